@@ -1,0 +1,57 @@
+#include "librarypaths.h"
+
+#include <QDir>
+#include <QStandardPaths>
+
+namespace kindred {
+
+LibraryPaths::LibraryPaths(const QString& root)
+    : m_root(QDir(root).absolutePath()), m_cacheRoot(QDir(m_root).filePath(QStringLiteral("cache")))
+{
+}
+
+LibraryPaths LibraryPaths::standard()
+{
+    LibraryPaths paths;
+    paths.m_root = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    paths.m_cacheRoot = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
+    if (paths.m_root.isEmpty())
+        paths.m_root = QDir::home().filePath(QStringLiteral(".kindred"));
+    if (paths.m_cacheRoot.isEmpty())
+        paths.m_cacheRoot = QDir(paths.m_root).filePath(QStringLiteral("cache"));
+    return paths;
+}
+
+QString LibraryPaths::catalogFile() const
+{
+    return QDir(m_root).filePath(QStringLiteral("catalog.sqlite"));
+}
+
+QString LibraryPaths::thumbnailDir() const
+{
+    return QDir(m_cacheRoot).filePath(QStringLiteral("thumbnails"));
+}
+
+QString LibraryPaths::faceCropDir() const
+{
+    return QDir(m_cacheRoot).filePath(QStringLiteral("faces"));
+}
+
+QString LibraryPaths::modelsDir() const
+{
+    return QDir(m_root).filePath(QStringLiteral("models"));
+}
+
+bool LibraryPaths::ensureExists(QString* error) const
+{
+    for (const QString& dir : {m_root, thumbnailDir(), faceCropDir()}) {
+        if (!QDir().mkpath(dir)) {
+            if (error)
+                *error = QStringLiteral("cannot create directory %1").arg(dir);
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace kindred
