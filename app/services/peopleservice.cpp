@@ -1,0 +1,686 @@
+#include "peopleservice.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include "catalog.h"
+#include "sqlutil.h"
+
+namespace kindred {
+
+// One people action: a transaction plus the before-state of every row it touches, written to
+// undo_log on commit so that the action can be undone (and redone) later.
+class PeopleTransaction {
+public:
+    PeopleTransaction(const PeopleService& service, QSqlDatabase db) : m_service(service), m_db(std::move(db))
+    {
+        m_ok = m_db.transaction();
+        if (!m_ok)
+            m_service.fail(QStringLiteral("cannot start a transaction: %1").arg(m_db.lastError().text()));
+    }
+    ~PeopleTransaction()
+    {
+        if (!m_done)
+            m_db.rollback();
+    }
+    bool ok() const { return m_ok; }
+    QSqlDatabase& db() { return m_db; }
+
+    bool exec(const QString& sql, const QVariantList& binds = {})
+    {
+        QString error;
+        if (!SqlUtil::exec(m_db, sql, binds, &error))
+            return m_service.fail(error);
+        return true;
+    }
+
+    // Before-state capture; call before the rows change. Repeated calls for one key keep the first.
+    void recordFaces(const QList<qint64>& ids)
+    {
+        for (qint64 id : ids) {
+            if (m_faceIds.contains(id))
+                continue;
+            m_faceIds.insert(id);
+            m_faces.append(PeopleTransaction::captureFace(m_db, id));
+        }
+    }
+    void recordPerson(qint64 id)
+    {
+        if (m_personIds.contains(id))
+            return;
+        m_personIds.insert(id);
+        m_persons.append(PeopleTransaction::capturePerson(m_db, id));
+    }
+    // A person this action created: undo removes it again.
+    void recordCreatedPerson(qint64 id)
+    {
+        m_personIds.insert(id);
+        m_persons.append(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("exists"), false}});
+    }
+    void recordRejection(qint64 faceId, qint64 personId)
+    {
+        const QString key = QStringLiteral("%1:%2").arg(faceId).arg(personId);
+        if (m_rejectionKeys.contains(key))
+            return;
+        m_rejectionKeys.insert(key);
+        m_rejections.append(PeopleTransaction::captureRejection(m_db, faceId, personId));
+    }
+
+    // Writes the undo entry, clears the redo stack and commits.
+    bool commit(const QString& label)
+    {
+        const QJsonObject snapshot{{QStringLiteral("faces"), m_faces},
+                                   {QStringLiteral("persons"), m_persons},
+                                   {QStringLiteral("rejections"), m_rejections}};
+        if (!exec(QStringLiteral("DELETE FROM undo_log WHERE stack = 'redo'")) ||
+            !exec(QStringLiteral("INSERT INTO undo_log (stack, label, snapshot) VALUES ('undo', ?, ?)"),
+                  {label, QString::fromUtf8(QJsonDocument(snapshot).toJson(QJsonDocument::Compact))}))
+            return false;
+        if (!m_db.commit())
+            return m_service.fail(QStringLiteral("commit failed: %1").arg(m_db.lastError().text()));
+        m_done = true;
+        return true;
+    }
+
+    static QJsonObject captureFace(QSqlDatabase& db, qint64 id)
+    {
+        QSqlQuery q(db);
+        SqlUtil::exec(q, QStringLiteral("SELECT person_id, state, cluster_id, suggestion_score FROM faces WHERE id = ?"),
+                      {id});
+        QJsonObject o{{QStringLiteral("id"), id}};
+        if (q.next()) {
+            o.insert(QStringLiteral("person_id"), q.value(0).isNull() ? QJsonValue() : QJsonValue(q.value(0).toLongLong()));
+            o.insert(QStringLiteral("state"), q.value(1).toString());
+            o.insert(QStringLiteral("cluster_id"), q.value(2).isNull() ? QJsonValue() : QJsonValue(q.value(2).toLongLong()));
+            o.insert(QStringLiteral("suggestion_score"), q.value(3).isNull() ? QJsonValue() : QJsonValue(q.value(3).toDouble()));
+        }
+        return o;
+    }
+    static QJsonObject capturePerson(QSqlDatabase& db, qint64 id)
+    {
+        QSqlQuery q(db);
+        SqlUtil::exec(q, QStringLiteral("SELECT name, hidden, cover_face_id FROM persons WHERE id = ?"), {id});
+        QJsonObject o{{QStringLiteral("id"), id}, {QStringLiteral("exists"), false}};
+        if (q.next()) {
+            o.insert(QStringLiteral("exists"), true);
+            o.insert(QStringLiteral("name"), q.value(0).toString());
+            o.insert(QStringLiteral("hidden"), q.value(1).toInt() != 0);
+            o.insert(QStringLiteral("cover_face_id"), q.value(2).isNull() ? QJsonValue() : QJsonValue(q.value(2).toLongLong()));
+        }
+        return o;
+    }
+    static QJsonObject captureRejection(QSqlDatabase& db, qint64 faceId, qint64 personId)
+    {
+        const bool exists = SqlUtil::scalar(db, QStringLiteral("SELECT count(*) FROM face_rejections WHERE face_id = ? AND person_id = ?"),
+                                            {faceId, personId}, 0)
+                                .toInt() > 0;
+        return QJsonObject{{QStringLiteral("face_id"), faceId}, {QStringLiteral("person_id"), personId},
+                           {QStringLiteral("exists"), exists}};
+    }
+
+private:
+    const PeopleService& m_service;
+    QSqlDatabase m_db;
+    bool m_ok = false;
+    bool m_done = false;
+    QSet<qint64> m_faceIds;
+    QSet<qint64> m_personIds;
+    QSet<QString> m_rejectionKeys;
+    QJsonArray m_faces;
+    QJsonArray m_persons;
+    QJsonArray m_rejections;
+};
+
+namespace {
+
+QList<qint64> idList(QSqlDatabase& db, const QString& sql, const QVariantList& binds)
+{
+    QList<qint64> ids;
+    QSqlQuery q(db);
+    if (SqlUtil::exec(q, sql, binds)) {
+        while (q.next())
+            ids.append(q.value(0).toLongLong());
+    }
+    return ids;
+}
+
+QVariantList toVariants(const QList<qint64>& ids)
+{
+    QVariantList list;
+    list.reserve(ids.size());
+    for (qint64 id : ids)
+        list.append(id);
+    return list;
+}
+
+QVariant nullable(const QJsonValue& v)
+{
+    if (v.isNull() || v.isUndefined())
+        return QVariant(QMetaType::fromType<qint64>());
+    return v.toVariant();
+}
+
+} // namespace
+
+PeopleService::PeopleService(const QString& catalogPath) : m_catalogPath(catalogPath) {}
+
+QSqlDatabase PeopleService::db() const
+{
+    return Catalog::connectionForThread(m_catalogPath, &m_error);
+}
+
+bool PeopleService::fail(const QString& message) const
+{
+    m_error = message;
+    return false;
+}
+
+QList<PersonSummary> PeopleService::persons(bool includeHidden) const
+{
+    QSqlDatabase d = db();
+    QList<PersonSummary> result;
+    QSqlQuery q(d);
+    const QString sql = QStringLiteral(
+        "SELECT p.id, p.name, p.hidden, p.cover_face_id, "
+        "  (SELECT count(*) FROM faces f WHERE f.person_id = p.id AND f.state = 'confirmed'), "
+        "  (SELECT count(DISTINCT f.photo_id) FROM faces f JOIN photos ph ON ph.id = f.photo_id "
+        "     WHERE f.person_id = p.id AND f.state = 'confirmed' AND ph.missing = 0) "
+        "FROM persons p %1 ORDER BY p.name COLLATE NOCASE")
+                            .arg(includeHidden ? QString() : QStringLiteral("WHERE p.hidden = 0"));
+    if (!SqlUtil::exec(q, sql, {}, &m_error))
+        return result;
+    while (q.next()) {
+        PersonSummary p;
+        p.id = q.value(0).toLongLong();
+        p.name = q.value(1).toString();
+        p.hidden = q.value(2).toInt() != 0;
+        p.coverFaceId = q.value(3).toLongLong();
+        p.faces = q.value(4).toInt();
+        p.photos = q.value(5).toInt();
+        result.append(p);
+    }
+    return result;
+}
+
+std::optional<PersonSummary> PeopleService::personByName(const QString& name) const
+{
+    const QList<PersonSummary> all = persons(true);
+    for (const PersonSummary& p : all) {
+        if (p.name.compare(name.trimmed(), Qt::CaseInsensitive) == 0)
+            return p;
+    }
+    return std::nullopt;
+}
+
+qint64 PeopleService::ensurePerson(QSqlDatabase& d, const QString& name, bool* created)
+{
+    *created = false;
+    const QString trimmed = name.simplified();
+    const QVariant existing =
+        SqlUtil::scalar(d, QStringLiteral("SELECT id FROM persons WHERE name = ? COLLATE NOCASE"), {trimmed});
+    if (existing.isValid())
+        return existing.toLongLong();
+    QSqlQuery q(d);
+    if (!SqlUtil::exec(q, QStringLiteral("INSERT INTO persons (name) VALUES (?)"), {trimmed}, &m_error))
+        return 0;
+    *created = true;
+    return q.lastInsertId().toLongLong();
+}
+
+bool PeopleService::nameFaces(const QList<qint64>& faceIds, const QString& name)
+{
+    if (name.simplified().isEmpty())
+        return fail(QStringLiteral("a name cannot be empty"));
+    if (faceIds.isEmpty())
+        return fail(QStringLiteral("no faces given"));
+    PeopleTransaction tx(*this, db());
+    if (!tx.ok())
+        return false;
+    const QList<qint64> existing = idList(tx.db(),
+                                          QStringLiteral("SELECT id FROM faces WHERE id IN (%1)")
+                                              .arg(SqlUtil::placeholders(int(faceIds.size()))),
+                                          toVariants(faceIds));
+    if (existing.size() != QSet<qint64>(faceIds.begin(), faceIds.end()).size())
+        return fail(QStringLiteral("unknown face id"));
+    bool created = false;
+    const qint64 person = ensurePerson(tx.db(), name, &created);
+    if (person == 0)
+        return false;
+    if (created)
+        tx.recordCreatedPerson(person);
+    else
+        tx.recordPerson(person);
+    tx.recordFaces(existing);
+    for (qint64 face : existing) {
+        tx.recordRejection(face, person);
+        // Naming a face explicitly overrides an earlier "this is not X".
+        if (!tx.exec(QStringLiteral("DELETE FROM face_rejections WHERE face_id = ? AND person_id = ?"), {face, person}))
+            return false;
+    }
+    if (!tx.exec(QStringLiteral("UPDATE faces SET person_id = ?, state = 'confirmed', suggestion_score = NULL "
+                                "WHERE id IN (%1)")
+                     .arg(SqlUtil::placeholders(int(existing.size()))),
+                 QVariantList{person} + toVariants(existing)))
+        return false;
+    return tx.commit(QStringLiteral("Name %1 face(s) %2").arg(existing.size()).arg(name.simplified()));
+}
+
+bool PeopleService::nameCluster(qint64 clusterId, const QString& name)
+{
+    if (name.simplified().isEmpty())
+        return fail(QStringLiteral("a name cannot be empty"));
+    PeopleTransaction tx(*this, db());
+    if (!tx.ok())
+        return false;
+    bool created = false;
+    const qint64 person = ensurePerson(tx.db(), name, &created);
+    if (person == 0)
+        return false;
+    if (created)
+        tx.recordCreatedPerson(person);
+    else
+        tx.recordPerson(person);
+    // Every face of the cluster that is not named yet, except those the family said are not this person.
+    const QList<qint64> faces = idList(
+        tx.db(),
+        QStringLiteral("SELECT id FROM faces WHERE cluster_id = ? AND state IN ('unknown', 'suggested') "
+                       "AND id NOT IN (SELECT face_id FROM face_rejections WHERE person_id = ?)"),
+        {clusterId, person});
+    if (faces.isEmpty())
+        return fail(QStringLiteral("cluster %1 has no unnamed faces").arg(clusterId));
+    tx.recordFaces(faces);
+    if (!tx.exec(QStringLiteral("UPDATE faces SET person_id = ?, state = 'confirmed', suggestion_score = NULL "
+                                "WHERE id IN (%1)")
+                     .arg(SqlUtil::placeholders(int(faces.size()))),
+                 QVariantList{person} + toVariants(faces)))
+        return false;
+    if (!tx.exec(QStringLiteral("UPDATE persons SET cover_face_id = COALESCE(cover_face_id, ?) WHERE id = ?"),
+                 {faces.first(), person}))
+        return false;
+    return tx.commit(QStringLiteral("Name cluster %1 %2").arg(clusterId).arg(name.simplified()));
+}
+
+bool PeopleService::confirmSuggestions(const QList<qint64>& faceIds)
+{
+    PeopleTransaction tx(*this, db());
+    if (!tx.ok())
+        return false;
+    const QList<qint64> faces = idList(tx.db(),
+                                       QStringLiteral("SELECT id FROM faces WHERE state = 'suggested' AND "
+                                                      "person_id IS NOT NULL AND id IN (%1)")
+                                           .arg(SqlUtil::placeholders(int(faceIds.size()))),
+                                       toVariants(faceIds));
+    if (faces.isEmpty())
+        return fail(QStringLiteral("none of these faces has a suggestion"));
+    tx.recordFaces(faces);
+    if (!tx.exec(QStringLiteral("UPDATE faces SET state = 'confirmed', suggestion_score = NULL WHERE id IN (%1)")
+                     .arg(SqlUtil::placeholders(int(faces.size()))),
+                 toVariants(faces)))
+        return false;
+    return tx.commit(QStringLiteral("Confirm %1 suggestion(s)").arg(faces.size()));
+}
+
+bool PeopleService::rejectFaces(const QList<qint64>& faceIds, qint64 personId)
+{
+    if (faceIds.isEmpty())
+        return fail(QStringLiteral("no faces given"));
+    PeopleTransaction tx(*this, db());
+    if (!tx.ok())
+        return false;
+    if (!SqlUtil::scalar(tx.db(), QStringLiteral("SELECT 1 FROM persons WHERE id = ?"), {personId}).isValid())
+        return fail(QStringLiteral("unknown person %1").arg(personId));
+    const QList<qint64> faces = idList(tx.db(),
+                                       QStringLiteral("SELECT id FROM faces WHERE id IN (%1)")
+                                           .arg(SqlUtil::placeholders(int(faceIds.size()))),
+                                       toVariants(faceIds));
+    tx.recordFaces(faces);
+    for (qint64 face : faces) {
+        tx.recordRejection(face, personId);
+        if (!tx.exec(QStringLiteral("INSERT OR IGNORE INTO face_rejections (face_id, person_id) VALUES (?, ?)"),
+                     {face, personId}))
+            return false;
+    }
+    // A face that was (suggested as or named) this person goes back to unknown.
+    if (!tx.exec(QStringLiteral("UPDATE faces SET person_id = NULL, state = 'unknown', suggestion_score = NULL "
+                                "WHERE person_id = ? AND id IN (%1)")
+                     .arg(SqlUtil::placeholders(int(faces.size()))),
+                 QVariantList{personId} + toVariants(faces)))
+        return false;
+    return tx.commit(QStringLiteral("Reject %1 face(s)").arg(faces.size()));
+}
+
+bool PeopleService::rejectSuggestions(const QList<qint64>& faceIds)
+{
+    QSqlDatabase d = db();
+    QList<qint64> done;
+    // Group by suggested person so each rejection names the right person, in one undo step per person.
+    QSqlQuery q(d);
+    if (!SqlUtil::exec(q,
+                       QStringLiteral("SELECT id, person_id FROM faces WHERE state = 'suggested' AND person_id IS NOT NULL "
+                                      "AND id IN (%1)")
+                           .arg(SqlUtil::placeholders(int(faceIds.size()))),
+                       toVariants(faceIds), &m_error))
+        return false;
+    QMap<qint64, QList<qint64>> byPerson;
+    while (q.next())
+        byPerson[q.value(1).toLongLong()].append(q.value(0).toLongLong());
+    if (byPerson.isEmpty())
+        return fail(QStringLiteral("none of these faces has a suggestion"));
+    for (auto it = byPerson.cbegin(); it != byPerson.cend(); ++it) {
+        if (!rejectFaces(it.value(), it.key()))
+            return false;
+    }
+    return true;
+}
+
+bool PeopleService::unassignFaces(const QList<qint64>& faceIds)
+{
+    if (faceIds.isEmpty())
+        return fail(QStringLiteral("no faces given"));
+    PeopleTransaction tx(*this, db());
+    if (!tx.ok())
+        return false;
+    const QList<qint64> faces = idList(tx.db(),
+                                       QStringLiteral("SELECT id FROM faces WHERE id IN (%1)")
+                                           .arg(SqlUtil::placeholders(int(faceIds.size()))),
+                                       toVariants(faceIds));
+    tx.recordFaces(faces);
+    // Moving a face out of a person also means "not this person": remember it, so it is not suggested back.
+    QSqlQuery q(tx.db());
+    SqlUtil::exec(q,
+                  QStringLiteral("SELECT id, person_id FROM faces WHERE person_id IS NOT NULL AND id IN (%1)")
+                      .arg(SqlUtil::placeholders(int(faces.size()))),
+                  toVariants(faces));
+    QList<QPair<qint64, qint64>> pairs;
+    while (q.next())
+        pairs.append({q.value(0).toLongLong(), q.value(1).toLongLong()});
+    for (const auto& [face, person] : pairs) {
+        tx.recordRejection(face, person);
+        if (!tx.exec(QStringLiteral("INSERT OR IGNORE INTO face_rejections (face_id, person_id) VALUES (?, ?)"),
+                     {face, person}))
+            return false;
+    }
+    if (!tx.exec(QStringLiteral("UPDATE faces SET person_id = NULL, state = 'unknown', suggestion_score = NULL, "
+                                "cluster_id = NULL WHERE id IN (%1)")
+                     .arg(SqlUtil::placeholders(int(faces.size()))),
+                 toVariants(faces)))
+        return false;
+    return tx.commit(QStringLiteral("Remove %1 face(s) from their person").arg(faces.size()));
+}
+
+bool PeopleService::rename(const QString& oldName, const QString& newName)
+{
+    const auto person = personByName(oldName);
+    if (!person)
+        return fail(QStringLiteral("no person named '%1'").arg(oldName));
+    const QString target = newName.simplified();
+    if (target.isEmpty())
+        return fail(QStringLiteral("a name cannot be empty"));
+    const auto clash = personByName(target);
+    if (clash && clash->id != person->id)
+        return fail(QStringLiteral("'%1' already exists; merge the two people instead").arg(target));
+    PeopleTransaction tx(*this, db());
+    if (!tx.ok())
+        return false;
+    tx.recordPerson(person->id);
+    if (!tx.exec(QStringLiteral("UPDATE persons SET name = ? WHERE id = ?"), {target, person->id}))
+        return false;
+    return tx.commit(QStringLiteral("Rename %1 to %2").arg(person->name, target));
+}
+
+bool PeopleService::merge(const QString& fromName, const QString& intoName)
+{
+    const auto from = personByName(fromName);
+    const auto into = personByName(intoName);
+    if (!from)
+        return fail(QStringLiteral("no person named '%1'").arg(fromName));
+    if (!into)
+        return fail(QStringLiteral("no person named '%1'").arg(intoName));
+    if (from->id == into->id)
+        return fail(QStringLiteral("a person cannot be merged into themselves"));
+    PeopleTransaction tx(*this, db());
+    if (!tx.ok())
+        return false;
+    tx.recordPerson(from->id);
+    tx.recordPerson(into->id);
+    const QList<qint64> faces = idList(tx.db(), QStringLiteral("SELECT id FROM faces WHERE person_id = ?"), {from->id});
+    tx.recordFaces(faces);
+    // Rejections of the merged person carry over (a face that is not "Mum" is not "Mother" either).
+    QSqlQuery q(tx.db());
+    SqlUtil::exec(q, QStringLiteral("SELECT face_id FROM face_rejections WHERE person_id = ?"), {from->id});
+    QList<qint64> rejected;
+    while (q.next())
+        rejected.append(q.value(0).toLongLong());
+    for (qint64 face : rejected) {
+        tx.recordRejection(face, from->id);
+        tx.recordRejection(face, into->id);
+    }
+    if (!tx.exec(QStringLiteral("UPDATE faces SET person_id = ? WHERE person_id = ?"), {into->id, from->id}) ||
+        !tx.exec(QStringLiteral("INSERT OR IGNORE INTO face_rejections (face_id, person_id) "
+                                "SELECT face_id, ? FROM face_rejections WHERE person_id = ?"),
+                 {into->id, from->id}) ||
+        !tx.exec(QStringLiteral("DELETE FROM persons WHERE id = ?"), {from->id}))
+        return false;
+    return tx.commit(QStringLiteral("Merge %1 into %2").arg(from->name, into->name));
+}
+
+bool PeopleService::setHidden(const QString& name, bool hidden)
+{
+    const auto person = personByName(name);
+    if (!person)
+        return fail(QStringLiteral("no person named '%1'").arg(name));
+    PeopleTransaction tx(*this, db());
+    if (!tx.ok())
+        return false;
+    tx.recordPerson(person->id);
+    if (!tx.exec(QStringLiteral("UPDATE persons SET hidden = ? WHERE id = ?"), {hidden ? 1 : 0, person->id}))
+        return false;
+    return tx.commit(hidden ? QStringLiteral("Hide %1").arg(person->name) : QStringLiteral("Show %1").arg(person->name));
+}
+
+bool PeopleService::setCoverFace(const QString& name, qint64 faceId)
+{
+    const auto person = personByName(name);
+    if (!person)
+        return fail(QStringLiteral("no person named '%1'").arg(name));
+    PeopleTransaction tx(*this, db());
+    if (!tx.ok())
+        return false;
+    if (!SqlUtil::scalar(tx.db(), QStringLiteral("SELECT 1 FROM faces WHERE id = ? AND person_id = ? AND state = 'confirmed'"),
+                         {faceId, person->id})
+             .isValid())
+        return fail(QStringLiteral("face %1 is not a confirmed face of %2").arg(faceId).arg(person->name));
+    tx.recordPerson(person->id);
+    if (!tx.exec(QStringLiteral("UPDATE persons SET cover_face_id = ? WHERE id = ?"), {faceId, person->id}))
+        return false;
+    return tx.commit(QStringLiteral("Choose cover of %1").arg(person->name));
+}
+
+bool PeopleService::ignoreFaces(const QList<qint64>& faceIds)
+{
+    if (faceIds.isEmpty())
+        return fail(QStringLiteral("no faces given"));
+    PeopleTransaction tx(*this, db());
+    if (!tx.ok())
+        return false;
+    const QList<qint64> faces = idList(tx.db(),
+                                       QStringLiteral("SELECT id FROM faces WHERE state <> 'confirmed' AND id IN (%1)")
+                                           .arg(SqlUtil::placeholders(int(faceIds.size()))),
+                                       toVariants(faceIds));
+    if (faces.isEmpty())
+        return fail(QStringLiteral("no unnamed faces among these"));
+    tx.recordFaces(faces);
+    if (!tx.exec(QStringLiteral("UPDATE faces SET state = 'ignored', person_id = NULL, suggestion_score = NULL "
+                                "WHERE id IN (%1)")
+                     .arg(SqlUtil::placeholders(int(faces.size()))),
+                 toVariants(faces)))
+        return false;
+    return tx.commit(QStringLiteral("Ignore %1 face(s)").arg(faces.size()));
+}
+
+bool PeopleService::ignoreCluster(qint64 clusterId)
+{
+    QSqlDatabase d = db();
+    const QList<qint64> faces =
+        idList(d, QStringLiteral("SELECT id FROM faces WHERE cluster_id = ? AND state IN ('unknown', 'suggested')"),
+               {clusterId});
+    if (faces.isEmpty())
+        return fail(QStringLiteral("cluster %1 has no unnamed faces").arg(clusterId));
+    return ignoreFaces(faces);
+}
+
+bool PeopleService::deletePerson(const QString& name)
+{
+    const auto person = personByName(name);
+    if (!person)
+        return fail(QStringLiteral("no person named '%1'").arg(name));
+    PeopleTransaction tx(*this, db());
+    if (!tx.ok())
+        return false;
+    tx.recordPerson(person->id);
+    const QList<qint64> faces = idList(tx.db(), QStringLiteral("SELECT id FROM faces WHERE person_id = ?"), {person->id});
+    tx.recordFaces(faces);
+    QSqlQuery q(tx.db());
+    SqlUtil::exec(q, QStringLiteral("SELECT face_id FROM face_rejections WHERE person_id = ?"), {person->id});
+    QList<qint64> rejected;
+    while (q.next())
+        rejected.append(q.value(0).toLongLong());
+    for (qint64 face : rejected)
+        tx.recordRejection(face, person->id);
+    if (!tx.exec(QStringLiteral("UPDATE faces SET person_id = NULL, state = 'unknown', suggestion_score = NULL "
+                                "WHERE person_id = ?"),
+                 {person->id}) ||
+        !tx.exec(QStringLiteral("DELETE FROM persons WHERE id = ?"), {person->id}))
+        return false;
+    return tx.commit(QStringLiteral("Delete %1").arg(person->name));
+}
+
+QString PeopleService::undoLabel() const
+{
+    QSqlDatabase d = db();
+    return SqlUtil::scalar(d, QStringLiteral("SELECT label FROM undo_log WHERE stack = 'undo' ORDER BY id DESC LIMIT 1"))
+        .toString();
+}
+
+QString PeopleService::redoLabel() const
+{
+    QSqlDatabase d = db();
+    return SqlUtil::scalar(d, QStringLiteral("SELECT label FROM undo_log WHERE stack = 'redo' ORDER BY id DESC LIMIT 1"))
+        .toString();
+}
+
+bool PeopleService::undo()
+{
+    return applyUndoEntry(QStringLiteral("undo"), QStringLiteral("redo"));
+}
+
+bool PeopleService::redo()
+{
+    return applyUndoEntry(QStringLiteral("redo"), QStringLiteral("undo"));
+}
+
+// Pops the newest entry of `stack`, captures the current state of the same rows (pushed on `otherStack`),
+// then restores the entry's state: persons first (so faces can point at them), then faces and rejections,
+// then persons that did not exist at that time are removed.
+bool PeopleService::applyUndoEntry(const QString& stack, const QString& otherStack)
+{
+    QSqlDatabase d = db();
+    if (!d.transaction())
+        return fail(QStringLiteral("cannot start a transaction: %1").arg(d.lastError().text()));
+    auto rollback = [&](const QString& message) {
+        d.rollback();
+        return fail(message);
+    };
+    QSqlQuery q(d);
+    if (!SqlUtil::exec(q, QStringLiteral("SELECT id, label, snapshot FROM undo_log WHERE stack = ? ORDER BY id DESC LIMIT 1"),
+                       {stack}, &m_error))
+        return rollback(m_error);
+    if (!q.next()) {
+        d.rollback();
+        return fail(QStringLiteral("nothing to %1").arg(stack));
+    }
+    const qint64 entryId = q.value(0).toLongLong();
+    const QString label = q.value(1).toString();
+    const QJsonObject snapshot = QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object();
+    q.finish();
+    const QJsonArray faces = snapshot.value(QStringLiteral("faces")).toArray();
+    const QJsonArray persons = snapshot.value(QStringLiteral("persons")).toArray();
+    const QJsonArray rejections = snapshot.value(QStringLiteral("rejections")).toArray();
+
+    QJsonArray nowFaces, nowPersons, nowRejections;
+    for (const QJsonValue& f : faces)
+        nowFaces.append(PeopleTransaction::captureFace(d, f.toObject().value(QStringLiteral("id")).toInteger()));
+    for (const QJsonValue& p : persons)
+        nowPersons.append(PeopleTransaction::capturePerson(d, p.toObject().value(QStringLiteral("id")).toInteger()));
+    for (const QJsonValue& r : rejections) {
+        const QJsonObject o = r.toObject();
+        nowRejections.append(PeopleTransaction::captureRejection(d, o.value(QStringLiteral("face_id")).toInteger(),
+                                                                 o.value(QStringLiteral("person_id")).toInteger()));
+    }
+
+    QString error;
+    for (const QJsonValue& v : persons) {
+        const QJsonObject p = v.toObject();
+        if (!p.value(QStringLiteral("exists")).toBool())
+            continue;
+        const qint64 id = p.value(QStringLiteral("id")).toInteger();
+        const bool present = SqlUtil::scalar(d, QStringLiteral("SELECT 1 FROM persons WHERE id = ?"), {id}).isValid();
+        const QVariantList values{p.value(QStringLiteral("name")).toString(), p.value(QStringLiteral("hidden")).toBool() ? 1 : 0,
+                                  nullable(p.value(QStringLiteral("cover_face_id"))), id};
+        const QString sql = present ? QStringLiteral("UPDATE persons SET name = ?, hidden = ?, cover_face_id = ? WHERE id = ?")
+                                    : QStringLiteral("INSERT INTO persons (name, hidden, cover_face_id, id) VALUES (?, ?, ?, ?)");
+        if (!SqlUtil::exec(d, sql, values, &error))
+            return rollback(error);
+    }
+    for (const QJsonValue& v : faces) {
+        const QJsonObject f = v.toObject();
+        if (!f.contains(QStringLiteral("state")))
+            continue; // the face no longer exists (its photo was removed)
+        if (!SqlUtil::exec(d,
+                           QStringLiteral("UPDATE faces SET person_id = ?, state = ?, "
+                                          "cluster_id = (SELECT id FROM clusters WHERE id = ?), suggestion_score = ? WHERE id = ?"),
+                           {nullable(f.value(QStringLiteral("person_id"))), f.value(QStringLiteral("state")).toString(),
+                            nullable(f.value(QStringLiteral("cluster_id"))), nullable(f.value(QStringLiteral("suggestion_score"))),
+                            f.value(QStringLiteral("id")).toInteger()},
+                           &error))
+            return rollback(error);
+    }
+    for (const QJsonValue& v : rejections) {
+        const QJsonObject r = v.toObject();
+        const QVariantList key{r.value(QStringLiteral("face_id")).toInteger(), r.value(QStringLiteral("person_id")).toInteger()};
+        const QString sql = r.value(QStringLiteral("exists")).toBool()
+                                ? QStringLiteral("INSERT OR IGNORE INTO face_rejections (face_id, person_id) "
+                                                 "SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM faces WHERE id = ?1) "
+                                                 "AND EXISTS (SELECT 1 FROM persons WHERE id = ?2)")
+                                : QStringLiteral("DELETE FROM face_rejections WHERE face_id = ?1 AND person_id = ?2");
+        if (!SqlUtil::exec(d, sql, key, &error))
+            return rollback(error);
+    }
+    for (const QJsonValue& v : persons) {
+        const QJsonObject p = v.toObject();
+        if (p.value(QStringLiteral("exists")).toBool())
+            continue;
+        const qint64 id = p.value(QStringLiteral("id")).toInteger();
+        if (!SqlUtil::exec(d, QStringLiteral("UPDATE faces SET person_id = NULL, state = 'unknown' WHERE person_id = ?"), {id},
+                           &error) ||
+            !SqlUtil::exec(d, QStringLiteral("DELETE FROM persons WHERE id = ?"), {id}, &error))
+            return rollback(error);
+    }
+    const QJsonObject inverse{{QStringLiteral("faces"), nowFaces},
+                              {QStringLiteral("persons"), nowPersons},
+                              {QStringLiteral("rejections"), nowRejections}};
+    if (!SqlUtil::exec(d, QStringLiteral("DELETE FROM undo_log WHERE id = ?"), {entryId}, &error) ||
+        !SqlUtil::exec(d, QStringLiteral("INSERT INTO undo_log (stack, label, snapshot) VALUES (?, ?, ?)"),
+                       {otherStack, label, QString::fromUtf8(QJsonDocument(inverse).toJson(QJsonDocument::Compact))},
+                       &error))
+        return rollback(error);
+    if (!d.commit())
+        return rollback(QStringLiteral("commit failed: %1").arg(d.lastError().text()));
+    return true;
+}
+
+} // namespace kindred

@@ -1,0 +1,70 @@
+#pragma once
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+#include <optional>
+
+namespace kindred {
+
+struct PersonSummary {
+    qint64 id = 0;
+    QString name;
+    bool hidden = false;
+    qint64 coverFaceId = 0;
+    int faces = 0;  // confirmed faces
+    int photos = 0; // distinct photos with a confirmed face
+};
+
+// Naming people and everything a family does with names: name a cluster or a face, confirm or reject a
+// suggestion, rename, merge, split, hide, delete — each one database transaction — and undo/redo of
+// those actions (persisted in the catalog, so an undo survives a restart).
+//
+// Face states (faces.state): 'confirmed' + person_id = named by the family; 'suggested' + person_id =
+// a suggestion (never counted as the person's); 'unknown' = nobody yet (cluster_id groups them);
+// 'ignored' = a stranger the family chose to hide. A rejection (face_rejections) stops a person from
+// ever being suggested again for that face.
+//
+// Uses the calling thread's catalog connection; construct it on the thread that uses it.
+class PeopleService {
+public:
+    explicit PeopleService(const QString& catalogPath);
+
+    QList<PersonSummary> persons(bool includeHidden = true) const;
+    std::optional<PersonSummary> personByName(const QString& name) const;
+
+    // Each returns false and sets errorString() on failure (nothing is changed then).
+    bool nameCluster(qint64 clusterId, const QString& name);           // faces of the cluster -> person
+    bool nameFaces(const QList<qint64>& faceIds, const QString& name); // (also: confirm a suggestion)
+    bool confirmSuggestions(const QList<qint64>& faceIds);             // accept what is suggested
+    bool rejectFaces(const QList<qint64>& faceIds, qint64 personId);   // "this is not X"
+    bool rejectSuggestions(const QList<qint64>& faceIds);              // reject each face's suggested person
+    bool unassignFaces(const QList<qint64>& faceIds);                  // split: back to unknown
+    bool rename(const QString& oldName, const QString& newName);
+    bool merge(const QString& fromName, const QString& intoName); // fromName's faces go to intoName
+    bool setHidden(const QString& name, bool hidden);
+    bool setCoverFace(const QString& name, qint64 faceId);
+    bool ignoreCluster(qint64 clusterId);                  // strangers: hide every face of the cluster
+    bool ignoreFaces(const QList<qint64>& faceIds);
+    bool deletePerson(const QString& name);                // faces go back to unknown
+
+    // Undo/redo of the actions above. Return false when there is nothing to undo/redo.
+    bool undo();
+    bool redo();
+    QString undoLabel() const; // label of the action undo() would revert, empty if none
+    QString redoLabel() const;
+
+    QString errorString() const { return m_error; }
+
+private:
+    friend class PeopleTransaction;
+    QSqlDatabase db() const;
+    bool fail(const QString& message) const;
+    qint64 ensurePerson(QSqlDatabase& db, const QString& name, bool* created);
+    bool applyUndoEntry(const QString& table, const QString& otherTable);
+
+    QString m_catalogPath;
+    mutable QString m_error;
+};
+
+} // namespace kindred

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+
+namespace kindred {
+
+// The photo catalog: one SQLite file (WAL journal, foreign keys ON, busy timeout 10 s) whose schema is
+// upgraded by numbered migrations tracked in `PRAGMA user_version`.
+//
+// Threads: Qt SQL connections must never cross threads. Every thread that touches the catalog gets its
+// own named connection from Catalog::connectionForThread(path) (name = "kindred:<path>:<thread id>");
+// the first call on a thread opens it, later calls return the same connection. A worker thread that is
+// about to finish should call Catalog::closeThreadConnection(path) after its last query object is gone.
+// Writes go through explicit transactions (the scanner commits in batches).
+//
+// Catalog::open() creates the file if needed, migrates it to latestSchemaVersion() (or to an explicit
+// older version, which only tests use) and keeps the opening thread's connection.
+class Catalog {
+public:
+    Catalog() = default;
+    ~Catalog();
+    Catalog(const Catalog&) = delete;
+    Catalog& operator=(const Catalog&) = delete;
+
+    // Opens (creating if needed) and migrates. targetVersion -1 = latest; tests pass an older version to
+    // build a catalog "as an older Kindred left it". Fails on a catalog newer than this build knows.
+    bool open(const QString& path, int targetVersion = -1);
+    bool isOpen() const { return m_open; }
+    void close();
+
+    QString path() const { return m_path; }
+    QString errorString() const { return m_error; }
+    int schemaVersion() const; // PRAGMA user_version of the open file, -1 when not open
+
+    // Migrates an open catalog further (tests: open at version k, then migrate to latest).
+    bool migrateTo(int targetVersion);
+
+    // The calling thread's connection to this catalog (opened on first use).
+    QSqlDatabase database() const;
+
+    static int latestSchemaVersion();
+
+    // Per-thread connection to the catalog at `path`, configured (WAL, foreign keys, busy timeout).
+    // Does not migrate: open a Catalog once (e.g. at start-up) before handing the path to workers.
+    // Returns an invalid/closed QSqlDatabase and sets *error on failure.
+    static QSqlDatabase connectionForThread(const QString& path, QString* error = nullptr);
+    // Closes and removes the calling thread's connection to `path` (no-op if it has none).
+    static void closeThreadConnection(const QString& path);
+    static QString connectionName(const QString& path);
+
+private:
+    bool fail(const QString& message);
+
+    QString m_path;
+    QString m_error;
+    bool m_open = false;
+};
+
+} // namespace kindred

@@ -1,0 +1,347 @@
+#include "imagedecoder.h"
+
+#include "metadatareader.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QImageReader>
+#include <QTransform>
+#include <cstring>
+#include <libheif/heif.h>
+#include <memory>
+#include <mutex>
+
+namespace kindred {
+
+namespace {
+
+void ensureAllocationLimit(qint64 maxPixels)
+{
+    static std::mutex mutex;
+    const std::lock_guard lock(mutex);
+    // 4 bytes per pixel plus slack for the converted copy.
+    const qint64 neededMb = maxPixels * 4 / (1024 * 1024) + 16;
+    if (QImageReader::allocationLimit() != 0 && QImageReader::allocationLimit() < neededMb)
+        QImageReader::setAllocationLimit(static_cast<int>(std::min<qint64>(neededMb, 1 << 30)));
+}
+
+QString tooLarge(const QSize& size, qint64 maxPixels)
+{
+    return QStringLiteral("image too large: %1x%2 pixels (%3 MP) exceeds the limit of %4 MP")
+        .arg(size.width())
+        .arg(size.height())
+        .arg(double(size.width()) * size.height() / 1e6, 0, 'f', 1)
+        .arg(double(maxPixels) / 1e6, 0, 'f', 1);
+}
+
+struct HeifContextDeleter {
+    void operator()(heif_context* c) const { heif_context_free(c); }
+};
+struct HeifHandleDeleter {
+    void operator()(heif_image_handle* h) const { heif_image_handle_release(h); }
+};
+struct HeifImageDeleter {
+    void operator()(heif_image* i) const { heif_image_release(i); }
+};
+using HeifContextPtr = std::unique_ptr<heif_context, HeifContextDeleter>;
+using HeifHandlePtr = std::unique_ptr<heif_image_handle, HeifHandleDeleter>;
+using HeifImagePtr = std::unique_ptr<heif_image, HeifImageDeleter>;
+
+struct HeifFile {
+    HeifContextPtr context;
+    HeifHandlePtr handle;
+    QString error;
+};
+
+HeifFile openHeif(const QByteArray& data)
+{
+    HeifFile file;
+    file.context.reset(heif_context_alloc());
+    if (!file.context) {
+        file.error = QStringLiteral("HEIF: cannot allocate a decoder context");
+        return file;
+    }
+    heif_error err = heif_context_read_from_memory_without_copy(file.context.get(), data.constData(),
+                                                                static_cast<size_t>(data.size()), nullptr);
+    if (err.code != heif_error_Ok) {
+        file.error = QStringLiteral("HEIF: cannot read container: %1").arg(QString::fromUtf8(err.message));
+        return file;
+    }
+    heif_image_handle* handle = nullptr;
+    err = heif_context_get_primary_image_handle(file.context.get(), &handle);
+    if (err.code != heif_error_Ok || !handle) {
+        file.error = QStringLiteral("HEIF: no primary image: %1").arg(QString::fromUtf8(err.message));
+        return file;
+    }
+    file.handle.reset(handle);
+    return file;
+}
+
+QImage decodeHeif(const HeifFile& file, QString* error)
+{
+    const bool alpha = heif_image_handle_has_alpha_channel(file.handle.get());
+    heif_image* raw = nullptr;
+    const heif_error err =
+        heif_decode_image(file.handle.get(), &raw, heif_colorspace_RGB,
+                          alpha ? heif_chroma_interleaved_RGBA : heif_chroma_interleaved_RGB, nullptr);
+    HeifImagePtr image(raw);
+    if (err.code != heif_error_Ok || !image) {
+        *error = QStringLiteral("HEIF: cannot decode image: %1").arg(QString::fromUtf8(err.message));
+        return {};
+    }
+    int stride = 0;
+    const uint8_t* plane = heif_image_get_plane_readonly(image.get(), heif_channel_interleaved, &stride);
+    const int w = heif_image_get_width(image.get(), heif_channel_interleaved);
+    const int h = heif_image_get_height(image.get(), heif_channel_interleaved);
+    if (!plane || w <= 0 || h <= 0) {
+        *error = QStringLiteral("HEIF: decoder returned no pixels");
+        return {};
+    }
+    QImage out(w, h, alpha ? QImage::Format_RGBA8888 : QImage::Format_RGB888);
+    if (out.isNull()) {
+        *error = QStringLiteral("HEIF: out of memory for %1x%2 pixels").arg(w).arg(h);
+        return {};
+    }
+    const size_t rowBytes = static_cast<size_t>(w) * (alpha ? 4 : 3);
+    for (int y = 0; y < h; ++y)
+        std::memcpy(out.scanLine(y), plane + static_cast<qsizetype>(y) * stride, rowBytes);
+    return alpha ? out.convertToFormat(QImage::Format_ARGB32) : out;
+}
+
+bool isStandalone(unsigned char marker)
+{
+    return marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7);
+}
+
+} // namespace
+
+QSize ImageDecoder::orientedSize(const QSize& stored, int orientation)
+{
+    return orientation >= 5 && orientation <= 8 ? stored.transposed() : stored;
+}
+
+QSize ImageDecoder::fitInside(const QSize& size, const QSize& box)
+{
+    if (!box.isValid() || box.isEmpty() || (size.width() <= box.width() && size.height() <= box.height()))
+        return size;
+    QSize fitted = size.scaled(box, Qt::KeepAspectRatio);
+    return fitted.expandedTo(QSize(1, 1));
+}
+
+QImage ImageDecoder::applyOrientation(const QImage& image, int orientation)
+{
+    switch (orientation) {
+    case 2:
+        return image.mirrored(true, false);
+    case 3:
+        return image.transformed(QTransform().rotate(180));
+    case 4:
+        return image.mirrored(false, true);
+    case 5:
+        return image.mirrored(true, false).transformed(QTransform().rotate(270));
+    case 6:
+        return image.transformed(QTransform().rotate(90));
+    case 7:
+        return image.mirrored(true, false).transformed(QTransform().rotate(90));
+    case 8:
+        return image.transformed(QTransform().rotate(270));
+    default:
+        return image;
+    }
+}
+
+QString ImageDecoder::checkJpegStructure(const QByteArray& data)
+{
+    const auto* p = reinterpret_cast<const unsigned char*>(data.constData());
+    const qsizetype n = data.size();
+    if (n < 4 || p[0] != 0xFF || p[1] != 0xD8)
+        return QStringLiteral("not a JPEG stream");
+    qsizetype pos = 2;
+    bool sawFrame = false;
+    while (pos < n) {
+        if (p[pos] != 0xFF) { // tolerate stray bytes between segments, as libjpeg does
+            const void* next = std::memchr(p + pos, 0xFF, static_cast<size_t>(n - pos));
+            if (!next)
+                break;
+            pos = static_cast<const unsigned char*>(next) - p;
+        }
+        while (pos < n && p[pos] == 0xFF)
+            ++pos;
+        if (pos >= n)
+            break;
+        const unsigned char marker = p[pos++];
+        if (marker == 0xD9)
+            return sawFrame ? QString() : QStringLiteral("JPEG has no image frame");
+        if (isStandalone(marker) || marker == 0x00)
+            continue;
+        if (pos + 2 > n)
+            break;
+        const qsizetype length = (qsizetype(p[pos]) << 8) | p[pos + 1];
+        if (length < 2)
+            return QStringLiteral("corrupt JPEG: invalid segment length at offset %1").arg(pos);
+        if ((marker >= 0xC0 && marker <= 0xCF) && marker != 0xC4 && marker != 0xC8 && marker != 0xCC)
+            sawFrame = true;
+        pos += length;
+        if (pos > n)
+            break;
+        if (marker == 0xDA) {
+            // Entropy-coded data: runs until a marker other than stuffing (FF00) or restart (FFD0-D7).
+            while (pos < n) {
+                const void* ff = std::memchr(p + pos, 0xFF, static_cast<size_t>(n - pos));
+                if (!ff) {
+                    pos = n;
+                    break;
+                }
+                pos = static_cast<const unsigned char*>(ff) - p;
+                if (pos + 1 >= n) {
+                    pos = n;
+                    break;
+                }
+                const unsigned char next = p[pos + 1];
+                if (next == 0x00 || (next >= 0xD0 && next <= 0xD7)) {
+                    pos += 2;
+                } else if (next == 0xFF) {
+                    pos += 1;
+                } else {
+                    break;
+                }
+            }
+        }
+    }
+    return QStringLiteral("truncated JPEG: the file ends before the end-of-image marker");
+}
+
+ImageDecoder::Header ImageDecoder::probeData(const QByteArray& data, qint64 maxPixels, int orientation)
+{
+    Header header;
+    if (data.isEmpty()) {
+        header.error = QStringLiteral("empty file");
+        return header;
+    }
+    header.format = ImageFormats::sniff(data);
+    if (header.format == ImageFormat::Unknown) {
+        header.error =
+            QStringLiteral("not a supported image (content is not JPEG, PNG, WebP, TIFF, BMP, GIF or HEIF)");
+        return header;
+    }
+    if (header.format == ImageFormat::Heif) {
+        const HeifFile file = openHeif(data);
+        if (!file.error.isEmpty()) {
+            header.error = file.error;
+            return header;
+        }
+        // libheif reports the size after its container transforms (irot/imir), i.e. as displayed.
+        header.storedSize = QSize(heif_image_handle_get_width(file.handle.get()),
+                                  heif_image_handle_get_height(file.handle.get()));
+        header.displaySize = header.storedSize;
+        header.orientation = 1;
+    } else {
+        QBuffer buffer;
+        buffer.setData(data);
+        buffer.open(QIODevice::ReadOnly);
+        QImageReader reader(&buffer, ImageFormats::qtFormat(header.format));
+        reader.setAutoTransform(false);
+        header.storedSize = reader.size();
+        if (!header.storedSize.isValid()) {
+            const QString why = reader.errorString();
+            header.error =
+                QStringLiteral("cannot read the %1 header: %2")
+                    .arg(ImageFormats::name(header.format), why.isEmpty() ? QStringLiteral("corrupt") : why);
+            return header;
+        }
+        header.orientation = orientation > 0 ? orientation : MetadataReader::readOrientation(data);
+        header.displaySize = orientedSize(header.storedSize, header.orientation);
+    }
+    if (header.storedSize.width() <= 0 || header.storedSize.height() <= 0) {
+        header.error = QStringLiteral("invalid image dimensions %1x%2")
+                           .arg(header.storedSize.width())
+                           .arg(header.storedSize.height());
+        return header;
+    }
+    if (qint64(header.storedSize.width()) * header.storedSize.height() > maxPixels)
+        header.error = tooLarge(header.storedSize, maxPixels);
+    return header;
+}
+
+ImageDecoder::Result ImageDecoder::decodeFile(const QString& path, const Options& options)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        Result result;
+        result.error = QStringLiteral("cannot open file: %1").arg(file.errorString());
+        return result;
+    }
+    const QByteArray data = file.readAll();
+    if (file.error() != QFileDevice::NoError) {
+        Result result;
+        result.error = QStringLiteral("cannot read file: %1").arg(file.errorString());
+        return result;
+    }
+    return decodeData(data, options);
+}
+
+ImageDecoder::Result ImageDecoder::decodeData(const QByteArray& data, const Options& options)
+{
+    Result result;
+    const int orientation = options.applyOrientation ? options.orientation : 1;
+    result.header = probeData(data, options.maxPixels, orientation);
+    if (!result.header.ok()) {
+        result.error = result.header.error;
+        return result;
+    }
+    const Header& header = result.header;
+    QImage image;
+    if (header.format == ImageFormat::Heif) {
+        const HeifFile file = openHeif(data);
+        if (!file.error.isEmpty()) {
+            result.error = file.error;
+            return result;
+        }
+        image = decodeHeif(file, &result.error);
+        if (image.isNull())
+            return result;
+        const QSize target = fitInside(image.size(), options.boundingSize);
+        if (target != image.size())
+            image = image.scaled(target, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    } else {
+        if (header.format == ImageFormat::Jpeg) {
+            const QString problem = checkJpegStructure(data);
+            if (!problem.isEmpty()) {
+                result.error = problem;
+                return result;
+            }
+        }
+        ensureAllocationLimit(options.maxPixels);
+        QBuffer buffer;
+        buffer.setData(data);
+        buffer.open(QIODevice::ReadOnly);
+        QImageReader reader(&buffer, ImageFormats::qtFormat(header.format));
+        reader.setAutoTransform(false);
+        const QSize targetDisplay = fitInside(header.displaySize, options.boundingSize);
+        if (targetDisplay != header.displaySize) {
+            reader.setScaledSize(orientedSize(targetDisplay, header.orientation)); // back to stored axes
+            // Reduced sizes: fast integer IDCT and plain upsampling in libjpeg (invisible once downscaled).
+            reader.setQuality(49);
+        }
+        if (!reader.read(&image) || image.isNull()) {
+            const QString why = reader.errorString();
+            result.error =
+                QStringLiteral("cannot decode the %1 image: %2")
+                    .arg(ImageFormats::name(header.format), why.isEmpty() ? QStringLiteral("corrupt") : why);
+            return result;
+        }
+        if (options.applyOrientation)
+            image = applyOrientation(image, header.orientation);
+    }
+    const QImage::Format wanted = image.hasAlphaChannel() ? QImage::Format_ARGB32 : QImage::Format_RGB888;
+    if (image.format() != wanted)
+        image = image.convertToFormat(wanted);
+    if (image.isNull()) {
+        result.error = QStringLiteral("out of memory converting the decoded image");
+        return result;
+    }
+    result.image = image;
+    return result;
+}
+
+} // namespace kindred

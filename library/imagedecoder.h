@@ -1,0 +1,68 @@
+#pragma once
+
+#include "imageformat.h"
+
+#include <QByteArray>
+#include <QImage>
+#include <QSize>
+#include <QString>
+
+namespace kindred {
+
+// Decodes any supported image (JPEG, PNG, WebP, TIFF, BMP, GIF first frame, HEIC/HEIF/AVIF via libheif)
+// into a QImage (RGB888, or ARGB32 when the image has alpha) with the EXIF orientation applied.
+// The pixel limit is checked on the header dimensions before any pixel is decoded. Thread-safe
+// (all methods are static and reentrant); the only global it touches is QImageReader's allocation limit,
+// which it raises when needed to fit maxPixels.
+class ImageDecoder {
+public:
+    static constexpr qint64 kDefaultMaxPixels = 100'000'000;
+
+    struct Options {
+        // Reduced-size decode: fit the displayed (oriented) image inside this box, keeping aspect ratio;
+        // never upscales. Invalid size = full resolution. JPEG uses libjpeg's DCT scaling.
+        QSize boundingSize;
+        qint64 maxPixels = kDefaultMaxPixels;
+        bool applyOrientation = true;
+        // EXIF orientation to apply; 0 = read it from the data with Exiv2. Ignored for HEIF, whose
+        // container transforms (irot/imir) are applied by libheif instead.
+        int orientation = 0;
+    };
+
+    struct Header {
+        ImageFormat format = ImageFormat::Unknown;
+        QSize storedSize;    // pixels as stored
+        QSize displaySize;   // after orientation
+        int orientation = 1; // the orientation used for displaySize
+        QString error;       // empty when the header is usable
+        bool ok() const { return error.isEmpty(); }
+    };
+
+    struct Result {
+        QImage image;
+        Header header;
+        QString error; // empty on success; a sentence saying why the file cannot be decoded
+        bool ok() const { return error.isEmpty() && !image.isNull(); }
+    };
+
+    static Result decodeFile(const QString& path, const Options& options);
+    static Result decodeData(const QByteArray& data, const Options& options);
+    static Result decodeFile(const QString& path) { return decodeFile(path, Options()); }
+    static Result decodeData(const QByteArray& data) { return decodeData(data, Options()); }
+
+    // Reads only the header: format, dimensions, orientation; fails on unknown formats and on images
+    // above maxPixels. orientation 0 = read it from the data.
+    static Header probeData(const QByteArray& data, qint64 maxPixels = kDefaultMaxPixels,
+                            int orientation = 0);
+
+    // Checks a JPEG's marker structure up to its end-of-image marker: catches truncated files, which
+    // libjpeg would otherwise "decode" with a grey bottom. Returns an empty string when complete.
+    static QString checkJpegStructure(const QByteArray& data);
+
+    static QImage applyOrientation(const QImage& image, int orientation);
+    static QSize orientedSize(const QSize& stored, int orientation);
+    // Largest size with the aspect ratio of `size` that fits in `box` (never larger than `size`).
+    static QSize fitInside(const QSize& size, const QSize& box);
+};
+
+} // namespace kindred

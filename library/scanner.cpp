@@ -1,0 +1,676 @@
+#include "scanner.h"
+
+#include "catalog.h"
+#include "imagedecoder.h"
+#include "imageformat.h"
+#include "metadatareader.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <cerrno>
+#include <cstring>
+#include <dirent.h>
+#include <fcntl.h>
+#include <set>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <utility>
+#include <vector>
+#include <xxhash.h>
+
+namespace kindred {
+
+namespace {
+
+struct Candidate {
+    QString path;
+    QByteArray native;
+    qint64 size = 0;
+    qint64 mtimeNs = 0;
+    QString walkFailure;     // set when the walk already knows the file cannot be catalogued
+    bool mustBeImage = true; // false for extension-less files: not an image -> ignored
+};
+
+struct KnownPhoto {
+    qint64 id = 0;
+    QString path;
+    QString hash;
+    qint64 size = 0;
+    qint64 mtimeNs = 0;
+    bool missing = false;
+    bool seen = false;    // found by this scan's walk (at its path)
+    bool claimed = false; // used as the source of a move in this scan
+};
+
+struct KnownFailure {
+    QString reason;
+    qint64 size = -1;
+    qint64 mtimeNs = -1;
+};
+
+bool isSkippedFolder(const char* name)
+{
+    static const char* const skipped[] = {"@eaDir",     "$RECYCLE.BIN", "System Volume Information",
+                                          "lost+found", "#recycle",     "#snapshot"};
+    if (name[0] == '.')
+        return true; // hidden, incl. .thumbnails, .Trash-1000, .git
+    for (const char* s : skipped) {
+        if (std::strcmp(name, s) == 0)
+            return true;
+    }
+    return false;
+}
+
+qint64 mtimeOf(const struct stat& st)
+{
+    return qint64(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+}
+
+QString errnoText(int err)
+{
+    return QString::fromLocal8Bit(std::strerror(err));
+}
+
+// Recursive directory walk on raw byte paths (names that are not UTF-8 must not be mangled on the way).
+class Walker {
+public:
+    Walker(std::vector<Candidate>& out, QList<ScanFailure>& failures, const std::atomic_bool* cancel)
+        : m_out(out), m_failures(failures), m_cancel(cancel)
+    {
+    }
+
+    void walk(const QByteArray& dir)
+    {
+        if (m_cancel && m_cancel->load())
+            return;
+        struct stat st {};
+        if (::stat(dir.constData(), &st) != 0)
+            return;
+        // Track directories by (device, inode): a symlink loop or a second link to the same folder is
+        // walked once.
+        if (!m_visited.insert({st.st_dev, st.st_ino}).second)
+            return;
+        DIR* d = ::opendir(dir.constData());
+        if (!d) {
+            m_failures.append(
+                {QFile::decodeName(dir), QStringLiteral("cannot open folder: %1").arg(errnoText(errno))});
+            return;
+        }
+        std::vector<std::pair<QByteArray, bool>> entries; // name, isDirectory
+        while (dirent* e = ::readdir(d)) {
+            const char* name = e->d_name;
+            if (name[0] == '.' && (name[1] == 0 || (name[1] == '.' && name[2] == 0)))
+                continue;
+            QByteArray path = dir;
+            if (!path.endsWith('/'))
+                path += '/';
+            path += name;
+            bool isDir = false;
+            if (e->d_type == DT_DIR) {
+                isDir = true;
+            } else if (e->d_type == DT_LNK || e->d_type == DT_UNKNOWN) {
+                struct stat target {};
+                isDir = ::stat(path.constData(), &target) == 0 && S_ISDIR(target.st_mode);
+            }
+            if (isDir ? isSkippedFolder(name) : name[0] == '.')
+                continue;
+            entries.emplace_back(std::move(path), isDir);
+        }
+        ::closedir(d);
+        std::sort(entries.begin(), entries.end());
+        for (const auto& [path, isDir] : entries) {
+            const QString decoded = QFile::decodeName(path);
+            const bool faithful = QFile::encodeName(decoded) == path;
+            if (isDir) {
+                if (!faithful) {
+                    m_failures.append({decoded, QStringLiteral("folder name is not valid UTF-8; its contents "
+                                                               "were skipped (rename the folder)")});
+                    continue;
+                }
+                walk(path);
+                continue;
+            }
+            if (ImageFormats::hasRawExtension(decoded))
+                continue;
+            const bool imageExt = ImageFormats::hasImageExtension(decoded);
+            const qsizetype slash = decoded.lastIndexOf(QLatin1Char('/'));
+            const bool noExt = decoded.indexOf(QLatin1Char('.'), slash + 1) < 0;
+            if (!imageExt && !noExt)
+                continue;
+            Candidate c;
+            c.path = decoded;
+            c.native = path;
+            c.mustBeImage = imageExt;
+            struct stat fst {};
+            if (::stat(path.constData(), &fst) != 0) {
+                c.walkFailure = QStringLiteral("cannot stat file: %1").arg(errnoText(errno));
+            } else {
+                c.size = fst.st_size;
+                c.mtimeNs = mtimeOf(fst);
+                if (!S_ISREG(fst.st_mode))
+                    c.walkFailure = QStringLiteral("not a regular file");
+            }
+            if (!faithful && c.walkFailure.isEmpty())
+                c.walkFailure =
+                    QStringLiteral("file name is not valid UTF-8 and cannot be stored (rename the file)");
+            if (!c.mustBeImage && !c.walkFailure.isEmpty())
+                continue;
+            m_out.push_back(std::move(c));
+        }
+    }
+
+private:
+    std::vector<Candidate>& m_out;
+    QList<ScanFailure>& m_failures;
+    const std::atomic_bool* m_cancel;
+    std::set<std::pair<dev_t, ino_t>> m_visited;
+};
+
+QString hashHex(XXH64_hash_t h)
+{
+    return QStringLiteral("%1").arg(quint64(h), 16, 16, QLatin1Char('0'));
+}
+
+class Timer {
+public:
+    explicit Timer(double& sinkMs) : m_sink(sinkMs) { m_t.start(); }
+    ~Timer() { m_sink += double(m_t.nsecsElapsed()) / 1e6; }
+    Timer(const Timer&) = delete;
+    Timer& operator=(const Timer&) = delete;
+
+private:
+    double& m_sink;
+    QElapsedTimer m_t;
+};
+
+// The result of reading one new or changed file.
+struct Analysis {
+    QString failure;
+    bool notAnImage = false;
+    QString hash;
+    ImageFormat format = ImageFormat::Unknown;
+    QSize displaySize;
+    PhotoMetadata meta;
+};
+
+} // namespace
+
+Scanner::Scanner(const QString& catalogPath) : Scanner(catalogPath, Options{}) {}
+
+Scanner::Scanner(const QString& catalogPath, const Options& options)
+    : m_catalogPath(catalogPath), m_options(options)
+{
+}
+
+ScanSummary Scanner::scan(const QStringList& roots, const Progress& progress, const std::atomic_bool* cancel)
+{
+    ScanSummary summary;
+    QElapsedTimer total;
+    total.start();
+    const auto finish = [&]() -> ScanSummary {
+        summary.totalMs = double(total.nsecsElapsed()) / 1e6;
+        return summary;
+    };
+    const auto cancelled = [cancel] { return cancel && cancel->load(); };
+
+    QString error;
+    QSqlDatabase db = Catalog::connectionForThread(m_catalogPath, &error);
+    if (!db.isOpen()) {
+        summary.error = error;
+        return finish();
+    }
+    {
+        QSqlQuery v(db);
+        if (!v.exec(QStringLiteral("PRAGMA user_version")) || !v.next() ||
+            v.value(0).toInt() != Catalog::latestSchemaVersion()) {
+            summary.error =
+                QStringLiteral("catalog %1 is not at schema version %2; open it with Catalog first")
+                    .arg(m_catalogPath)
+                    .arg(Catalog::latestSchemaVersion());
+            return finish();
+        }
+    }
+    const auto sqlFail = [&](const QSqlQuery& q, const QString& what) {
+        summary.error = QStringLiteral("catalog error while %1: %2").arg(what, q.lastError().text());
+        if (db.isOpen())
+            db.rollback();
+        return finish();
+    };
+
+    // 1. Roots: canonical paths; a root that is not there is reported, and its photos keep their state.
+    QStringList scanRoots;
+    QHash<QString, qint64> rootIds;
+    {
+        Timer t(summary.dbMs);
+        QSqlQuery insertRoot(db);
+        insertRoot.prepare(QStringLiteral("INSERT OR IGNORE INTO roots(path) VALUES(?)"));
+        QSqlQuery rootId(db);
+        rootId.prepare(QStringLiteral("SELECT id FROM roots WHERE path = ?"));
+        for (const QString& root : roots) {
+            const QFileInfo info(root);
+            if (!info.exists() || !info.isDir()) {
+                summary.failures.append(
+                    {QDir::cleanPath(info.absoluteFilePath()),
+                     QStringLiteral("folder not found (not scanned; its photos keep their state)")});
+                continue;
+            }
+            const QString canonical = info.canonicalFilePath();
+            if (scanRoots.contains(canonical))
+                continue;
+            scanRoots.append(canonical);
+            insertRoot.addBindValue(canonical);
+            if (!insertRoot.exec())
+                return sqlFail(insertRoot, QStringLiteral("adding a root"));
+            rootId.addBindValue(canonical);
+            if (!rootId.exec() || !rootId.next())
+                return sqlFail(rootId, QStringLiteral("reading roots"));
+            rootIds.insert(canonical, rootId.value(0).toLongLong());
+            rootId.finish();
+        }
+    }
+    const auto rootOf = [&](const QString& path) -> QString {
+        for (const QString& r : scanRoots) {
+            if (path.size() > r.size() && path.startsWith(r) &&
+                (r.endsWith(QLatin1Char('/')) || path.at(r.size()) == QLatin1Char('/')))
+                return r;
+        }
+        return {};
+    };
+
+    // 2. Fast walk: names and stats only.
+    std::vector<Candidate> candidates;
+    {
+        Timer t(summary.walkMs);
+        Walker walker(candidates, summary.failures, cancel);
+        for (const QString& root : scanRoots)
+            walker.walk(QFile::encodeName(root));
+    }
+    summary.filesTotal = int(candidates.size());
+
+    // 3. What the catalog knows.
+    std::vector<KnownPhoto> known;
+    QHash<QString, int> knownByPath;
+    QHash<QString, QList<int>> knownByContent; // hash + ":" + size
+    QHash<QString, KnownFailure> knownFailures;
+    {
+        Timer t(summary.dbMs);
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (!q.exec(QStringLiteral("SELECT id, path, hash, size, mtime_ns, missing FROM photos")))
+            return sqlFail(q, QStringLiteral("reading photos"));
+        while (q.next()) {
+            KnownPhoto k;
+            k.id = q.value(0).toLongLong();
+            k.path = q.value(1).toString();
+            k.hash = q.value(2).toString();
+            k.size = q.value(3).toLongLong();
+            k.mtimeNs = q.value(4).toLongLong();
+            k.missing = q.value(5).toInt() != 0;
+            const int index = int(known.size());
+            knownByPath.insert(k.path, index);
+            knownByContent[k.hash + QLatin1Char(':') + QString::number(k.size)].append(index);
+            known.push_back(std::move(k));
+        }
+        QSqlQuery f(db);
+        f.setForwardOnly(true);
+        if (!f.exec(QStringLiteral("SELECT path, reason, size, mtime_ns FROM failures")))
+            return sqlFail(f, QStringLiteral("reading failures"));
+        while (f.next()) {
+            knownFailures.insert(f.value(0).toString(),
+                                 {f.value(1).toString(), f.value(2).isNull() ? -1 : f.value(2).toLongLong(),
+                                  f.value(3).isNull() ? -1 : f.value(3).toLongLong()});
+        }
+    }
+    for (const Candidate& c : candidates) {
+        const auto it = knownByPath.constFind(c.path);
+        if (it != knownByPath.constEnd())
+            known[size_t(*it)].seen = true;
+    }
+
+    // 4. Prepared writes.
+    QSqlQuery insertPhoto(db), updatePhoto(db), setMissing(db), deleteRegions(db), insertRegion(db),
+        upsertFailure(db), deleteFailure(db);
+    const QString photoColumns = QStringLiteral(
+        "path = :path, root_id = :root, hash = :hash, size = :size, mtime_ns = :mtime, format = :format, "
+        "mime = :mime, width = :w, height = :h, orientation = :orientation, captured_at = :captured, "
+        "date_source = :dsource, camera_make = :make, camera_model = :model, gps_lat = :lat, gps_lon = :lon, "
+        "missing = 0, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')");
+    if (!insertPhoto.prepare(QStringLiteral("INSERT INTO photos(path, root_id, hash, size, mtime_ns, format, "
+                                            "mime, width, height, orientation, "
+                                            "captured_at, date_source, camera_make, camera_model, gps_lat, "
+                                            "gps_lon) VALUES(:path, :root, :hash, "
+                                            ":size, :mtime, :format, :mime, :w, :h, :orientation, :captured, "
+                                            ":dsource, :make, :model, :lat, :lon)")) ||
+        !updatePhoto.prepare(QStringLiteral("UPDATE photos SET %1 WHERE id = :id").arg(photoColumns)) ||
+        !setMissing.prepare(QStringLiteral("UPDATE photos SET missing = ?, updated_at = "
+                                           "strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?")) ||
+        !deleteRegions.prepare(QStringLiteral("DELETE FROM xmp_regions WHERE photo_id = ?")) ||
+        !insertRegion.prepare(
+            QStringLiteral("INSERT INTO xmp_regions(photo_id, x, y, w, h, name, type, scheme) "
+                           "VALUES(?, ?, ?, ?, ?, ?, ?, ?)")) ||
+        !upsertFailure.prepare(
+            QStringLiteral("INSERT INTO failures(path, reason, size, mtime_ns) VALUES(?, ?, ?, ?) ON "
+                           "CONFLICT(path) DO UPDATE SET "
+                           "reason = excluded.reason, size = excluded.size, mtime_ns = excluded.mtime_ns, "
+                           "failed_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')")) ||
+        !deleteFailure.prepare(QStringLiteral("DELETE FROM failures WHERE path = ?"))) {
+        summary.error = QStringLiteral("catalog error preparing statements: %1").arg(db.lastError().text());
+        return finish();
+    }
+
+    int pendingWrites = 0;
+    bool inTransaction = false;
+    const auto begin = [&]() {
+        if (!inTransaction)
+            inTransaction = db.transaction(); // timed by the caller's db timer
+        return inTransaction;
+    };
+    const auto commit = [&]() {
+        if (!inTransaction)
+            return true; // timed by the caller's db timer
+        inTransaction = false;
+        pendingWrites = 0;
+        return db.commit();
+    };
+
+    const auto bindPhoto = [&](QSqlQuery& q, const Candidate& c, const Analysis& a) {
+        q.bindValue(QStringLiteral(":path"), c.path);
+        const QString root = rootOf(c.path);
+        q.bindValue(QStringLiteral(":root"),
+                    rootIds.contains(root) ? QVariant(rootIds.value(root)) : QVariant());
+        q.bindValue(QStringLiteral(":hash"), a.hash);
+        q.bindValue(QStringLiteral(":size"), c.size);
+        q.bindValue(QStringLiteral(":mtime"), c.mtimeNs);
+        q.bindValue(QStringLiteral(":format"), ImageFormats::name(a.format));
+        q.bindValue(QStringLiteral(":mime"), ImageFormats::mimeType(a.format));
+        q.bindValue(QStringLiteral(":w"), a.displaySize.width());
+        q.bindValue(QStringLiteral(":h"), a.displaySize.height());
+        q.bindValue(QStringLiteral(":orientation"), a.meta.orientation);
+        q.bindValue(QStringLiteral(":captured"), a.meta.capturedAt);
+        q.bindValue(QStringLiteral(":dsource"), a.meta.dateSource);
+        q.bindValue(QStringLiteral(":make"),
+                    a.meta.cameraMake.isEmpty() ? QVariant() : QVariant(a.meta.cameraMake));
+        q.bindValue(QStringLiteral(":model"),
+                    a.meta.cameraModel.isEmpty() ? QVariant() : QVariant(a.meta.cameraModel));
+        q.bindValue(QStringLiteral(":lat"), a.meta.gpsLat ? QVariant(*a.meta.gpsLat) : QVariant());
+        q.bindValue(QStringLiteral(":lon"), a.meta.gpsLon ? QVariant(*a.meta.gpsLon) : QVariant());
+    };
+    const auto writeRegions = [&](qint64 photoId, const Analysis& a) {
+        deleteRegions.addBindValue(photoId);
+        if (!deleteRegions.exec())
+            return false;
+        for (const XmpRegion& r : a.meta.regions) {
+            insertRegion.addBindValue(photoId);
+            insertRegion.addBindValue(r.x);
+            insertRegion.addBindValue(r.y);
+            insertRegion.addBindValue(r.w);
+            insertRegion.addBindValue(r.h);
+            insertRegion.addBindValue(r.name.isEmpty() ? QVariant() : QVariant(r.name));
+            insertRegion.addBindValue(r.type);
+            insertRegion.addBindValue(r.scheme);
+            if (!insertRegion.exec())
+                return false;
+        }
+        return true;
+    };
+    const auto recordFailure = [&](const Candidate& c, const QString& reason) {
+        summary.failures.append({c.path, reason});
+        ++summary.failed;
+        upsertFailure.addBindValue(c.path);
+        upsertFailure.addBindValue(reason);
+        upsertFailure.addBindValue(c.size);
+        upsertFailure.addBindValue(c.mtimeNs);
+        return upsertFailure.exec();
+    };
+
+    const auto analyse = [&](const Candidate& c) {
+        Analysis a;
+        QByteArray data;
+        {
+            Timer t(summary.readHashMs);
+            QFile file(c.path);
+            if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
+                a.failure = QStringLiteral("cannot open file: %1").arg(file.errorString());
+                return a;
+            }
+            if (!c.mustBeImage) {
+                const QByteArray head = file.peek(ImageFormats::kSniffBytes);
+                if (ImageFormats::sniff(head) == ImageFormat::Unknown) {
+                    a.notAnImage = true;
+                    return a;
+                }
+            }
+            data = file.readAll();
+            if (file.error() != QFileDevice::NoError) {
+                a.failure = QStringLiteral("cannot read file: %1").arg(file.errorString());
+                return a;
+            }
+            if (data.isEmpty()) {
+                a.failure = QStringLiteral("empty file (0 bytes)");
+                return a;
+            }
+            a.hash = hashHex(XXH3_64bits(data.constData(), size_t(data.size())));
+            ++summary.filesHashed;
+            summary.bytesHashed += data.size();
+        }
+        a.format = ImageFormats::sniff(data);
+        if (a.format == ImageFormat::Unknown) {
+            if (!c.mustBeImage)
+                a.notAnImage = true;
+            else
+                a.failure =
+                    QStringLiteral("not a supported image: the content is not JPEG, PNG, WebP, TIFF, BMP, "
+                                   "GIF or HEIF (wrong extension or corrupt file)");
+            return a;
+        }
+        {
+            Timer t(summary.metadataMs);
+            a.meta = MetadataReader::readData(data);
+        }
+        Timer t(summary.decodeMs);
+        if (m_options.validateDecode) {
+            ImageDecoder::Options opts;
+            // Proving the file decodes needs every entropy-coded byte, not every pixel: a tiny target
+            // lets libjpeg use 1/8 DCT scaling.
+            opts.boundingSize = QSize(32, 32);
+            opts.maxPixels = m_options.maxPixels;
+            opts.orientation = a.meta.orientation;
+            const ImageDecoder::Result r = ImageDecoder::decodeData(data, opts);
+            if (!r.ok()) {
+                a.failure = r.error;
+                return a;
+            }
+            a.displaySize = r.header.displaySize;
+        } else {
+            const ImageDecoder::Header h =
+                ImageDecoder::probeData(data, m_options.maxPixels, a.meta.orientation);
+            if (!h.ok()) {
+                a.failure = h.error;
+                return a;
+            }
+            a.displaySize = h.displaySize;
+        }
+        if (a.meta.capturedAt.isEmpty()) {
+            a.meta.capturedAt = QDateTime::fromMSecsSinceEpoch(c.mtimeNs / 1'000'000)
+                                    .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss"));
+            a.meta.dateSource = QStringLiteral("file-mtime");
+        }
+        return a;
+    };
+
+    // 5. Process the candidates.
+    int done = 0;
+    for (const Candidate& c : candidates) {
+        if (progress)
+            progress(done, summary.filesTotal, c.path);
+        if (cancelled()) {
+            summary.cancelled = true;
+            break;
+        }
+        ++done;
+
+        const auto knownIt = knownByPath.constFind(c.path);
+        KnownPhoto* photo = knownIt != knownByPath.constEnd() ? &known[size_t(*knownIt)] : nullptr;
+        const auto failIt = knownFailures.constFind(c.path);
+        const bool failedBefore = failIt != knownFailures.constEnd();
+
+        if (photo && photo->size == c.size && photo->mtimeNs == c.mtimeNs && c.walkFailure.isEmpty() &&
+            !(failedBefore && failIt->size == c.size && failIt->mtimeNs == c.mtimeNs)) {
+            ++summary.unchanged;
+            if (photo->missing) {
+                ++summary.reappeared;
+                Timer t(summary.dbMs);
+                if (!begin())
+                    return sqlFail(setMissing, QStringLiteral("starting a transaction"));
+                setMissing.addBindValue(0);
+                setMissing.addBindValue(photo->id);
+                if (!setMissing.exec())
+                    return sqlFail(setMissing, QStringLiteral("marking a photo present"));
+                photo->missing = false;
+                ++pendingWrites;
+            }
+            continue;
+        }
+        if (failedBefore && failIt->size == c.size && failIt->mtimeNs == c.mtimeNs) {
+            ++summary.failed;
+            ++summary.failedSkipped;
+            summary.failures.append({c.path, failIt->reason});
+            continue;
+        }
+
+        Analysis a;
+        if (!c.walkFailure.isEmpty())
+            a.failure = c.walkFailure;
+        else
+            a = analyse(c);
+        if (a.notAnImage) {
+            ++summary.ignored;
+            continue;
+        }
+        Timer t(summary.dbMs);
+        if (!begin())
+            return sqlFail(insertPhoto, QStringLiteral("starting a transaction"));
+        if (!a.failure.isEmpty()) {
+            // A catalogued photo whose file became unreadable keeps its row (and its faces); the failure
+            // row says why it cannot be read now.
+            if (!recordFailure(c, a.failure))
+                return sqlFail(upsertFailure, QStringLiteral("recording a failure"));
+            ++pendingWrites;
+        } else {
+            qint64 photoId = 0;
+            if (photo) {
+                if (photo->missing)
+                    ++summary.reappeared;
+                updatePhoto.bindValue(QStringLiteral(":id"), photo->id);
+                bindPhoto(updatePhoto, c, a);
+                if (!updatePhoto.exec())
+                    return sqlFail(updatePhoto, QStringLiteral("updating a photo"));
+                photoId = photo->id;
+                photo->missing = false;
+                ++summary.changed;
+            } else {
+                // A move: same content as a photo whose path is gone (missing, not found by this walk,
+                // or outside the scanned roots and no longer on disk).
+                KnownPhoto* source = nullptr;
+                for (int index : knownByContent.value(a.hash + QLatin1Char(':') + QString::number(c.size))) {
+                    KnownPhoto& k = known[size_t(index)];
+                    if (k.claimed || k.seen)
+                        continue;
+                    const bool gone = k.missing || !rootOf(k.path).isEmpty() || !QFileInfo::exists(k.path);
+                    if (gone) {
+                        source = &k;
+                        break;
+                    }
+                }
+                if (source) {
+                    updatePhoto.bindValue(QStringLiteral(":id"), source->id);
+                    bindPhoto(updatePhoto, c, a);
+                    if (!updatePhoto.exec())
+                        return sqlFail(updatePhoto, QStringLiteral("recording a move"));
+                    source->claimed = true;
+                    source->missing = false;
+                    photoId = source->id;
+                    ++summary.moved;
+                } else {
+                    bindPhoto(insertPhoto, c, a);
+                    if (!insertPhoto.exec())
+                        return sqlFail(insertPhoto, QStringLiteral("adding a photo"));
+                    photoId = insertPhoto.lastInsertId().toLongLong();
+                    ++summary.newPhotos;
+                }
+            }
+            if (!writeRegions(photoId, a))
+                return sqlFail(insertRegion, QStringLiteral("writing XMP regions"));
+            if (failedBefore) {
+                deleteFailure.addBindValue(c.path);
+                if (!deleteFailure.exec())
+                    return sqlFail(deleteFailure, QStringLiteral("clearing a failure"));
+            }
+            ++pendingWrites;
+        }
+        if (pendingWrites >= m_options.batchSize && !commit()) {
+            summary.error = QStringLiteral("cannot commit: %1").arg(db.lastError().text());
+            return finish();
+        }
+    }
+    if (progress && !summary.cancelled)
+        progress(done, summary.filesTotal, QString());
+
+    // 6. Bookkeeping for a complete walk: photos not found are missing, failures of vanished files go.
+    if (!summary.cancelled) {
+        Timer t(summary.dbMs);
+        if (!begin())
+            return sqlFail(setMissing, QStringLiteral("starting a transaction"));
+        for (KnownPhoto& k : known) {
+            if (k.seen || k.claimed || rootOf(k.path).isEmpty())
+                continue;
+            ++summary.missing;
+            if (k.missing)
+                continue;
+            setMissing.addBindValue(1);
+            setMissing.addBindValue(k.id);
+            if (!setMissing.exec())
+                return sqlFail(setMissing, QStringLiteral("marking a photo missing"));
+            k.missing = true;
+        }
+        QSet<QString> seenPaths;
+        for (const Candidate& c : candidates)
+            seenPaths.insert(c.path);
+        for (auto it = knownFailures.constBegin(); it != knownFailures.constEnd(); ++it) {
+            if (seenPaths.contains(it.key()) || rootOf(it.key()).isEmpty())
+                continue;
+            deleteFailure.addBindValue(it.key());
+            if (!deleteFailure.exec())
+                return sqlFail(deleteFailure, QStringLiteral("clearing an obsolete failure"));
+        }
+        QSqlQuery touch(db);
+        touch.prepare(QStringLiteral(
+            "UPDATE roots SET last_scan_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE path = ?"));
+        for (const QString& root : scanRoots) {
+            touch.addBindValue(root);
+            if (!touch.exec())
+                return sqlFail(touch, QStringLiteral("updating roots"));
+        }
+    }
+    bool committed = false;
+    {
+        Timer t(summary.dbMs);
+        committed = commit();
+    }
+    if (!committed) {
+        summary.error = QStringLiteral("cannot commit: %1").arg(db.lastError().text());
+        return finish();
+    }
+    // Walk-level failures (unreadable folders, non-UTF-8 folder names) are reported, not stored: they
+    // have no file to attach a size/mtime to.
+    return finish();
+}
+
+} // namespace kindred

@@ -1,0 +1,325 @@
+// End-to-end tests of kindred-cli: real processes, real SQLite files, real photos from ../shared.
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+struct CliResult {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    QJsonDocument json() const { return QJsonDocument::fromJson(out); }
+};
+
+CliResult runCli(const QStringList& args, int timeoutMs = 300000)
+{
+    QProcess process;
+    process.start(QStringLiteral(KINDRED_CLI_PATH), args);
+    CliResult result;
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        result.err = "timed out";
+        return result;
+    }
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+QString devPhotos()
+{
+    return QStringLiteral(KINDRED_SHARED_DIR "/photos/dev");
+}
+
+// Copies the dev photos into `dest`, keeping the folder structure; returns how many were copied.
+int copyTree(const QString& from, const QString& dest)
+{
+    int copied = 0;
+    QDir().mkpath(dest);
+    const QDir source(from);
+    for (const QFileInfo& info : source.entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot)) {
+        const QString target = QDir(dest).filePath(info.fileName());
+        if (info.isDir())
+            copied += copyTree(info.absoluteFilePath(), target);
+        else if (QFile::copy(info.absoluteFilePath(), target))
+            ++copied;
+    }
+    return copied;
+}
+
+int countDbRows(const QString& catalog, const QString& sql)
+{
+    const QString name = QStringLiteral("tst_cli_reader");
+    int count = -1;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(catalog);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(sql) && q.next())
+                count = q.value(0).toInt();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return count;
+}
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void helpAndVersion_data();
+    void helpAndVersion();
+    void usageErrors_data();
+    void usageErrors();
+    void scanDevPhotos();
+    void rescanMovedAndBroken_data();
+    void rescanMovedAndBroken();
+    void killDuringScanResumes();
+};
+
+void TestCli::initTestCase()
+{
+    QVERIFY2(QFileInfo::exists(QStringLiteral(KINDRED_CLI_PATH)), KINDRED_CLI_PATH);
+    QVERIFY2(QDir(devPhotos()).exists(), "../shared/photos/dev is missing");
+}
+
+void TestCli::helpAndVersion_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("help") << QStringList{QStringLiteral("--help")} << QStringLiteral("Commands:");
+    QTest::newRow("version") << QStringList{QStringLiteral("--version")} << QStringLiteral("kindred-cli " KINDRED_VERSION);
+    QTest::newRow("scan help") << QStringList{QStringLiteral("scan"), QStringLiteral("--help")}
+                               << QStringLiteral("--no-faces");
+    QTest::newRow("status help") << QStringList{QStringLiteral("status"), QStringLiteral("--help")}
+                                 << QStringLiteral("--json");
+    QTest::newRow("photos help") << QStringList{QStringLiteral("photos"), QStringLiteral("--help")}
+                                 << QStringLiteral("--json");
+}
+
+void TestCli::helpAndVersion()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, expected);
+    const CliResult r = runCli(args);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(QString::fromUtf8(r.out).contains(expected), r.out.constData());
+}
+
+void TestCli::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::newRow("no command") << QStringList{} << 2;
+    QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << 2;
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("--frob")} << 2;
+    QTest::newRow("scan without folder") << QStringList{QStringLiteral("scan")} << 2;
+    QTest::newRow("scan a file") << QStringList{QStringLiteral("scan"), QStringLiteral(KINDRED_SHARED_DIR "/photos/dev/faces.jpg")} << 2;
+    QTest::newRow("bad device") << QStringList{QStringLiteral("--device"), QStringLiteral("tpu"), QStringLiteral("status")} << 2;
+}
+
+void TestCli::usageErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QTemporaryDir lib;
+    const CliResult r = runCli(QStringList{QStringLiteral("--library"), lib.path()} + args);
+    QCOMPARE(r.exitCode, exitCode);
+    QVERIFY(!r.err.isEmpty());
+}
+
+void TestCli::scanDevPhotos()
+{
+    QTemporaryDir lib;
+    const QString library = lib.filePath(QStringLiteral("library"));
+    const CliResult scan = runCli({QStringLiteral("--library"), library, QStringLiteral("scan"), QStringLiteral("--no-faces"),
+                                   QStringLiteral("--json"), devPhotos()});
+    QVERIFY2(scan.exitCode == 0, scan.err.constData());
+    const QJsonObject summary = scan.json().object();
+    QCOMPARE(summary.value(QStringLiteral("new")).toInt(), 6);
+    QCOMPARE(summary.value(QStringLiteral("failed")).toInt(), 0);
+
+    const CliResult status = runCli({QStringLiteral("--library"), library, QStringLiteral("status"), QStringLiteral("--json")});
+    QCOMPARE(status.exitCode, 0);
+    const QJsonObject s = status.json().object();
+    QCOMPARE(s.value(QStringLiteral("photos")).toInt(), 6);
+    QCOMPARE(s.value(QStringLiteral("failed")).toInt(), 0);
+    QVERIFY(s.value(QStringLiteral("failures")).toArray().isEmpty());
+    QCOMPARE(s.value(QStringLiteral("library")).toString(), QDir(library).absolutePath());
+    QVERIFY(s.value(QStringLiteral("schema_version")).toInt() >= 1);
+
+    const CliResult photos = runCli({QStringLiteral("--library"), library, QStringLiteral("photos"), QStringLiteral("--json")});
+    QCOMPARE(photos.exitCode, 0);
+    const QJsonArray list = photos.json().array();
+    QCOMPARE(list.size(), 6);
+    for (const QJsonValue& v : list) {
+        const QJsonObject p = v.toObject();
+        const QImage image(p.value(QStringLiteral("path")).toString());
+        QVERIFY2(!image.isNull(), qPrintable(p.value(QStringLiteral("path")).toString()));
+        // The dev photos carry no rotating orientation; stored size equals the decoded size.
+        QCOMPARE(p.value(QStringLiteral("width")).toInt(), image.width());
+        QCOMPARE(p.value(QStringLiteral("height")).toInt(), image.height());
+        QCOMPARE(p.value(QStringLiteral("hash")).toString().size(), 16);
+    }
+
+    // A second scan reads nothing: every file is unchanged.
+    const CliResult again = runCli({QStringLiteral("--library"), library, QStringLiteral("scan"), QStringLiteral("--no-faces"),
+                                    QStringLiteral("--json"), devPhotos()});
+    QCOMPARE(again.exitCode, 0);
+    QCOMPARE(again.json().object().value(QStringLiteral("unchanged")).toInt(), 6);
+    QCOMPARE(again.json().object().value(QStringLiteral("new")).toInt(), 0);
+}
+
+void TestCli::rescanMovedAndBroken_data()
+{
+    QTest::addColumn<QString>("brokenName");
+    QTest::addColumn<QByteArray>("brokenBytes");
+    QTest::newRow("truncated jpeg") << QStringLiteral("broken.jpg") << QByteArray("\xFF\xD8\xFF\xE0\x00\x10JFIF", 10);
+    QTest::newRow("zero bytes") << QStringLiteral("empty.png") << QByteArray();
+    QTest::newRow("text named jpg") << QStringLiteral("notes.jpg") << QByteArray("this is not a photo\n");
+}
+
+void TestCli::rescanMovedAndBroken()
+{
+    QFETCH(QString, brokenName);
+    QFETCH(QByteArray, brokenBytes);
+    QTemporaryDir tmp;
+    const QString photos = tmp.filePath(QStringLiteral("photos"));
+    const QString library = tmp.filePath(QStringLiteral("library"));
+    QCOMPARE(copyTree(devPhotos(), photos), 6);
+    CliResult r = runCli({QStringLiteral("--library"), library, QStringLiteral("scan"), QStringLiteral("--no-faces"), photos});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonArray before =
+        runCli({QStringLiteral("--library"), library, QStringLiteral("photos"), QStringLiteral("--json")}).json().array();
+    QCOMPARE(before.size(), 6);
+    qint64 movedId = 0;
+    for (const QJsonValue& v : before) {
+        if (v.toObject().value(QStringLiteral("path")).toString().endsWith(QLatin1String("paul_rudd/1.jpg")))
+            movedId = v.toObject().value(QStringLiteral("id")).toInteger();
+    }
+    QVERIFY(movedId > 0);
+
+    // Move one photo to a new folder and a new name, add a broken file.
+    QVERIFY(QDir().mkpath(photos + QStringLiteral("/2024/summer")));
+    QVERIFY(QFile::rename(photos + QStringLiteral("/paul_rudd/1.jpg"), photos + QStringLiteral("/2024/summer/beach.jpg")));
+    QFile broken(QDir(photos).filePath(brokenName));
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write(brokenBytes);
+    broken.close();
+
+    r = runCli({QStringLiteral("--library"), library, QStringLiteral("scan"), QStringLiteral("--no-faces"), QStringLiteral("--json"), photos});
+    QCOMPARE(r.exitCode, 1); // some files failed
+    const QJsonObject summary = r.json().object();
+    QCOMPARE(summary.value(QStringLiteral("moved")).toInt(), 1);
+    QCOMPARE(summary.value(QStringLiteral("unchanged")).toInt(), 5);
+    QCOMPARE(summary.value(QStringLiteral("failed")).toInt(), 1);
+    QCOMPARE(summary.value(QStringLiteral("missing")).toInt(), 0);
+
+    const QJsonArray after =
+        runCli({QStringLiteral("--library"), library, QStringLiteral("photos"), QStringLiteral("--json")}).json().array();
+    QCOMPARE(after.size(), 6);
+    bool found = false;
+    for (const QJsonValue& v : after) {
+        const QJsonObject p = v.toObject();
+        if (p.value(QStringLiteral("path")).toString().endsWith(QLatin1String("2024/summer/beach.jpg"))) {
+            QCOMPARE(p.value(QStringLiteral("id")).toInteger(), movedId); // identity kept across the move
+            found = true;
+        }
+    }
+    QVERIFY(found);
+
+    const QJsonObject status =
+        runCli({QStringLiteral("--library"), library, QStringLiteral("status"), QStringLiteral("--json")}).json().object();
+    QCOMPARE(status.value(QStringLiteral("photos")).toInt(), 6);
+    QCOMPARE(status.value(QStringLiteral("failed")).toInt(), 1);
+    const QJsonArray failures = status.value(QStringLiteral("failures")).toArray();
+    QCOMPARE(failures.size(), 1);
+    QVERIFY(failures.at(0).toObject().value(QStringLiteral("path")).toString().endsWith(brokenName));
+    QVERIFY(!failures.at(0).toObject().value(QStringLiteral("reason")).toString().isEmpty());
+
+    // Deleting a photo marks it missing; it is not forgotten.
+    QVERIFY(QFile::remove(photos + QStringLiteral("/2024/summer/beach.jpg")));
+    r = runCli({QStringLiteral("--library"), library, QStringLiteral("scan"), QStringLiteral("--no-faces"), QStringLiteral("--json"), photos});
+    QCOMPARE(r.json().object().value(QStringLiteral("missing")).toInt(), 1);
+    const QJsonObject status2 =
+        runCli({QStringLiteral("--library"), library, QStringLiteral("status"), QStringLiteral("--json")}).json().object();
+    QCOMPARE(status2.value(QStringLiteral("photos")).toInt(), 5);
+    QCOMPARE(status2.value(QStringLiteral("missing")).toInt(), 1);
+}
+
+void TestCli::killDuringScanResumes()
+{
+    QTemporaryDir tmp;
+    const QString photos = tmp.filePath(QStringLiteral("photos"));
+    const QString library = tmp.filePath(QStringLiteral("library"));
+    const int total = 1200;
+    QRandomGenerator rng(42);
+    for (int i = 0; i < total; ++i) {
+        const QString dir = QStringLiteral("%1/%2").arg(photos).arg(i / 100, 2, 10, QLatin1Char('0'));
+        QDir().mkpath(dir);
+        QImage image(480, 360, QImage::Format_RGB888);
+        image.fill(QColor::fromHsv(int(rng.bounded(360)), 128, 200));
+        for (int k = 0; k < 400; ++k)
+            image.setPixel(int(rng.bounded(480)), int(rng.bounded(360)), rng.generate());
+        QVERIFY(image.save(QStringLiteral("%1/img_%2.jpg").arg(dir).arg(i, 5, 10, QLatin1Char('0')), "JPEG", 92));
+    }
+
+    QProcess process;
+    process.start(QStringLiteral(KINDRED_CLI_PATH),
+                  {QStringLiteral("--library"), library, QStringLiteral("scan"), QStringLiteral("--no-faces"), photos});
+    QVERIFY(process.waitForStarted());
+    const QString catalog = QDir(library).filePath(QStringLiteral("catalog.sqlite"));
+    int seen = 0;
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < 120000 && process.state() == QProcess::Running) {
+        if (QFileInfo::exists(catalog))
+            seen = countDbRows(catalog, QStringLiteral("SELECT count(*) FROM photos"));
+        if (seen > 0)
+            break;
+        QTest::qWait(5);
+    }
+    QVERIFY2(process.state() == QProcess::Running,
+             "the scan finished before it could be killed; the fixture is too small for this machine");
+    process.kill(); // SIGKILL: no chance to clean up
+    QVERIFY(process.waitForFinished());
+    QCOMPARE(process.exitStatus(), QProcess::CrashExit);
+
+    // The catalog is consistent: integrity check passes and every row is a whole photo.
+    QCOMPARE(countDbRows(catalog, QStringLiteral("SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'")), 0);
+    const int committed = countDbRows(catalog, QStringLiteral("SELECT count(*) FROM photos"));
+    QVERIFY(committed > 0);
+    QVERIFY2(committed < total, "everything was committed before the kill");
+    QCOMPARE(countDbRows(catalog, QStringLiteral("SELECT count(*) FROM photos WHERE width <= 0 OR height <= 0 OR length(hash) <> 16")), 0);
+
+    // The next scan resumes: what was committed is unchanged, the rest is new, nothing is duplicated.
+    const CliResult r = runCli({QStringLiteral("--library"), library, QStringLiteral("scan"), QStringLiteral("--no-faces"),
+                                QStringLiteral("--json"), photos});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject summary = r.json().object();
+    QCOMPARE(summary.value(QStringLiteral("unchanged")).toInt(), committed);
+    QCOMPARE(summary.value(QStringLiteral("new")).toInt(), total - committed);
+    QCOMPARE(countDbRows(catalog, QStringLiteral("SELECT count(*) FROM photos")), total);
+    QCOMPARE(countDbRows(catalog, QStringLiteral("SELECT count(DISTINCT path) FROM photos")), total);
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
