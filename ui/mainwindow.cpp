@@ -1,18 +1,350 @@
 #include "mainwindow.h"
 
+#include "emptystateview.h"
+#include "folderview.h"
+#include "icons.h"
+#include "jobmanager.h"
+#include "jobstatuswidget.h"
+#include "libraryservice.h"
+#include "peopleview.h"
+#include "photogridview.h"
+#include "photolistmodel.h"
+#include "photoviewer.h"
+#include "searchview.h"
+#include "settingsdialog.h"
+#include "thumbnailprovider.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
+#include <QUndoStack>
+#include <QVBoxLayout>
 
 namespace kindred {
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+MainWindow::MainWindow(LibraryService* library, JobManager* jobs, ThumbnailProvider* thumbnails,
+                       QWidget* parent)
+    : QMainWindow(parent), m_library(library), m_jobs(jobs), m_thumbnails(thumbnails),
+      m_undo(new QUndoStack(this))
 {
     setWindowTitle(tr("Kindred"));
-    auto* placeholder = new QLabel(tr("Add a folder of photos to get started."), this);
-    placeholder->setAlignment(Qt::AlignCenter);
-    setCentralWidget(placeholder);
-    statusBar()->showMessage(tr("Ready"));
-    resize(1100, 720);
+    setWindowIcon(Icons::icon(Icons::Name::App));
+    setAcceptDrops(true);
+
+    m_sidebar = new QListWidget(this);
+    m_sidebar->setObjectName(QStringLiteral("sidebar"));
+    m_sidebar->setFrameShape(QFrame::NoFrame);
+    m_sidebar->setIconSize(QSize(20, 20));
+    m_sidebar->setSpacing(2);
+    m_sidebar->setBackgroundRole(QPalette::Window);
+    m_sidebar->viewport()->setBackgroundRole(QPalette::Window);
+    m_sidebar->setMinimumWidth(170);
+    m_sidebar->setMaximumWidth(240);
+    const QList<QPair<Icons::Name, QString>> entries{
+        {Icons::Name::Library, tr("Library")},         {Icons::Name::Folder, tr("Folders")},
+        {Icons::Name::People, tr("People")},           {Icons::Name::UnknownFace, tr("Unknown faces")},
+        {Icons::Name::Suggestions, tr("Suggestions")}, {Icons::Name::Search, tr("Search")}};
+    for (const auto& [icon, text] : entries)
+        new QListWidgetItem(Icons::icon(icon), text, m_sidebar);
+
+    m_stack = new QStackedWidget(this);
+    m_libraryModel = new PhotoListModel(m_thumbnails, this);
+    m_libraryGrid = new PhotoGridView(m_libraryModel, m_stack);
+    m_libraryGrid->setTitle(tr("Library"));
+    m_libraryGrid->setEmptyState(tr("No photos yet.\nDrop a folder of photos here, or add one."),
+                                 tr("Add folder…"));
+    m_folders = new FolderView(m_thumbnails, m_stack);
+    m_people = new PeopleView(m_stack);
+    m_unknown =
+        new EmptyStateView(Icons::Name::UnknownFace, tr("Unknown faces"),
+                           tr("Faces nobody has named yet appear here, grouped by likeness, once Kindred "
+                              "has looked for faces in your photos."),
+                           m_stack);
+    m_suggestions =
+        new EmptyStateView(Icons::Name::Suggestions, tr("Suggestions"),
+                           tr("When a face looks like someone you have already named, Kindred asks "
+                              "you here to confirm or reject it."),
+                           m_stack);
+    m_search = new SearchView(m_thumbnails, m_stack);
+    m_viewer = new PhotoViewer(m_thumbnails, m_stack);
+    for (QWidget* w : std::initializer_list<QWidget*>{m_libraryGrid, m_folders, m_people, m_unknown,
+                                                      m_suggestions, m_search, m_viewer})
+        m_stack->addWidget(w);
+
+    m_jobStatus = new JobStatusWidget(m_jobs, this);
+
+    auto* split = new QSplitter(this);
+    split->addWidget(m_sidebar);
+    split->addWidget(m_stack);
+    split->setStretchFactor(1, 1);
+    split->setCollapsible(1, false);
+    split->setSizes({190, 1000});
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(split, 1);
+    layout->addWidget(m_jobStatus);
+    setCentralWidget(central);
+
+    createMenus();
+    m_countLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_countLabel);
+
+    connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0 && row != m_stack->currentIndex())
+            m_stack->setCurrentIndex(row);
+        if (row == int(View::People))
+            m_people->refresh();
+        if (row == int(View::Search))
+            m_search->refreshPeople();
+    });
+    connect(m_libraryGrid, &PhotoGridView::photoActivated, this,
+            [this](int row) { openPhoto(m_libraryModel, row); });
+    connect(m_libraryGrid, &PhotoGridView::emptyActionTriggered, this, &MainWindow::addFolderDialog);
+    connect(m_folders, &FolderView::photoActivated, this,
+            [this](int row) { openPhoto(m_folders->model(), row); });
+    connect(m_search, &SearchView::photoActivated, this,
+            [this](int row) { openPhoto(m_search->model(), row); });
+    connect(m_people, &PeopleView::personActivated, this, [this](const QString& name) {
+        showView(View::Search);
+        m_search->searchFor({name});
+    });
+    connect(m_viewer, &PhotoViewer::closeRequested, this, [this] { showView(m_viewerReturn); });
+    for (PhotoGridView* grid : {m_libraryGrid, m_folders->grid(), m_search->grid()})
+        connect(grid, &PhotoGridView::cellSizeChanged, this, &MainWindow::setCellSize);
+    connect(m_library, &LibraryService::photosLoaded, this, &MainWindow::onPhotosLoaded);
+    connect(m_library, &LibraryService::opened, this, &MainWindow::onLibraryOpened);
+
+    setCellSize(QSettings().value(SettingsKeys::thumbnailSize, 160).toInt());
+    m_sidebar->setCurrentRow(0);
+    if (m_library->isOpen())
+        onLibraryOpened();
+    resize(1200, 780);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* add = file->addAction(Icons::icon(Icons::Name::AddFolder), tr("&Add folder…"), this,
+                                   &MainWindow::addFolderDialog);
+    add->setShortcut(QKeySequence::Open);
+    add->setObjectName(QStringLiteral("actionAddFolder"));
+    QAction* rescanAction = file->addAction(tr("&Rescan folders"), this, &MainWindow::rescan);
+    rescanAction->setShortcut(QKeySequence::Refresh);
+    rescanAction->setObjectName(QStringLiteral("actionRescan"));
+    file->addSeparator();
+    QAction* settings = file->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
+    settings->setShortcut(QKeySequence::Preferences);
+    settings->setMenuRole(QAction::PreferencesRole);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = m_undo->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = m_undo->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* larger = view->addAction(tr("&Larger thumbnails"), this,
+                                      [this] { setCellSize(m_libraryGrid->cellSize() + 40); });
+    larger->setShortcut(QKeySequence::ZoomIn);
+    QAction* smaller = view->addAction(tr("&Smaller thumbnails"), this,
+                                       [this] { setCellSize(m_libraryGrid->cellSize() - 40); });
+    smaller->setShortcut(QKeySequence::ZoomOut);
+    view->addSeparator();
+    for (int i = 0; i < m_sidebar->count(); ++i) {
+        QAction* a = view->addAction(m_sidebar->item(i)->icon(), m_sidebar->item(i)->text(), this,
+                                     [this, i] { showView(View(i)); });
+        a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+    }
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* about = help->addAction(tr("&About Kindred"), this, &MainWindow::showAbout);
+    about->setMenuRole(QAction::AboutRole);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::showView(View view)
+{
+    if (view == View::Viewer) {
+        m_stack->setCurrentWidget(m_viewer);
+        return;
+    }
+    m_sidebar->setCurrentRow(int(view));
+    m_stack->setCurrentIndex(int(view));
+}
+
+MainWindow::View MainWindow::currentView() const
+{
+    return View(m_stack->currentIndex());
+}
+
+std::optional<MainWindow::View> MainWindow::viewFromName(const QString& name)
+{
+    static const QMap<QString, View> names{{QStringLiteral("library"), View::Library},
+                                           {QStringLiteral("folders"), View::Folders},
+                                           {QStringLiteral("people"), View::People},
+                                           {QStringLiteral("unknown"), View::UnknownFaces},
+                                           {QStringLiteral("suggestions"), View::Suggestions},
+                                           {QStringLiteral("search"), View::Search},
+                                           {QStringLiteral("viewer"), View::Viewer}};
+    const auto it = names.find(name.toLower());
+    if (it == names.end())
+        return std::nullopt;
+    return *it;
+}
+
+void MainWindow::openPhoto(QAbstractItemModel* model, int row)
+{
+    if (!model || row < 0 || row >= model->rowCount())
+        return;
+    if (currentView() != View::Viewer)
+        m_viewerReturn = currentView();
+    m_viewer->showPhoto(model, row);
+    showView(View::Viewer);
+    m_viewer->setFocus();
+}
+
+void MainWindow::setCellSize(int size)
+{
+    size = qBound(PhotoGridView::kMinCell, size, PhotoGridView::kMaxCell);
+    for (PhotoGridView* grid : {m_libraryGrid, m_folders->grid(), m_search->grid()})
+        grid->setCellSize(size);
+    QSettings().setValue(SettingsKeys::thumbnailSize, size);
+}
+
+int MainWindow::importUrls(const QList<QUrl>& urls)
+{
+    QStringList folders;
+    QStringList problems;
+    for (const QUrl& url : urls) {
+        if (!url.isLocalFile()) {
+            problems.append(tr("%1 is not a file on this computer.").arg(url.toDisplayString()));
+            continue;
+        }
+        const QString path = url.toLocalFile();
+        const QFileInfo info(path);
+        const QString shown = QDir::toNativeSeparators(path);
+        if (!info.exists()) {
+            problems.append(tr("%1 does not exist.").arg(shown));
+        } else if (info.isDir()) {
+            folders.append(info.absoluteFilePath());
+        } else if (LibraryService::isImageFileName(info.fileName())) {
+            // Kindred keeps whole folders in sync: a photo brings its folder.
+            folders.append(info.absolutePath());
+        } else {
+            problems.append(tr("%1 is not a photo or a folder.").arg(shown));
+        }
+    }
+    folders.removeDuplicates();
+    int started = 0;
+    for (const QString& folder : std::as_const(folders)) {
+        QString error;
+        if (m_library->addFolder(folder, &error) > 0)
+            ++started;
+        else
+            problems.append(error);
+    }
+    if (!problems.isEmpty())
+        m_jobStatus->showNotice(tr("Could not add: %1").arg(problems.join(QLatin1Char(' '))), true);
+    else if (started > 0)
+        m_jobStatus->clearNotice();
+    if (started > 0 && currentView() != View::Library && currentView() != View::Folders)
+        showView(View::Library);
+    return started;
+}
+
+void MainWindow::addFolderDialog()
+{
+    const QString dir =
+        QFileDialog::getExistingDirectory(this, tr("Add a folder of photos"), QDir::homePath());
+    if (!dir.isEmpty())
+        importUrls({QUrl::fromLocalFile(dir)});
+}
+
+void MainWindow::rescan()
+{
+    QString error;
+    if (m_library->rescan(&error) < 0)
+        m_jobStatus->showNotice(error, true);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dragMoveEvent(QDragMoveEvent* event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    if (!event->mimeData()->hasUrls()) {
+        m_jobStatus->showNotice(tr("Only folders and photos can be dropped here."), true);
+        return;
+    }
+    event->acceptProposedAction();
+    importUrls(event->mimeData()->urls());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    m_jobs->cancelAll();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::onLibraryOpened()
+{
+    setWindowTitle(tr("Kindred — %1").arg(QDir::toNativeSeparators(m_library->libraryRoot())));
+    m_people->setCatalogPath(m_library->catalogPath());
+    m_search->setCatalogPath(m_library->catalogPath());
+}
+
+void MainWindow::onPhotosLoaded()
+{
+    const QList<LibraryPhoto>& photos = m_library->photos();
+    m_libraryModel->setPhotos(photos);
+    m_folders->setPhotos(photos, m_library->roots());
+    m_search->setLibrary(photos, m_library->roots());
+    m_countLabel->setText(tr("%n photo(s) in the library", nullptr, int(photos.size())));
+}
+
+void MainWindow::showSettings()
+{
+    SettingsDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted && dialog.needsRestart())
+        m_jobStatus->showNotice(tr("Restart Kindred to use the new library location or language."), false);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Kindred"),
+                       tr("<h3>Kindred %1</h3><p>An offline family photo library that finds the people in "
+                          "your pictures. Your photos never leave this computer.</p>")
+                           .arg(QStringLiteral(KINDRED_VERSION)));
 }
 
 } // namespace kindred

@@ -1,0 +1,216 @@
+#include "clifacepipeline.h"
+
+#include "device.h"
+#include "embedderfactory.h"
+#include "facealigner.h"
+#include "imagedecoder.h"
+#include "imageformat.h"
+#include "modelerror.h"
+#include "modellocator.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <algorithm>
+#include <cmath>
+#include <opencv2/imgproc.hpp>
+
+namespace kindred {
+
+namespace {
+
+cv::Mat toRgbMat(const QImage& image)
+{
+    const QImage rgb = image.convertToFormat(QImage::Format_RGB888);
+    const cv::Mat view(rgb.height(), rgb.width(), CV_8UC3, const_cast<uchar*>(rgb.constBits()),
+                       static_cast<size_t>(rgb.bytesPerLine()));
+    return view.clone();
+}
+
+float area(const FaceDetection& face)
+{
+    return std::max(0.0F, face.width()) * std::max(0.0F, face.height());
+}
+
+} // namespace
+
+void CliFacePipeline::addOptions(QCommandLineParser& parser)
+{
+    parser.addOption({QStringLiteral("model"),
+                      QStringLiteral("Embedding model: frnet (default, from the model pack) or irv1 (needs "
+                                     "--model-file); a full model id is checked against the file."),
+                      QStringLiteral("ID")});
+    parser.addOption(
+        {QStringLiteral("model-file"),
+         QStringLiteral("Weights: a FaceRecognitionNet TF.js manifest (*.json) or a facenet-pytorch "
+                        "InceptionResnetV1 checkpoint (*.pt)."),
+         QStringLiteral("FILE")});
+    parser.addOption(
+        {QStringLiteral("align"),
+         QStringLiteral("Face alignment: landmarks (5-point similarity), box (box + margin) or auto "
+                        "(= box, measured best; default)."),
+         QStringLiteral("METHOD"), QStringLiteral("auto")});
+    parser.addOption({QStringLiteral("batch-size"), QStringLiteral("Faces per inference batch (default 32)."),
+                      QStringLiteral("N"), QStringLiteral("32")});
+}
+
+std::unique_ptr<CliFacePipeline> CliFacePipeline::create(const QCommandLineParser& parser, CliContext& ctx,
+                                                         const QString& command, int* exitCode)
+{
+    const QString prefix = QStringLiteral("kindred-cli %1: ").arg(command);
+    bool ok = false;
+    const int batchSize = parser.value(QStringLiteral("batch-size")).toInt(&ok);
+    if (!ok || batchSize < 1) {
+        ctx.err << prefix << "--batch-size needs a positive number\n";
+        *exitCode = ExitUsage;
+        return nullptr;
+    }
+    const QString align = parser.value(QStringLiteral("align"));
+    if (align != QLatin1String("auto") && align != QLatin1String("box") &&
+        align != QLatin1String("landmarks")) {
+        ctx.err << prefix << "--align must be auto, box or landmarks\n";
+        *exitCode = ExitUsage;
+        return nullptr;
+    }
+    const ModelLocator locator(ctx.globals.modelsDir);
+    const QString pack = locator.findDefaultPack();
+    if (pack.isEmpty()) {
+        ctx.err << prefix << locator.missingMessage() << '\n';
+        *exitCode = ExitNoModels;
+        return nullptr;
+    }
+
+    std::unique_ptr<CliFacePipeline> pipeline(new CliFacePipeline);
+    try {
+        const torch::Device device =
+            Device::configure({ctx.globals.device.toStdString(), ctx.globals.threads});
+        EmbedderSpec spec;
+        spec.model = parser.value(QStringLiteral("model")).toStdString();
+        spec.modelFile = parser.value(QStringLiteral("model-file")).toStdString();
+        spec.modelDir = pack.toStdString();
+        pipeline->m_embedder = EmbedderFactory::create(spec);
+        pipeline->m_embedder->setDevice(device);
+        pipeline->m_embedder->setBatchSize(batchSize);
+        pipeline->m_detector =
+            std::make_unique<MtcnnDetector>(MtcnnDetector::fromDirectory(pack.toStdString(), device));
+    } catch (const std::invalid_argument& e) {
+        ctx.err << prefix << e.what() << '\n';
+        *exitCode = ExitUsage;
+        return nullptr;
+    } catch (const std::exception& e) {
+        ctx.err << prefix << e.what() << '\n';
+        *exitCode = ExitNoModels;
+        return nullptr;
+    }
+    // "auto" = box + margin for every model: on shared/photos/bbt it beats the 5-point similarity alignment
+    // for FaceRecognitionNet by a wide margin (docs/models-embedding.md), and facenet-pytorch's
+    // InceptionResnetV1 was trained on MTCNN boxes with a margin.
+    pipeline->m_align = align == QLatin1String("landmarks") ? Align::Landmarks : Align::Box;
+    *exitCode = ExitOk;
+    return pipeline;
+}
+
+std::vector<FaceDetection> CliFacePipeline::detect(const cv::Mat& rgb)
+{
+    return m_detector->detect(rgb);
+}
+
+cv::Mat CliFacePipeline::alignFace(const cv::Mat& rgb, const FaceDetection& face) const
+{
+    const int size = m_embedder->inputSize();
+    if (m_align == Align::Landmarks)
+        return FaceAligner::alignLandmarks(rgb, face.landmarks, size);
+    // facenet-pytorch's default margin: 32 px of a 160 px crop
+    return FaceAligner::cropBox(rgb, face.box, size, static_cast<float>(size) * 0.2F);
+}
+
+CliFacePipeline::ImageFaces CliFacePipeline::facesOf(const QString& path, bool largestOnly, bool fallbacks)
+{
+    ImageFaces result;
+    result.path = path;
+    const ImageDecoder::Result decoded = ImageDecoder::decodeFile(path);
+    if (!decoded.ok()) {
+        result.treatment = Treatment::Unreadable;
+        result.error = decoded.error.isEmpty() ? QStringLiteral("cannot decode the image") : decoded.error;
+        return result;
+    }
+    const cv::Mat rgb = toRgbMat(decoded.image);
+    try {
+        cv::Mat image = rgb;
+        int pad = 0;
+        std::vector<FaceDetection> found = detect(rgb);
+        result.treatment = Treatment::Detected;
+        if (found.empty() && fallbacks) {
+            // A face that fills the image gives MTCNN no context: retry with a black border.
+            pad = std::max(rgb.cols, rgb.rows) / 2;
+            cv::copyMakeBorder(rgb, image, pad, pad, pad, pad, cv::BORDER_CONSTANT, cv::Scalar::all(0));
+            found = detect(image);
+            result.treatment = Treatment::Padded;
+        }
+        result.detected = static_cast<int>(found.size());
+        if (found.empty()) {
+            if (!fallbacks) {
+                result.treatment = Treatment::NoFace;
+                return result;
+            }
+            result.treatment = Treatment::WholeImage;
+            Face face;
+            face.box = {0.0F, 0.0F, static_cast<float>(rgb.cols), static_cast<float>(rgb.rows)};
+            face.crop = Embedder::fitToSquare(rgb, m_embedder->inputSize());
+            result.faces.push_back(face);
+            return result;
+        }
+        if (largestOnly && found.size() > 1) {
+            const auto largest = std::max_element(
+                found.begin(), found.end(), [](const auto& a, const auto& b) { return area(a) < area(b); });
+            found = {*largest};
+        }
+        for (const FaceDetection& detection : found) {
+            Face face;
+            face.probability = detection.probability;
+            face.crop = alignFace(image, detection);
+            for (int i = 0; i < 4; ++i)
+                face.box[static_cast<size_t>(i)] =
+                    detection.box[static_cast<size_t>(i)] - static_cast<float>(pad);
+            result.faces.push_back(face);
+        }
+    } catch (const std::exception& e) {
+        result.treatment = Treatment::Unreadable;
+        result.error = QString::fromStdString(e.what());
+        result.faces.clear();
+    }
+    return result;
+}
+
+QString CliFacePipeline::treatmentName(Treatment treatment)
+{
+    switch (treatment) {
+    case Treatment::Detected:
+        return QStringLiteral("detected");
+    case Treatment::Padded:
+        return QStringLiteral("padded");
+    case Treatment::WholeImage:
+        return QStringLiteral("whole_image");
+    case Treatment::NoFace:
+        return QStringLiteral("no_face");
+    case Treatment::Unreadable:
+        return QStringLiteral("unreadable");
+    }
+    return {};
+}
+
+QStringList CliFacePipeline::imagesIn(const QString& dir, bool recursive)
+{
+    QStringList files;
+    QDirIterator it(dir, QDir::Files,
+                    recursive ? QDirIterator::Subdirectories : QDirIterator::NoIteratorFlags);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        if (ImageFormats::hasImageExtension(file))
+            files << file;
+    }
+    files.sort();
+    return files;
+}
+
+} // namespace kindred

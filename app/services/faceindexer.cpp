@@ -1,0 +1,494 @@
+#include "faceindexer.h"
+
+#include "catalog.h"
+#include "device.h"
+#include "embedder.h"
+#include "embedderfactory.h"
+#include "facealigner.h"
+#include "imagedecoder.h"
+#include "modelerror.h"
+#include "mtcnn.h"
+#include "sqlutil.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFuture>
+#include <QImage>
+#include <QSaveFile>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+#include <QtConcurrent/QtConcurrentRun>
+#include <deque>
+#include <opencv2/imgproc.hpp>
+
+namespace kindred {
+
+namespace {
+
+struct PhotoJob {
+    qint64 id = 0;
+    QString path;
+    QString hash;
+};
+
+// What the decode stage hands to the inference thread.
+struct DecodedPhoto {
+    PhotoJob job;
+    QByteArray data;  // the file, kept for a full-resolution decode when faces are small
+    cv::Mat reduced;  // RGB, long side <= detectMaxSide
+    double scale = 1; // full-resolution pixels per reduced pixel
+    QSize fullSize;
+    QString error;
+};
+
+cv::Mat toRgbMat(const QImage& image)
+{
+    const QImage rgb =
+        image.format() == QImage::Format_RGB888 ? image : image.convertToFormat(QImage::Format_RGB888);
+    return cv::Mat(rgb.height(), rgb.width(), CV_8UC3, const_cast<uchar*>(rgb.constBits()),
+                   size_t(rgb.bytesPerLine()))
+        .clone();
+}
+
+DecodedPhoto decodePhoto(const PhotoJob& job, int maxSide)
+{
+    DecodedPhoto out;
+    out.job = job;
+    QFile file(job.path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        out.error = QStringLiteral("cannot read the file: %1").arg(file.errorString());
+        return out;
+    }
+    out.data = file.readAll();
+    ImageDecoder::Options options;
+    options.boundingSize = QSize(maxSide, maxSide);
+    const ImageDecoder::Result result = ImageDecoder::decodeData(out.data, options);
+    if (!result.ok()) {
+        out.error = result.error.isEmpty() ? QStringLiteral("the image could not be decoded") : result.error;
+        return out;
+    }
+    out.fullSize = result.header.displaySize;
+    out.reduced = toRgbMat(result.image);
+    out.scale = result.image.width() > 0 ? double(out.fullSize.width()) / result.image.width() : 1.0;
+    return out;
+}
+
+// A face quality in [0, 1]: detector confidence, size (faces under ~64 px carry little identity) and
+// sharpness (variance of the Laplacian of the aligned crop). Used to keep poor faces out of clusters.
+double faceQuality(const FaceDetection& face, double scale, const cv::Mat& crop)
+{
+    const double side = std::min(face.width(), face.height()) * scale;
+    const double sizeFactor = std::clamp(side / 64.0, 0.0, 1.0);
+    cv::Mat gray, lap;
+    cv::cvtColor(crop, gray, cv::COLOR_RGB2GRAY);
+    cv::Laplacian(gray, lap, CV_32F);
+    cv::Scalar mean, stddev;
+    cv::meanStdDev(lap, mean, stddev);
+    const double sharpness = std::clamp(stddev[0] * stddev[0] / 150.0, 0.0, 1.0);
+    return double(face.probability) * sizeFactor * (0.5 + 0.5 * sharpness);
+}
+
+QByteArray blobOf(const std::vector<float>& v)
+{
+    return QByteArray(reinterpret_cast<const char*>(v.data()), qsizetype(v.size() * sizeof(float)));
+}
+
+} // namespace
+
+struct FaceIndexer::Impl {
+    QString catalogPath;
+    LibraryPaths paths;
+    FaceIndexOptions options;
+    std::unique_ptr<MtcnnDetector> detector;
+    std::unique_ptr<Embedder> embedder;
+    torch::Device device = torch::kCPU;
+
+    // One face waiting for its embedding.
+    struct PendingFace {
+        qint64 photoId = 0;
+        FaceDetection detection; // full-resolution coordinates
+        cv::Mat alignedCrop;     // embedder input
+        cv::Mat displayCrop;     // thumbnail for the UI
+        double quality = 0;
+    };
+    struct PendingPhoto {
+        PhotoJob job;
+        std::vector<PendingFace> faces;
+    };
+
+    // The embedder's input crop: the 5-point similarity alignment onto dlib's template for the 150 px
+    // ResNet (the framing it was trained on), facenet-pytorch's box crop for 160 px FaceNet inputs.
+    cv::Mat align(const cv::Mat& image, const FaceDetection& face) const
+    {
+        const int size = embedder->inputSize();
+        if (size == 150)
+            return FaceAligner::alignLandmarks(image, face.landmarks, size);
+        return FaceAligner::cropBox(image, face.box, size, 0);
+    }
+};
+
+FaceIndexer::FaceIndexer(const QString& catalogPath, const LibraryPaths& paths,
+                         const FaceIndexOptions& options)
+    : d(std::make_unique<Impl>())
+{
+    d->catalogPath = catalogPath;
+    d->paths = paths;
+    d->options = options;
+}
+
+FaceIndexer::~FaceIndexer() = default;
+
+QString FaceIndexer::detectorId()
+{
+    return QStringLiteral("mtcnn-facenet-v1");
+}
+
+QString FaceIndexer::faceCropPath(const LibraryPaths& paths, qint64 faceId)
+{
+    return QDir(paths.faceCropDir())
+        .filePath(QStringLiteral("%1/%2.jpg").arg(faceId % 256, 2, 16, QLatin1Char('0')).arg(faceId));
+}
+
+bool FaceIndexer::prepare(QString* error)
+{
+    try {
+        DeviceOptions deviceOptions;
+        deviceOptions.device = d->options.device.toStdString();
+        deviceOptions.threads = d->options.threads;
+        d->device = Device::configure(deviceOptions);
+        MtcnnOptions mtcnn;
+        mtcnn.minFaceSize = std::max(12, d->options.minFaceSize);
+        d->detector = std::make_unique<MtcnnDetector>(
+            MtcnnDetector::fromDirectory(d->options.modelsDir.toStdString(), d->device, mtcnn));
+        EmbedderSpec spec;
+        spec.model = d->options.embedderModel.toStdString();
+        spec.modelFile = d->options.embedderFile.toStdString();
+        spec.modelDir = d->options.modelsDir.toStdString();
+        d->embedder = EmbedderFactory::create(spec);
+        d->embedder->setDevice(d->device);
+        d->embedder->setBatchSize(std::max(1, d->options.batchSize));
+    } catch (const std::exception& e) {
+        if (error)
+            *error = QString::fromStdString(e.what());
+        return false;
+    }
+    return true;
+}
+
+QString FaceIndexer::embedderModelId() const
+{
+    return d->embedder ? QString::fromStdString(d->embedder->modelId()) : QString();
+}
+
+QString FaceIndexer::deviceDescription() const
+{
+    return QString::fromStdString(Device::describe(d->device));
+}
+
+int FaceIndexer::pendingPhotos() const
+{
+    QSqlDatabase db = Catalog::connectionForThread(d->catalogPath);
+    return SqlUtil::scalar(
+               db,
+               QStringLiteral("SELECT count(*) FROM photos p WHERE p.missing = 0 AND NOT EXISTS "
+                              "(SELECT 1 FROM face_scans s WHERE s.photo_id = p.id AND s.detector = ? "
+                              "AND s.content_hash = p.hash)"),
+               {detectorId()}, 0)
+        .toInt();
+}
+
+FaceIndexSummary FaceIndexer::run(const Progress& progress, const std::atomic_bool* cancel,
+                                  const std::atomic_bool* pause)
+{
+    FaceIndexSummary summary;
+    QElapsedTimer total;
+    total.start();
+    if (!d->detector || !d->embedder) {
+        summary.error = QStringLiteral("the face models are not loaded");
+        return summary;
+    }
+    QString error;
+    QSqlDatabase db = Catalog::connectionForThread(d->catalogPath, &error);
+    if (!db.isOpen()) {
+        summary.error = error;
+        return summary;
+    }
+    const QString modelId = embedderModelId();
+    const int dim = d->embedder->dimension();
+
+    // Photos to do: present, and not processed by this detector for their current content.
+    QList<PhotoJob> jobs;
+    {
+        QSqlQuery q(db);
+        if (!SqlUtil::exec(
+                q,
+                QStringLiteral("SELECT p.id, p.path, p.hash FROM photos p WHERE p.missing = 0 AND NOT EXISTS "
+                               "(SELECT 1 FROM face_scans s WHERE s.photo_id = p.id AND s.detector = ? "
+                               "AND s.content_hash = p.hash) ORDER BY p.id"),
+                {detectorId()}, &summary.error))
+            return summary;
+        while (q.next())
+            jobs.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()});
+    }
+    summary.photosTotal = int(jobs.size());
+
+    auto stopped = [&]() {
+        while (pause && pause->load() && !(cancel && cancel->load()))
+            QThread::msleep(50);
+        return cancel && cancel->load();
+    };
+    auto report = [&](const QString& path) {
+        if (progress)
+            progress({summary.photosDone, summary.photosTotal, summary.facesFound, path});
+    };
+
+    std::vector<Impl::PendingPhoto> pending; // detected, waiting for embeddings + write
+    size_t pendingFaces = 0;
+
+    // Embeds every pending face and writes the pending photos in one transaction.
+    auto flush = [&]() -> bool {
+        if (pending.empty())
+            return true;
+        std::vector<cv::Mat> crops;
+        crops.reserve(pendingFaces);
+        for (const auto& photo : pending)
+            for (const auto& face : photo.faces)
+                crops.push_back(face.alignedCrop);
+        EmbeddingBatch batch;
+        if (!crops.empty()) {
+            QElapsedTimer t;
+            t.start();
+            try {
+                batch = d->embedder->embed(crops);
+            } catch (const std::exception& e) {
+                summary.error = QStringLiteral("embedding failed: %1").arg(QString::fromStdString(e.what()));
+                return false;
+            }
+            summary.embedSeconds += t.elapsed() / 1000.0;
+        }
+        QElapsedTimer t;
+        t.start();
+        if (!db.transaction()) {
+            summary.error = db.lastError().text();
+            return false;
+        }
+        auto rollback = [&](const QString& message) {
+            db.rollback();
+            summary.error = message;
+            return false;
+        };
+        QList<QPair<qint64, cv::Mat>> crop_files;
+        int64_t row = 0;
+        for (const auto& photo : pending) {
+            // Replace earlier unnamed detector faces of this photo (a re-detection after an edit);
+            // confirmed, ignored and hand-drawn faces stay.
+            if (!SqlUtil::exec(
+                    db,
+                    QStringLiteral("DELETE FROM faces WHERE photo_id = ? AND source = 'detector' AND "
+                                   "state IN ('unknown', 'suggested')"),
+                    {photo.job.id}, &error))
+                return rollback(error);
+            QList<QRectF> kept;
+            {
+                QSqlQuery q(db);
+                SqlUtil::exec(q, QStringLiteral("SELECT x1, y1, x2, y2 FROM faces WHERE photo_id = ?"),
+                              {photo.job.id});
+                while (q.next())
+                    kept.append(QRectF(QPointF(q.value(0).toDouble(), q.value(1).toDouble()),
+                                       QPointF(q.value(2).toDouble(), q.value(3).toDouble())));
+            }
+            int written = 0;
+            for (const auto& face : photo.faces) {
+                const int64_t i = row++;
+                const auto& b = face.detection.box;
+                const QRectF rect(QPointF(b[0], b[1]), QPointF(b[2], b[3]));
+                bool duplicate = false;
+                for (const QRectF& k : kept) {
+                    const QRectF inter = k.intersected(rect);
+                    const double iou = inter.width() * inter.height() /
+                                       (k.width() * k.height() + rect.width() * rect.height() -
+                                        inter.width() * inter.height());
+                    duplicate = duplicate || iou > 0.5;
+                }
+                if (duplicate)
+                    continue; // the family already has this face (named or drawn)
+                const auto& lm = face.detection.landmarks;
+                QSqlQuery q(db);
+                if (!SqlUtil::exec(
+                        q,
+                        QStringLiteral(
+                            "INSERT INTO faces (photo_id, x1, y1, x2, y2, lm_left_eye_x, lm_left_eye_y, "
+                            "lm_right_eye_x, lm_right_eye_y, lm_nose_x, lm_nose_y, lm_mouth_left_x, "
+                            "lm_mouth_left_y, lm_mouth_right_x, lm_mouth_right_y, score, source, embedding, "
+                            "model_id, dim, quality, norm, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                            "?, "
+                            "?, ?, ?, ?, 'detector', ?, ?, ?, ?, ?, 'unknown')"),
+                        {photo.job.id,
+                         b[0],
+                         b[1],
+                         b[2],
+                         b[3],
+                         lm[0][0],
+                         lm[0][1],
+                         lm[1][0],
+                         lm[1][1],
+                         lm[2][0],
+                         lm[2][1],
+                         lm[3][0],
+                         lm[3][1],
+                         lm[4][0],
+                         lm[4][1],
+                         face.detection.probability,
+                         blobOf(batch.vector(i)),
+                         modelId,
+                         dim,
+                         face.quality,
+                         batch.norms[i].item<float>()},
+                        &error))
+                    return rollback(error);
+                crop_files.append({q.lastInsertId().toLongLong(), face.displayCrop});
+                ++written;
+            }
+            if (!SqlUtil::exec(
+                    db,
+                    QStringLiteral(
+                        "INSERT OR REPLACE INTO face_scans (photo_id, detector, content_hash, state, "
+                        "faces) VALUES (?, ?, ?, 'done', ?)"),
+                    {photo.job.id, detectorId(), photo.job.hash, written}, &error))
+                return rollback(error);
+            summary.facesFound += written;
+        }
+        if (!db.commit())
+            return rollback(db.lastError().text());
+        // Display crops are a cache: written after the commit, regenerated if lost.
+        for (const auto& [faceId, crop] : crop_files) {
+            const QString path = faceCropPath(d->paths, faceId);
+            QDir().mkpath(QFileInfo(path).absolutePath());
+            const QImage image(crop.data, crop.cols, crop.rows, int(crop.step), QImage::Format_RGB888);
+            QSaveFile file(path);
+            if (file.open(QIODevice::WriteOnly) && image.save(&file, "JPEG", 90))
+                file.commit();
+        }
+        summary.photosDone += int(pending.size());
+        summary.writeSeconds += t.elapsed() / 1000.0;
+        pending.clear();
+        pendingFaces = 0;
+        return true;
+    };
+
+    auto recordFailure = [&](const PhotoJob& job, const QString& reason) {
+        summary.failures.append({job.path, reason});
+        ++summary.failed;
+        ++summary.photosDone;
+        SqlUtil::exec(
+            db,
+            QStringLiteral(
+                "INSERT OR REPLACE INTO face_scans (photo_id, detector, content_hash, state, faces, "
+                "error) VALUES (?, ?, ?, 'failed', 0, ?)"),
+            {job.id, detectorId(), job.hash, reason});
+    };
+
+    std::deque<QFuture<DecodedPhoto>> inflight;
+    qsizetype next = 0;
+    const int maxSide = std::max(320, d->options.detectMaxSide);
+    auto refill = [&]() {
+        while (inflight.size() < size_t(std::max(1, d->options.lookahead)) && next < jobs.size()) {
+            const PhotoJob job = jobs.at(next++);
+            inflight.push_back(QtConcurrent::run([job, maxSide]() { return decodePhoto(job, maxSide); }));
+        }
+    };
+    refill();
+    const int cropSide = d->embedder->inputSize();
+    while (!inflight.empty()) {
+        if (stopped()) {
+            summary.cancelled = true;
+            break;
+        }
+        QElapsedTimer wait;
+        wait.start();
+        DecodedPhoto photo = inflight.front().result();
+        inflight.pop_front();
+        refill();
+        summary.decodeSeconds += wait.elapsed() / 1000.0;
+        if (!photo.error.isEmpty()) {
+            recordFailure(photo.job, photo.error);
+            report(photo.job.path);
+            continue;
+        }
+        QElapsedTimer t;
+        t.start();
+        std::vector<FaceDetection> faces;
+        try {
+            MtcnnOptions mtcnn = d->detector->options();
+            // The minimum face size is asked for in full-resolution pixels.
+            mtcnn.minFaceSize = std::max(12, int(std::lround(d->options.minFaceSize / photo.scale)));
+            d->detector->setOptions(mtcnn);
+            faces = d->detector->detect(photo.reduced);
+        } catch (const std::exception& e) {
+            recordFailure(photo.job,
+                          QStringLiteral("face detection failed: %1").arg(QString::fromStdString(e.what())));
+            continue;
+        }
+        summary.detectSeconds += t.elapsed() / 1000.0;
+
+        // Crops come from an image sharp enough for the embedder's input: the reduced decode when the
+        // faces are large in it, else the full-resolution decode.
+        cv::Mat source = photo.reduced;
+        double toSource = 1.0;
+        bool small = false;
+        for (const FaceDetection& f : faces)
+            small = small || std::min(f.width(), f.height()) < cropSide;
+        if (small && photo.scale > 1.01) {
+            ImageDecoder::Options full;
+            const ImageDecoder::Result result = ImageDecoder::decodeData(photo.data, full);
+            if (result.ok()) {
+                source = toRgbMat(result.image);
+                toSource = double(result.image.width()) / photo.reduced.cols;
+            }
+        }
+        Impl::PendingPhoto pendingPhoto;
+        pendingPhoto.job = photo.job;
+        for (FaceDetection f : faces) {
+            for (float& v : f.box)
+                v = float(v * toSource);
+            for (auto& point : f.landmarks) {
+                point[0] = float(point[0] * toSource);
+                point[1] = float(point[1] * toSource);
+            }
+            Impl::PendingFace face;
+            face.photoId = photo.job.id;
+            face.alignedCrop = d->align(source, f);
+            face.displayCrop =
+                FaceAligner::cropBox(source, f.box, d->options.cropSize, d->options.cropSize * 0.3f);
+            face.quality = faceQuality(f, 1.0, face.alignedCrop);
+            // Stored coordinates are full-resolution pixels of the oriented photo.
+            const double toFull = photo.scale / toSource;
+            for (float& v : f.box)
+                v = float(v * toFull);
+            for (auto& point : f.landmarks) {
+                point[0] = float(point[0] * toFull);
+                point[1] = float(point[1] * toFull);
+            }
+            face.detection = f;
+            pendingPhoto.faces.push_back(std::move(face));
+        }
+        pendingFaces += pendingPhoto.faces.size();
+        pending.push_back(std::move(pendingPhoto));
+        if (pendingFaces >= size_t(d->options.batchSize) || pending.size() >= 32) {
+            if (!flush())
+                break;
+        }
+        report(photo.job.path);
+    }
+    for (auto& future : inflight)
+        future.waitForFinished();
+    if (summary.error.isEmpty())
+        flush();
+    report(QString());
+    summary.seconds = total.elapsed() / 1000.0;
+    return summary;
+}
+
+} // namespace kindred

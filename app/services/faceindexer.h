@@ -1,0 +1,93 @@
+#pragma once
+
+#include "librarypaths.h"
+
+#include <QList>
+#include <QString>
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace kindred {
+
+struct FaceIndexOptions {
+    QString modelsDir;     // the default model pack (ModelLocator)
+    QString embedderModel; // "frnet" (default) or "irv1"
+    QString embedderFile;  // a user-supplied checkpoint for irv1
+    QString device = QStringLiteral("auto");
+    int threads = 0;          // CPU threads for inference, 0 = cores
+    int minFaceSize = 20;     // pixels in the full-resolution photo
+    int detectMaxSide = 1600; // photos are decoded (DCT-reduced for JPEG) to this long side for detection
+    int batchSize = 16;       // crops per embedding batch
+    int lookahead = 4;        // photos decoded ahead on the thread pool
+    int cropSize = 128;       // face thumbnails written for display
+};
+
+struct FaceIndexFailure {
+    QString path;
+    QString reason;
+};
+
+struct FaceIndexSummary {
+    int photosTotal = 0; // photos that needed work when the run started
+    int photosDone = 0;
+    int facesFound = 0;
+    int failed = 0;
+    int reembedded = 0; // faces whose embedding was redone for a new model
+    bool cancelled = false;
+    QString error; // fatal (models, catalog); empty otherwise
+    QList<FaceIndexFailure> failures;
+    double seconds = 0;
+    double decodeSeconds = 0; // waiting for decodes on the inference thread
+    double detectSeconds = 0;
+    double embedSeconds = 0;
+    double writeSeconds = 0;
+};
+
+struct FaceIndexProgress {
+    int photosDone = 0;
+    int photosTotal = 0;
+    int facesFound = 0;
+    QString currentPath;
+};
+
+// Finds and describes the faces of every catalogued photo that has not been processed by the current
+// detector (or whose content changed), and re-embeds faces stored with another embedding model.
+//
+// Pipeline: decode on the global thread pool (bounded look-ahead) -> detection, alignment and batched
+// embedding on the calling thread (one instance owns the LibTorch modules) -> one transaction per
+// photo batch (faces + the face_scans row together, so a kill never leaves half a photo or duplicates).
+// Faces the family confirmed, ignored or drew by hand are never deleted; a re-detection replaces only
+// unnamed detector faces. A photo that cannot be decoded is recorded (face_scans state 'failed') and not
+// retried until its content changes.
+class FaceIndexer {
+public:
+    using Progress = std::function<void(const FaceIndexProgress&)>;
+
+    FaceIndexer(const QString& catalogPath, const LibraryPaths& paths, const FaceIndexOptions& options);
+    ~FaceIndexer();
+    FaceIndexer(const FaceIndexer&) = delete;
+    FaceIndexer& operator=(const FaceIndexer&) = delete;
+
+    // Loads the models. Returns false with a reason (missing/unverified weights, no CUDA, ...).
+    bool prepare(QString* error);
+    QString embedderModelId() const;
+    QString deviceDescription() const;
+    static QString detectorId();
+
+    // Photos that still need face work (for progress displays and `status`).
+    int pendingPhotos() const;
+
+    // Runs until everything is done or *cancel becomes true; while *pause is true it waits.
+    FaceIndexSummary run(const Progress& progress = {}, const std::atomic_bool* cancel = nullptr,
+                         const std::atomic_bool* pause = nullptr);
+
+    // Path of the display crop of a face (written while indexing).
+    static QString faceCropPath(const LibraryPaths& paths, qint64 faceId);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace kindred

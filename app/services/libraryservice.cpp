@@ -1,0 +1,228 @@
+#include "libraryservice.h"
+
+#include "catalog.h"
+#include "imageformat.h"
+#include "librarypaths.h"
+#include "photorepository.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFileInfo>
+#include <QPointer>
+#include <QSettings>
+#include <QSqlQuery>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace kindred {
+
+LibraryService::LibraryService(JobManager* jobs, QObject* parent) : QObject(parent), m_jobs(jobs)
+{
+    m_scanPool.setMaxThreadCount(1);
+    m_scanPool.setExpiryTimeout(-1);
+    m_readPool.setMaxThreadCount(1);
+    m_readPool.setExpiryTimeout(-1); // keep the thread, and with it its catalog connection
+    m_batchReload.setSingleShot(true);
+    m_batchReload.setInterval(kBatchReloadMs);
+    connect(&m_batchReload, &QTimer::timeout, this, &LibraryService::reloadPhotos);
+}
+
+LibraryService::~LibraryService()
+{
+    for (ScanJob* job : std::as_const(m_scans))
+        job->control()->requestCancel();
+    m_scanPool.waitForDone();
+    m_readPool.waitForDone();
+}
+
+QString LibraryService::settingsLibraryDir()
+{
+    return QSettings().value(QStringLiteral("library/location")).toString();
+}
+
+bool LibraryService::isImageFileName(const QString& fileName)
+{
+    return ImageFormats::hasImageExtension(fileName);
+}
+
+bool LibraryService::open(const QString& directory, QString* error)
+{
+    QString dir = directory.isEmpty() ? settingsLibraryDir() : directory;
+    const LibraryPaths paths = dir.isEmpty() ? LibraryPaths::standard() : LibraryPaths(dir);
+    QString why;
+    if (!paths.ensureExists(&why)) {
+        if (error)
+            *error = tr("Cannot use the library folder %1: %2").arg(paths.root(), why);
+        return false;
+    }
+    auto catalog = std::make_unique<Catalog>();
+    if (!catalog->open(paths.catalogFile())) {
+        if (error)
+            *error = tr("Cannot open the catalog %1: %2").arg(paths.catalogFile(), catalog->errorString());
+        return false;
+    }
+    for (ScanJob* job : std::as_const(m_scans))
+        job->control()->requestCancel();
+    m_catalog = std::move(catalog);
+    m_root = paths.root();
+    m_catalogPath = paths.catalogFile();
+    m_thumbnailDir = paths.thumbnailDir();
+    m_faceCropDir = paths.faceCropDir();
+    m_photos.clear();
+    m_rootsList.clear();
+    ++m_generation;
+    Q_EMIT opened(m_root);
+    Q_EMIT photosLoaded();
+    reloadPhotos();
+    return true;
+}
+
+int LibraryService::addFolder(const QString& folder, QString* error)
+{
+    auto fail = [error](const QString& message) {
+        if (error)
+            *error = message;
+        return -1;
+    };
+    if (!isOpen())
+        return fail(tr("No library is open."));
+    const QFileInfo info(folder);
+    if (!info.exists())
+        return fail(tr("%1 does not exist.").arg(QDir::toNativeSeparators(folder)));
+    if (!info.isDir())
+        return fail(tr("%1 is not a folder.").arg(QDir::toNativeSeparators(folder)));
+    if (!info.isReadable() || !info.isExecutable())
+        return fail(tr("%1 cannot be read (permission denied).").arg(QDir::toNativeSeparators(folder)));
+    const QString path = info.canonicalFilePath();
+    return startScan({path}, tr("Scanning %1").arg(info.fileName().isEmpty() ? path : info.fileName()));
+}
+
+int LibraryService::rescan(QString* error)
+{
+    if (!isOpen()) {
+        if (error)
+            *error = tr("No library is open.");
+        return -1;
+    }
+    if (m_rootsList.isEmpty()) {
+        if (error)
+            *error = tr("There are no folders to scan yet. Add a folder first.");
+        return -1;
+    }
+    return startScan(m_rootsList, tr("Rescanning %n folder(s)", nullptr, int(m_rootsList.size())));
+}
+
+int LibraryService::startScan(const QStringList& roots, const QString& title)
+{
+    auto* job = new ScanJob(m_catalogPath, roots, this);
+    const int id = m_jobs->addJob(QStringLiteral("scan"), title, job->control(), true);
+    m_scans.insert(id, job);
+    const quint64 generation = m_generation;
+    connect(job, &ScanJob::started, this, [this, id] { m_jobs->setRunning(id); });
+    connect(job, &ScanJob::progress, this, [this, id](int done, int total, const QString& path) {
+        m_jobs->update(id, done, total, QDir::toNativeSeparators(path));
+    });
+    connect(job, &ScanJob::batchLanded, this, [this, generation] {
+        if (generation != m_generation)
+            return;
+        Q_EMIT photosChanged();
+        if (!m_batchReload.isActive())
+            m_batchReload.start();
+    });
+    connect(job, &ScanJob::finished, this, [this, id, job, generation](const ScanOutcome& outcome) {
+        m_scans.remove(id);
+        job->deleteLater();
+        m_jobs->addErrors(id, outcome.failures);
+        const JobState state = !outcome.error.isEmpty() ? JobState::Failed
+                               : outcome.cancelled      ? JobState::Cancelled
+                                                        : JobState::Done;
+        m_jobs->finish(id, state, ScanJob::summaryText(outcome));
+        if (generation == m_generation) {
+            Q_EMIT photosChanged();
+            reloadPhotos();
+        }
+        Q_EMIT scanFinished(id, outcome);
+    });
+    job->start(&m_scanPool);
+    Q_EMIT scanStarted(id, roots);
+    return id;
+}
+
+void LibraryService::reloadPhotos()
+{
+    if (!isOpen())
+        return;
+    if (m_loading) {
+        m_reloadPending = true;
+        return;
+    }
+    m_loading = true;
+    m_reloadPending = false;
+    const QString catalogPath = m_catalogPath;
+    const quint64 generation = m_generation;
+    QPointer<LibraryService> self(this);
+    (void)QtConcurrent::run(&m_readPool, [self, catalogPath, generation]() {
+        PhotoRepository repo(catalogPath);
+        const QList<PhotoRecord> records = repo.photos(false);
+        QList<LibraryPhoto> photos;
+        photos.reserve(records.size());
+        for (const PhotoRecord& r : records) {
+            LibraryPhoto p;
+            p.id = r.id;
+            p.path = r.path;
+            p.hash = r.hash;
+            p.capturedAt = r.capturedAt;
+            p.dateSource = r.dateSource;
+            p.width = r.width;
+            p.height = r.height;
+            p.size = r.size;
+            p.format = r.format;
+            p.cameraMake = r.cameraMake;
+            p.cameraModel = r.cameraModel;
+            p.gpsLat = r.gpsLat;
+            p.gpsLon = r.gpsLon;
+            photos.append(std::move(p));
+        }
+        QStringList roots;
+        {
+            QSqlDatabase db = Catalog::connectionForThread(catalogPath);
+            QSqlQuery q(db);
+            if (q.exec(QStringLiteral("SELECT path FROM roots ORDER BY path"))) {
+                while (q.next())
+                    roots.append(q.value(0).toString());
+            }
+        }
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, photos = std::move(photos), roots, generation]() {
+                if (self)
+                    self->onLoaded(photos, roots, generation);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void LibraryService::onLoaded(const QList<LibraryPhoto>& photos, const QStringList& roots, quint64 generation)
+{
+    m_loading = false;
+    if (generation == m_generation) {
+        m_photos = photos;
+        m_rootsList = roots;
+        Q_EMIT photosLoaded();
+    }
+    if (m_reloadPending || generation != m_generation)
+        reloadPhotos();
+}
+
+bool LibraryService::waitForIdle(int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!m_scans.isEmpty() || m_loading || m_reloadPending || m_batchReload.isActive()) {
+        if (deadline.hasExpired())
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    }
+    return true;
+}
+
+} // namespace kindred

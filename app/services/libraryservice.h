@@ -1,0 +1,105 @@
+#pragma once
+
+#include "jobmanager.h"
+#include "scanjob.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QThreadPool>
+#include <QTimer>
+#include <memory>
+#include <optional>
+
+namespace kindred {
+
+class Catalog;
+
+// A catalogued photo as the GUI needs it (the library's PhotoRecord, without library/ types).
+struct LibraryPhoto {
+    qint64 id = 0;
+    QString path;
+    QString hash;       // content hash: the thumbnail cache key
+    QString capturedAt; // "yyyy-MM-ddTHH:mm:ss" camera local time; empty when unknown
+    QString dateSource; // exif-original, ..., file-mtime
+    int width = 0;      // displayed size (orientation applied)
+    int height = 0;
+    qint64 size = 0; // bytes
+    QString format;  // "jpeg", ...
+    QString cameraMake;
+    QString cameraModel;
+    std::optional<double> gpsLat;
+    std::optional<double> gpsLon;
+};
+
+// The photo library for the GUI: opens the catalog, turns folders into watched roots and scans them on a
+// worker thread (one scan at a time, queued), registers each scan with the JobManager and loads the photo
+// list off the GUI thread. Lives on the GUI thread.
+//
+// Settings (QSettings): "library/location" (empty = LibraryPaths::standard()).
+class LibraryService : public QObject {
+    Q_OBJECT
+public:
+    explicit LibraryService(JobManager* jobs, QObject* parent = nullptr);
+    ~LibraryService() override;
+
+    // Opens the library in `directory` (empty = the settings' choice, else the standard location).
+    // Returns false with a readable message.
+    bool open(const QString& directory, QString* error);
+    bool isOpen() const { return m_catalog != nullptr; }
+    QString libraryRoot() const { return m_root; }
+    QString catalogPath() const { return m_catalogPath; }
+    QString thumbnailDir() const { return m_thumbnailDir; }
+    QString faceCropDir() const { return m_faceCropDir; }
+    static QString settingsLibraryDir(); // QSettings "library/location"
+    // True when the file name has an extension the scanner catalogues (jpg, png, heic, ...).
+    static bool isImageFileName(const QString& fileName);
+
+    // Adds `folder` as a watched root and starts scanning it. Returns the job id, or -1 with *error set
+    // (not a folder, not readable, library not open).
+    int addFolder(const QString& folder, QString* error = nullptr);
+    // Scans every watched root again. Returns the job id or -1 (*error: no folders yet, not open).
+    int rescan(QString* error = nullptr);
+    // While a scan runs, the photo list is reloaded at most this often (the grid fills progressively).
+    static constexpr int kBatchReloadMs = 1000;
+    // Folders being scanned or waiting.
+    bool isScanning() const { return !m_scans.isEmpty(); }
+
+    // Loads the photo list (present photos, ordered by path) and the roots on a worker; photosLoaded()
+    // delivers them. Calls made while a load runs are coalesced into one more load.
+    void reloadPhotos();
+    const QList<LibraryPhoto>& photos() const { return m_photos; }
+    QStringList roots() const { return m_rootsList; }
+    // Waits (tests, shutdown) until scans and loads are over. Returns false on timeout.
+    bool waitForIdle(int timeoutMs);
+
+Q_SIGNALS:
+    void opened(const QString& root);
+    void photosChanged(); // the catalog changed (a scan batch landed); a reload follows automatically
+    void photosLoaded();  // photos() and roots() are new
+    void scanStarted(int jobId, const QStringList& roots);
+    void scanFinished(int jobId, const kindred::ScanOutcome& outcome);
+
+private:
+    int startScan(const QStringList& roots, const QString& title);
+    void onLoaded(const QList<LibraryPhoto>& photos, const QStringList& roots, quint64 generation);
+
+    JobManager* m_jobs;
+    std::unique_ptr<Catalog> m_catalog;
+    QString m_root;
+    QString m_catalogPath;
+    QString m_thumbnailDir;
+    QString m_faceCropDir;
+    QThreadPool m_scanPool; // one thread: scans run one after the other
+    QThreadPool m_readPool; // one thread: catalog reads for the GUI
+    QMap<int, ScanJob*> m_scans;
+    QList<LibraryPhoto> m_photos;
+    QStringList m_rootsList;
+    QTimer m_batchReload; // coalesces reloads while a scan lands batches (at most one a second)
+    bool m_loading = false;
+    bool m_reloadPending = false;
+    quint64 m_generation = 0; // bumped by open(): results of an older library are dropped
+};
+
+} // namespace kindred

@@ -1,0 +1,519 @@
+// MTCNN: networks, area resampling, NMS, the detector's parity with facenet-pytorch, decoding, alignment.
+#include "arearesampler.h"
+#include "detectionimage.h"
+#include "facealigner.h"
+#include "imageerror.h"
+#include "modelerror.h"
+#include "mtcnn.h"
+#include "nms.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <filesystem>
+#include <fstream>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+using namespace kindred;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kShared = KINDRED_SHARED_DIR;
+const fs::path kModels = KINDRED_MODELS_DIR;
+
+struct RefFace {
+    std::array<float, 4> box;
+    float probability;
+    FaceLandmarks landmarks;
+};
+
+std::map<QString, std::vector<RefFace>> loadReference()
+{
+    QFile file(QString::fromStdString((kShared / "reference/mtcnn_reference.json").string()));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QJsonObject images = QJsonDocument::fromJson(file.readAll()).object()["images"].toObject();
+    std::map<QString, std::vector<RefFace>> out;
+    for (auto it = images.begin(); it != images.end(); ++it) {
+        const QJsonObject o = it.value().toObject();
+        const QJsonArray boxes = o["boxes"].toArray();
+        const QJsonArray probs = o["probs"].toArray();
+        const QJsonArray marks = o["landmarks"].toArray();
+        std::vector<RefFace> faces;
+        for (int i = 0; i < boxes.size(); ++i) {
+            RefFace f{};
+            for (int k = 0; k < 4; ++k)
+                f.box[size_t(k)] = float(boxes[i].toArray()[k].toDouble());
+            f.probability = float(probs[i].toDouble());
+            for (int p = 0; p < 5; ++p)
+                f.landmarks[size_t(p)] = {float(marks[i].toArray()[p].toArray()[0].toDouble()),
+                                          float(marks[i].toArray()[p].toArray()[1].toDouble())};
+            faces.push_back(f);
+        }
+        out[it.key()] = faces;
+    }
+    return out;
+}
+
+float iou(const std::array<float, 4>& a, const std::array<float, 4>& b)
+{
+    const float w = std::max(0.0f, std::min(a[2], b[2]) - std::max(a[0], b[0]));
+    const float h = std::max(0.0f, std::min(a[3], b[3]) - std::max(a[1], b[1]));
+    const float inter = w * h;
+    return inter / ((a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter);
+}
+
+MtcnnDetector& detector()
+{
+    static MtcnnDetector instance = MtcnnDetector::fromDirectory(kModels);
+    return instance;
+}
+
+void writeBytes(const fs::path& path, const std::string& bytes)
+{
+    std::ofstream out(path, std::ios::binary);
+    out.write(bytes.data(), std::streamsize(bytes.size()));
+}
+
+std::string readBytes(const fs::path& path)
+{
+    std::string bytes(fs::file_size(path), '\0');
+    std::ifstream in(path, std::ios::binary);
+    in.read(bytes.data(), std::streamsize(bytes.size()));
+    return bytes;
+}
+
+// A JPEG with an EXIF APP1 segment holding only the orientation tag.
+std::string withExifOrientation(const std::string& jpeg, uint16_t orientation)
+{
+    std::string tiff = std::string("II*\0", 4) + std::string("\x08\0\0\0", 4) + std::string("\x01\0", 2) +
+                       std::string("\x12\x01\x03\0\x01\0\0\0", 8) + char(orientation) +
+                       std::string("\0\0\0", 3) + std::string("\0\0\0\0", 4);
+    const std::string payload = std::string("Exif\0\0", 6) + tiff;
+    const size_t length = payload.size() + 2;
+    const std::string app1 = std::string("\xFF\xE1", 2) + char(length >> 8) + char(length & 0xFF) + payload;
+    return jpeg.substr(0, 2) + app1 + jpeg.substr(2);
+}
+
+} // namespace
+
+class TestMlMtcnn : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void areaResampler_data();
+    void areaResampler();
+    void nms_data();
+    void nms();
+    void networksFromBothSources();
+    void wrongShapeIntoNetwork();
+    void parity_data();
+    void parity();
+    void badImages_data();
+    void badImages();
+    void fastDecodeGeometry_data();
+    void fastDecodeGeometry();
+    void similarity();
+    void alignLandmarks();
+    void cropBox_data();
+    void cropBox();
+};
+
+void TestMlMtcnn::areaResampler_data()
+{
+    QTest::addColumn<QRect>("region");
+    QTest::addColumn<QSize>("out");
+    QTest::newRow("whole, down 0.6") << QRect(0, 0, 97, 61) << QSize(59, 37);
+    QTest::newRow("whole, down odd") << QRect(0, 0, 97, 61) << QSize(13, 9);
+    QTest::newRow("crop, down to 24") << QRect(10, 5, 50, 41) << QSize(24, 24);
+    QTest::newRow("crop, up to 48") << QRect(3, 7, 20, 17) << QSize(48, 48);
+    QTest::newRow("single pixel") << QRect(96, 60, 1, 1) << QSize(24, 24);
+    QTest::newRow("identity") << QRect(0, 0, 97, 61) << QSize(97, 61);
+}
+
+void TestMlMtcnn::areaResampler()
+{
+    // Must equal torch's interpolate(mode="area") = adaptive_avg_pool2d, which facenet-pytorch uses.
+    QFETCH(QRect, region);
+    QFETCH(QSize, out);
+    cv::Mat image(61, 97, CV_8UC3);
+    cv::randu(image, cv::Scalar::all(0), cv::Scalar::all(256));
+    const AreaResampler resampler(image);
+    torch::Tensor mine = torch::empty({3, out.height(), out.width()});
+    resampler.resample(region.x(), region.y(), region.width(), region.height(), out.width(), out.height(),
+                       mine.data_ptr<float>());
+    const torch::Tensor whole =
+        torch::from_blob(image.data, {61, 97, 3}, torch::kUInt8).permute({2, 0, 1}).to(torch::kFloat);
+    const torch::Tensor crop = whole.slice(1, region.y(), region.y() + region.height())
+                                   .slice(2, region.x(), region.x() + region.width())
+                                   .unsqueeze(0);
+    const torch::Tensor expected =
+        (torch::adaptive_avg_pool2d(crop, {out.height(), out.width()})[0] - 127.5) * 0.0078125;
+    const float diff = (mine - expected).abs().max().item<float>();
+    QVERIFY2(diff < 1e-5f, qPrintable(QString::number(diff)));
+}
+
+void TestMlMtcnn::nms_data()
+{
+    QTest::addColumn<bool>("minimum");
+    QTest::addColumn<float>("threshold");
+    QTest::addColumn<QList<int>>("expected");
+    // Boxes: 0 and 1 overlap with IoU 0.68 (81/119); 2 is inside 0 (min-overlap 1, IoU 0.36); 3 is apart.
+    QTest::newRow("iou 0.5") << false << 0.5f << QList<int>{1, 2, 3};
+    QTest::newRow("iou 0.7") << false << 0.7f << QList<int>{1, 0, 2, 3};
+    QTest::newRow("min 0.7") << true << 0.7f << QList<int>{1, 3};
+}
+
+void TestMlMtcnn::nms()
+{
+    QFETCH(bool, minimum);
+    QFETCH(float, threshold);
+    QFETCH(QList<int>, expected);
+    const std::vector<Nms::Box> boxes = {{0, 0, 10, 10}, {1, 1, 11, 11}, {0, 0, 6, 6}, {50, 50, 60, 60}};
+    const std::vector<float> scores = {0.8f, 0.9f, 0.7f, 0.6f};
+    const std::vector<int> kept =
+        minimum ? Nms::minimum(boxes, scores, threshold) : Nms::iou(boxes, scores, threshold);
+    QCOMPARE(QList<int>(kept.begin(), kept.end()), expected);
+}
+
+void TestMlMtcnn::networksFromBothSources()
+{
+    torch::NoGradGuard noGrad;
+    const MtcnnStateDicts a = MtcnnWeights::loadTfjsPack(kModels);
+    const MtcnnStateDicts b = MtcnnWeights::loadFacenetPytorch(kShared / "models/facenet-pytorch");
+    PNet pa, pb;
+    ONet oa, ob;
+    pa->loadWeights(a.pnet);
+    pb->loadWeights(b.pnet);
+    oa->loadWeights(a.onet);
+    ob->loadWeights(b.onet);
+    torch::manual_seed(7);
+    const torch::Tensor x = torch::rand({2, 3, 48, 48}) * 2 - 1;
+    QVERIFY(torch::equal(pa->forward(x).first, pb->forward(x).first));
+    const ONetOutput ra = oa->forward(x);
+    const ONetOutput rb = ob->forward(x);
+    QVERIFY(torch::equal(ra.landmarks, rb.landmarks));
+    QCOMPARE(ra.probability.sizes().vec(), (std::vector<int64_t>{2}));
+}
+
+void TestMlMtcnn::wrongShapeIntoNetwork()
+{
+    MtcnnStateDicts weights = MtcnnWeights::loadTfjsPack(kModels);
+    weights.rnet["dense4.weight"] = weights.rnet["dense4.weight"].t();
+    try {
+        MtcnnDetector broken(weights);
+        QFAIL("no error thrown");
+    } catch (const ModelError& e) {
+        QVERIFY2(QString::fromUtf8(e.what()).contains("R-Net: tensor 'dense4.weight' has shape [576, 128]"),
+                 e.what());
+    }
+}
+
+void TestMlMtcnn::parity_data()
+{
+    QTest::addColumn<QString>("photo");
+    QTest::addColumn<bool>("fast");
+    const auto reference = loadReference();
+    QVERIFY(!reference.empty());
+    for (const auto& [name, faces] : reference) {
+        QTest::addRow("%s full-res", qPrintable(name)) << name << false;
+        QTest::addRow("%s fast-decode", qPrintable(name)) << name << true;
+    }
+}
+
+void TestMlMtcnn::parity()
+{
+    QFETCH(QString, photo);
+    QFETCH(bool, fast);
+    const std::vector<RefFace> reference = loadReference().at(photo);
+    DetectionImageOptions options;
+    options.minLongSide = fast ? DetectionImageOptions{}.minLongSide : 0;
+    const DecodedImage image = DetectionImage::decode(kShared / "photos/dev" / photo.toStdString(), options);
+    QCOMPARE(image.reduction == 1, !fast || std::max(image.fullWidth, image.fullHeight) < 2048);
+    const std::vector<FaceDetection> faces =
+        DetectionImage::toFullResolution(detector().detect(image.rgb), image);
+
+    // Full resolution must match facenet-pytorch closely. Fast decode detects on a 1/2 DCT-scaled JPEG:
+    // pixels are averaged differently, so boxes move by a few pixels (observed IoU >= 0.93, landmark error
+    // <= 1.5% of the box, probability within 0.005 on these photos); the tolerances below leave a margin over
+    // that.
+    const float minIou = fast ? 0.85f : 0.9f;
+    const float landmarkTolerance = fast ? 0.05f : 0.03f;
+    const float probabilityTolerance = fast ? 0.05f : 0.02f;
+    std::vector<bool> used(faces.size(), false);
+    for (const RefFace& ref : reference) {
+        if (ref.probability < 0.9f)
+            continue;
+        int best = -1;
+        float bestIou = 0;
+        for (size_t i = 0; i < faces.size(); ++i)
+            if (iou(faces[i].box, ref.box) > bestIou) {
+                bestIou = iou(faces[i].box, ref.box);
+                best = int(i);
+            }
+        QVERIFY2(best >= 0 && bestIou >= minIou,
+                 qPrintable(QString("reference face at %1,%2 not found (best IoU %3)")
+                                .arg(ref.box[0])
+                                .arg(ref.box[1])
+                                .arg(bestIou)));
+        const FaceDetection& f = faces[size_t(best)];
+        used[size_t(best)] = true;
+        QVERIFY2(std::abs(f.probability - ref.probability) <= probabilityTolerance,
+                 qPrintable(QString("probability %1 vs %2").arg(f.probability).arg(ref.probability)));
+        const float width = ref.box[2] - ref.box[0];
+        for (size_t p = 0; p < 5; ++p) {
+            const float dx = f.landmarks[p][0] - ref.landmarks[p][0];
+            const float dy = f.landmarks[p][1] - ref.landmarks[p][1];
+            QVERIFY2(std::sqrt(dx * dx + dy * dy) <= landmarkTolerance * width,
+                     qPrintable(QString("landmark %1 off by %2 px (box width %3)")
+                                    .arg(p)
+                                    .arg(std::sqrt(dx * dx + dy * dy))
+                                    .arg(width)));
+        }
+    }
+    for (size_t i = 0; i < faces.size(); ++i) {
+        if (used[i] || faces[i].probability < 0.9f)
+            continue;
+        bool known = false; // a face the reference also has (below 0.9 there) is not an extra
+        for (const RefFace& ref : reference)
+            known = known || iou(faces[i].box, ref.box) >= 0.5f;
+        QVERIFY2(known, qPrintable(QString("extra face at %1,%2 p=%3")
+                                       .arg(faces[i].box[0])
+                                       .arg(faces[i].box[1])
+                                       .arg(faces[i].probability)));
+    }
+}
+
+void TestMlMtcnn::badImages_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("expectedError"); // empty = must decode and detect without error
+    QTest::newRow("corrupt") << "corrupt"
+                             << "cannot decode";
+    QTest::newRow("truncated jpeg") << "truncated"
+                                    << "";
+    QTest::newRow("empty file") << "empty"
+                                << "cannot decode";
+    QTest::newRow("missing") << "missing"
+                             << "does not exist";
+    QTest::newRow("1x1") << "tiny"
+                         << "";
+    QTest::newRow("20000x20000 png header") << "huge-png"
+                                            << "over the limit";
+    QTest::newRow("20000x20000 jpeg header") << "huge-jpeg"
+                                             << "over the limit";
+    QTest::newRow("over a small limit") << "limit"
+                                        << "over the limit";
+    QTest::newRow("grayscale") << "gray"
+                               << "";
+    QTest::newRow("cmyk jpeg") << "cmyk"
+                               << "";
+    QTest::newRow("16-bit png") << "png16"
+                                << "";
+    QTest::newRow("alpha png") << "alpha"
+                               << "";
+}
+
+void TestMlMtcnn::badImages()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, expectedError);
+    QTemporaryDir tmp;
+    const fs::path dir = tmp.path().toStdString();
+    fs::path file = dir / "image.jpg";
+    DetectionImageOptions options;
+    cv::Mat face = cv::imread((kShared / "photos/dev/faces.jpg").string()); // BGR, 710x473
+    if (kind == "corrupt") {
+        writeBytes(file, std::string("\xFF\xD8\xFF\xE0garbage that is not a jpeg", 29));
+    } else if (kind == "truncated") {
+        const std::string bytes = readBytes(kShared / "photos/dev/faces.jpg");
+        writeBytes(file, bytes.substr(0, bytes.size() / 2));
+    } else if (kind == "empty") {
+        writeBytes(file, "");
+    } else if (kind == "missing") {
+        file = dir / "nothing-here.jpg";
+    } else if (kind == "tiny") {
+        file = dir / "tiny.png";
+        cv::imwrite(file.string(), cv::Mat(1, 1, CV_8UC3, cv::Scalar(10, 20, 30)));
+    } else if (kind == "huge-png") {
+        // A valid PNG signature + IHDR for 20000x20000 and no pixel data: it must be refused from the header.
+        file = dir / "huge.png";
+        std::string png("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\x4e\x20\0\0\x4e\x20\x08\x02\0\0\0\0\0\0\0", 33);
+        writeBytes(file, png);
+    } else if (kind == "huge-jpeg") {
+        std::string jpeg("\xFF\xD8\xFF\xC0\0\x11\x08\x4e\x20\x4e\x20\x03\x01\x22\0\x02\x11\x01\x03\x11\x01",
+                         21);
+        writeBytes(file, jpeg);
+    } else if (kind == "limit") {
+        cv::imwrite(file.string(), face);
+        options.maxPixels = 1000;
+    } else if (kind == "gray") {
+        cv::Mat gray;
+        cv::cvtColor(face, gray, cv::COLOR_BGR2GRAY);
+        cv::imwrite(file.string(), gray);
+    } else if (kind == "cmyk") {
+        // Qt 6.4 and OpenCV cannot write CMYK JPEGs; ImageMagick (installed with the build tools) can.
+        const QString convert = QStandardPaths::findExecutable(QStringLiteral("convert"));
+        if (convert.isEmpty())
+            QSKIP("ImageMagick's convert is not installed");
+        QProcess process;
+        process.start(convert, {QString::fromStdString((kShared / "photos/dev/faces.jpg").string()),
+                                QStringLiteral("-colorspace"), QStringLiteral("CMYK"),
+                                QString::fromStdString(file.string())});
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitCode(), 0);
+        QCOMPARE(readBytes(file).substr(0, 2), std::string("\xFF\xD8"));
+    } else if (kind == "png16") {
+        file = dir / "deep.png";
+        cv::Mat deep;
+        face.convertTo(deep, CV_16UC3, 257.0);
+        cv::imwrite(file.string(), deep);
+    } else if (kind == "alpha") {
+        file = dir / "alpha.png";
+        cv::Mat bgra;
+        cv::cvtColor(face, bgra, cv::COLOR_BGR2BGRA);
+        cv::imwrite(file.string(), bgra);
+    }
+    try {
+        const DecodedImage image = DetectionImage::decode(file, options);
+        QVERIFY2(expectedError.isEmpty(), "no error thrown");
+        QCOMPARE(image.rgb.type(), CV_8UC3);
+        const std::vector<FaceDetection> faces = detector().detect(image.rgb);
+        if (kind == "gray" || kind == "png16" || kind == "alpha" || kind == "cmyk")
+            QVERIFY2(faces.size() >= 5,
+                     qPrintable(QString::number(faces.size()))); // faces.jpg holds six faces
+        if (kind == "tiny")
+            QVERIFY(faces.empty());
+    } catch (const ImageError& e) {
+        QVERIFY2(!expectedError.isEmpty() && QString::fromUtf8(e.what()).contains(expectedError), e.what());
+    }
+}
+
+void TestMlMtcnn::fastDecodeGeometry_data()
+{
+    QTest::addColumn<int>("orientation");
+    QTest::addColumn<int>("minLongSide");
+    QTest::addColumn<int>("reduction");
+    QTest::newRow("upright, 1/2") << 1 << 1000 << 2;
+    QTest::newRow("upright, 1/4") << 1 << 500 << 4;
+    QTest::newRow("upright, full") << 1 << 0 << 1;
+    QTest::newRow("rotated 90, 1/2") << 6 << 1000 << 2;
+    QTest::newRow("rotated 90, full") << 6 << 0 << 1;
+}
+
+void TestMlMtcnn::fastDecodeGeometry()
+{
+    // A 2001x1203 JPEG: reductions round up (1001x602 at 1/2), EXIF orientation 6 swaps the full size.
+    QFETCH(int, orientation);
+    QFETCH(int, minLongSide);
+    QFETCH(int, reduction);
+    QTemporaryDir tmp;
+    const fs::path file = fs::path(tmp.path().toStdString()) / "big.jpg";
+    cv::Mat big(1203, 2001, CV_8UC3, cv::Scalar(90, 120, 200));
+    std::vector<uchar> jpeg;
+    cv::imencode(".jpg", big, jpeg);
+    writeBytes(file, withExifOrientation(std::string(jpeg.begin(), jpeg.end()), uint16_t(orientation)));
+    DetectionImageOptions options;
+    options.minLongSide = minLongSide;
+    const DecodedImage image = DetectionImage::decode(file, options);
+    QCOMPARE(image.reduction, reduction);
+    const bool rotated = orientation == 6;
+    QCOMPARE(image.fullWidth, rotated ? 1203 : 2001);
+    QCOMPARE(image.fullHeight, rotated ? 2001 : 1203);
+    QCOMPARE(image.rgb.cols, (image.fullWidth + reduction - 1) / reduction);
+    QCOMPARE(image.rgb.rows, (image.fullHeight + reduction - 1) / reduction);
+    QCOMPARE(image.scaleX, double(reduction));
+    FaceDetection f;
+    f.box = {10, 20, 30, 40};
+    QCOMPARE(DetectionImage::toFullResolution({f}, image)[0].box[2], 30.0f * float(reduction));
+}
+
+void TestMlMtcnn::similarity()
+{
+    // A known similarity (rotation 20 degrees, scale 1.7, shift) is recovered exactly from five points.
+    const double angle = 20 * CV_PI / 180, scale = 1.7;
+    std::array<cv::Point2d, 5> from = {{{10, 20}, {50, 22}, {30, 45}, {15, 70}, {48, 69}}}, to{};
+    for (size_t i = 0; i < 5; ++i)
+        to[i] = {scale * (std::cos(angle) * from[i].x - std::sin(angle) * from[i].y) + 5,
+                 scale * (std::sin(angle) * from[i].x + std::cos(angle) * from[i].y) - 3};
+    const cv::Matx23d m = FaceAligner::similarity(from, to);
+    QVERIFY(std::abs(m(0, 0) - scale * std::cos(angle)) < 1e-9);
+    QVERIFY(std::abs(m(1, 0) - scale * std::sin(angle)) < 1e-9);
+    QVERIFY(std::abs(m(0, 2) - 5) < 1e-9);
+    QVERIFY(std::abs(m(1, 2) + 3) < 1e-9);
+}
+
+void TestMlMtcnn::alignLandmarks()
+{
+    // Detect the faces of faces.jpg, align each to 150x150, detect again inside the chip: the landmarks found
+    // there must sit near the dlib template, whatever the head's tilt in the photo: on average within 6% of
+    // the chip, each point within 10% (a similarity cannot undo yaw, which moves the nose tip most).
+    cv::Mat rgb;
+    cv::cvtColor(cv::imread((kShared / "photos/dev/multiface.jpg").string()), rgb, cv::COLOR_BGR2RGB);
+    const auto templ = FaceAligner::dlibTemplate(150);
+    QVERIFY(std::abs(templ[0].x - 47.549) < 0.01 && std::abs(templ[4].y - 103.023) < 0.01);
+    MtcnnDetector chipDetector = MtcnnDetector::fromDirectory(kModels);
+    MtcnnOptions options;
+    options.minFaceSize = 40;
+    chipDetector.setOptions(options);
+    int checked = 0;
+    for (const FaceDetection& f : detector().detect(rgb)) {
+        if (f.probability < 0.99f)
+            continue;
+        const cv::Mat chip = FaceAligner::alignLandmarks(rgb, f.landmarks);
+        QCOMPARE(chip.size(), cv::Size(150, 150));
+        cv::Mat padded;
+        cv::copyMakeBorder(chip, padded, 40, 40, 40, 40, cv::BORDER_CONSTANT, cv::Scalar::all(0));
+        const std::vector<FaceDetection> again = chipDetector.detect(padded);
+        QVERIFY(!again.empty());
+        double total = 0;
+        for (size_t p = 0; p < 5; ++p) {
+            const double dx = again[0].landmarks[p][0] - 40 - templ[p].x;
+            const double dy = again[0].landmarks[p][1] - 40 - templ[p].y;
+            total += std::hypot(dx, dy);
+            QVERIFY2(std::hypot(dx, dy) < 15,
+                     qPrintable(QString("point %1 off by %2").arg(p).arg(std::hypot(dx, dy))));
+        }
+        QVERIFY2(total / 5 < 9, qPrintable(QString("mean landmark error %1").arg(total / 5)));
+        ++checked;
+    }
+    QVERIFY(checked >= 4);
+}
+
+void TestMlMtcnn::cropBox_data()
+{
+    QTest::addColumn<float>("margin");
+    QTest::addColumn<QRect>("expectedRegion"); // the source region that must be resized to 160x160
+    // Box 40..120 x 20..100 (80 px): margin 32 adds 32*80/128 = 20 px in total, 10 per side.
+    QTest::newRow("margin 0") << 0.0f << QRect(40, 20, 80, 80);
+    QTest::newRow("margin 32") << 32.0f << QRect(30, 10, 100, 100);
+    QTest::newRow("margin 80 clipped") << 80.0f << QRect(0, 0, 160, 140);
+}
+
+void TestMlMtcnn::cropBox()
+{
+    QFETCH(float, margin);
+    QFETCH(QRect, expectedRegion);
+    cv::Mat image(150, 200, CV_8UC3);
+    cv::randu(image, cv::Scalar::all(0), cv::Scalar::all(256));
+    const cv::Mat crop = FaceAligner::cropBox(image, {40, 20, 120, 100}, 160, margin);
+    cv::Mat expected;
+    const QRect& r = expectedRegion;
+    cv::resize(image(cv::Rect(r.x(), r.y(), r.width(), r.height())), expected, cv::Size(160, 160), 0, 0,
+               cv::INTER_AREA);
+    QCOMPARE(cv::norm(crop, expected, cv::NORM_INF), 0.0);
+    try {
+        FaceAligner::cropBox(image, {300, 300, 400, 400});
+        QFAIL("no error thrown");
+    } catch (const ModelError&) {
+    }
+}
+
+QTEST_GUILESS_MAIN(TestMlMtcnn)
+#include "tst_mlmtcnn.moc"

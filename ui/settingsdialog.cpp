@@ -1,0 +1,159 @@
+#include "settingsdialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QThread>
+#include <QVBoxLayout>
+
+namespace kindred {
+
+namespace {
+QWidget* folderField(QLineEdit* edit, const QString& placeholder, QWidget* parent)
+{
+    auto* w = new QWidget(parent);
+    edit->setPlaceholderText(placeholder);
+    edit->setClearButtonEnabled(true);
+    auto* browse = new QPushButton(SettingsDialog::tr("Choose…"), w);
+    auto* l = new QHBoxLayout(w);
+    l->setContentsMargins(0, 0, 0, 0);
+    l->addWidget(edit, 1);
+    l->addWidget(browse);
+    QObject::connect(browse, &QPushButton::clicked, w, [edit, w] {
+        const QString dir =
+            QFileDialog::getExistingDirectory(w, SettingsDialog::tr("Choose a folder"), edit->text());
+        if (!dir.isEmpty())
+            edit->setText(QDir::toNativeSeparators(dir));
+    });
+    return w;
+}
+} // namespace
+
+SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent)
+{
+    setWindowTitle(tr("Settings"));
+    m_library = new QLineEdit(this);
+    m_library->setObjectName(QStringLiteral("libraryLocation"));
+    m_models = new QLineEdit(this);
+    m_models->setObjectName(QStringLiteral("modelsFolder"));
+    m_device = new QComboBox(this);
+    m_device->setObjectName(QStringLiteral("device"));
+    m_device->addItem(tr("Automatic (GPU when available)"), QStringLiteral("auto"));
+    m_device->addItem(tr("CPU"), QStringLiteral("cpu"));
+    m_device->addItem(tr("NVIDIA GPU (CUDA)"), QStringLiteral("cuda"));
+    m_threads = new QSpinBox(this);
+    m_threads->setObjectName(QStringLiteral("threads"));
+    m_threads->setRange(0, 256);
+    m_threads->setSpecialValueText(tr("All cores (%1)").arg(QThread::idealThreadCount()));
+    m_minFace = new QSpinBox(this);
+    m_minFace->setObjectName(QStringLiteral("minFaceSize"));
+    m_minFace->setRange(12, 400);
+    m_minFace->setSuffix(tr(" px"));
+    m_indexAfterScan = new QCheckBox(tr("Look for faces in new photos after each scan"), this);
+    m_rescanAtStart = new QCheckBox(tr("Rescan my folders when Kindred starts"), this);
+    m_language = new QComboBox(this);
+    m_language->setObjectName(QStringLiteral("language"));
+    const auto langs = languages();
+    for (const auto& [code, name] : langs)
+        m_language->addItem(name, code);
+
+    auto* libraryBox = new QGroupBox(tr("Library"), this);
+    auto* lf = new QFormLayout(libraryBox);
+    lf->addRow(tr("Library location:"), folderField(m_library, tr("Default location"), libraryBox));
+    lf->addRow(tr("Models folder:"), folderField(m_models, tr("Models shipped with Kindred"), libraryBox));
+
+    auto* facesBox = new QGroupBox(tr("Face recognition"), this);
+    auto* ff = new QFormLayout(facesBox);
+    ff->addRow(tr("Run on:"), m_device);
+    ff->addRow(tr("CPU threads:"), m_threads);
+    ff->addRow(tr("Smallest face:"), m_minFace);
+
+    auto* jobsBox = new QGroupBox(tr("Background work"), this);
+    auto* jf = new QVBoxLayout(jobsBox);
+    jf->addWidget(m_indexAfterScan);
+    jf->addWidget(m_rescanAtStart);
+
+    auto* langBox = new QGroupBox(tr("Language"), this);
+    auto* gf = new QFormLayout(langBox);
+    gf->addRow(tr("Language:"), m_language);
+
+    auto* note = new QLabel(
+        tr("Changes to the library location and the language take effect when Kindred is restarted."), this);
+    note->setWordWrap(true);
+    note->setForegroundRole(QPalette::PlaceholderText);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(libraryBox);
+    layout->addWidget(facesBox);
+    layout->addWidget(jobsBox);
+    layout->addWidget(langBox);
+    layout->addWidget(note);
+    layout->addWidget(buttons);
+    setMinimumWidth(520);
+    load();
+}
+
+QList<QPair<QString, QString>> SettingsDialog::languages()
+{
+    return {{QString(), tr("System language")},
+            {QStringLiteral("en"), QStringLiteral("English")},
+            {QStringLiteral("de"), QStringLiteral("Deutsch")},
+            {QStringLiteral("es"), QStringLiteral("Español")},
+            {QStringLiteral("fr"), QStringLiteral("Français")},
+            {QStringLiteral("zh_CN"), QStringLiteral("简体中文")}};
+}
+
+void SettingsDialog::load()
+{
+    QSettings s;
+    m_library->setText(QDir::toNativeSeparators(s.value(SettingsKeys::libraryLocation).toString()));
+    m_models->setText(QDir::toNativeSeparators(s.value(SettingsKeys::modelsFolder).toString()));
+    const int d = m_device->findData(s.value(SettingsKeys::device, QStringLiteral("auto")).toString());
+    m_device->setCurrentIndex(d < 0 ? 0 : d);
+    m_threads->setValue(s.value(SettingsKeys::threads, 0).toInt());
+    m_minFace->setValue(s.value(SettingsKeys::minFaceSize, 20).toInt());
+    m_indexAfterScan->setChecked(s.value(SettingsKeys::indexAfterScan, true).toBool());
+    m_rescanAtStart->setChecked(s.value(SettingsKeys::rescanAtStart, false).toBool());
+    const int l = m_language->findData(s.value(SettingsKeys::language).toString());
+    m_language->setCurrentIndex(l < 0 ? 0 : l);
+}
+
+void SettingsDialog::save() const
+{
+    QSettings s;
+    s.setValue(SettingsKeys::libraryLocation, QDir::fromNativeSeparators(m_library->text().trimmed()));
+    s.setValue(SettingsKeys::modelsFolder, QDir::fromNativeSeparators(m_models->text().trimmed()));
+    s.setValue(SettingsKeys::device, m_device->currentData().toString());
+    s.setValue(SettingsKeys::threads, m_threads->value());
+    s.setValue(SettingsKeys::minFaceSize, m_minFace->value());
+    s.setValue(SettingsKeys::indexAfterScan, m_indexAfterScan->isChecked());
+    s.setValue(SettingsKeys::rescanAtStart, m_rescanAtStart->isChecked());
+    s.setValue(SettingsKeys::language, m_language->currentData().toString());
+}
+
+void SettingsDialog::accept()
+{
+    QSettings s;
+    const QString oldLibrary = s.value(SettingsKeys::libraryLocation).toString();
+    const QString oldLanguage = s.value(SettingsKeys::language).toString();
+    save();
+    m_needsRestart = oldLibrary != s.value(SettingsKeys::libraryLocation).toString() ||
+                     oldLanguage != s.value(SettingsKeys::language).toString();
+    QDialog::accept();
+}
+
+} // namespace kindred
