@@ -1,16 +1,17 @@
 // kindred-cli scan DIR... : catalog photos (incremental), then index faces unless --no-faces.
+#include "clicommand.h"
+#include "clifaceindex.h"
+#include "clilibrary.h"
+#include "interrupt.h"
+#include "progressreporter.h"
+#include "scanner.h"
+
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-
-#include "clicommand.h"
-#include "clilibrary.h"
-#include "interrupt.h"
-#include "progressreporter.h"
-#include "scanner.h"
 
 namespace kindred {
 namespace {
@@ -20,24 +21,26 @@ QJsonObject summaryJson(const ScanSummary& s)
     QJsonArray failures;
     for (const ScanFailure& f : s.failures)
         failures.append(QJsonObject{{QStringLiteral("path"), f.path}, {QStringLiteral("reason"), f.reason}});
-    return QJsonObject{{QStringLiteral("files"), s.filesTotal},   {QStringLiteral("new"), s.newPhotos},
-                       {QStringLiteral("changed"), s.changed},    {QStringLiteral("unchanged"), s.unchanged},
-                       {QStringLiteral("moved"), s.moved},        {QStringLiteral("missing"), s.missing},
-                       {QStringLiteral("failed"), s.failed},      {QStringLiteral("cancelled"), s.cancelled},
-                       {QStringLiteral("failures"), failures},    {QStringLiteral("seconds"), s.totalMs / 1000.0}};
+    return QJsonObject{
+        {QStringLiteral("files"), s.filesTotal}, {QStringLiteral("new"), s.newPhotos},
+        {QStringLiteral("changed"), s.changed},  {QStringLiteral("unchanged"), s.unchanged},
+        {QStringLiteral("moved"), s.moved},      {QStringLiteral("missing"), s.missing},
+        {QStringLiteral("failed"), s.failed},    {QStringLiteral("cancelled"), s.cancelled},
+        {QStringLiteral("failures"), failures},  {QStringLiteral("seconds"), s.totalMs / 1000.0}};
 }
 
 int runScan(const QStringList& args, CliContext& ctx)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Catalog the photos under each DIR (recursively, incrementally). Unchanged files cost a stat; "
-                       "moved files keep their identity; unreadable files are recorded with a reason."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Catalog the photos under each DIR (recursively, incrementally). Unchanged files cost a stat; "
+        "moved files keep their identity; unreadable files are recorded with a reason."));
     parser.addHelpOption();
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the summary as JSON on stdout.")});
     parser.addOption({QStringLiteral("no-faces"), QStringLiteral("Only catalog; do not look for faces.")});
     parser.addOption({QStringLiteral("quiet"), QStringLiteral("No progress on stderr.")});
-    parser.addPositionalArgument(QStringLiteral("DIR"), QStringLiteral("Folders to scan."), QStringLiteral("DIR..."));
+    parser.addPositionalArgument(QStringLiteral("DIR"), QStringLiteral("Folders to scan."),
+                                 QStringLiteral("DIR..."));
     parser.process(args);
     const QStringList dirs = parser.positionalArguments();
     if (dirs.isEmpty()) {
@@ -75,21 +78,42 @@ int runScan(const QStringList& args, CliContext& ctx)
         ctx.err << "kindred-cli scan: " << summary.error << '\n';
         return ExitLibraryError;
     }
+    // Then the faces of what was found (and of anything an earlier run left), unless asked not to.
+    QJsonObject faces;
+    int facesCode = ExitOk;
+    if (!summary.cancelled && !parser.isSet(QStringLiteral("no-faces"))) {
+        CliFaceIndexOptions options;
+        options.quiet = quiet;
+        facesCode = CliFaceIndex::run(library, ctx, options, &faces);
+    }
     if (parser.isSet(QStringLiteral("json"))) {
-        ctx.out << QJsonDocument(summaryJson(summary)).toJson(QJsonDocument::Indented);
+        QJsonObject json = summaryJson(summary);
+        if (!faces.isEmpty())
+            json.insert(QStringLiteral("faces"), faces);
+        ctx.out << QJsonDocument(json).toJson(QJsonDocument::Indented);
     } else {
-        ctx.out << "Scanned " << summary.filesTotal << " files in " << QString::number(summary.totalMs / 1000.0, 'f', 2)
-                << " s: " << summary.newPhotos << " new, " << summary.changed << " changed, " << summary.unchanged
-                << " unchanged, " << summary.moved << " moved, " << summary.missing << " missing, " << summary.failed
+        ctx.out << "Scanned " << summary.filesTotal << " files in "
+                << QString::number(summary.totalMs / 1000.0, 'f', 2) << " s: " << summary.newPhotos
+                << " new, " << summary.changed << " changed, " << summary.unchanged << " unchanged, "
+                << summary.moved << " moved, " << summary.missing << " missing, " << summary.failed
                 << " failed\n";
         for (const ScanFailure& f : summary.failures)
             ctx.out << "  failed: " << f.path << ": " << f.reason << '\n';
+        if (!faces.isEmpty()) {
+            const QJsonObject g = faces.value(QStringLiteral("grouping")).toObject();
+            ctx.out << "Faces: " << faces.value(QStringLiteral("faces")).toInt() << " found in "
+                    << faces.value(QStringLiteral("photos_done")).toInt() << " photos; "
+                    << g.value(QStringLiteral("clusters")).toInt() << " clusters, "
+                    << g.value(QStringLiteral("suggestions")).toInt() << " suggestions\n";
+        }
     }
+    if (facesCode == ExitCancelled || facesCode == ExitNoModels)
+        return facesCode;
     if (summary.cancelled) {
         ctx.err << "kindred-cli scan: cancelled; what was done is saved, run the same command to resume\n";
         return ExitCancelled;
     }
-    return summary.failed > 0 ? ExitFailure : ExitOk;
+    return summary.failed > 0 || facesCode != ExitOk ? ExitFailure : ExitOk;
 }
 
 const bool registered = registerCliCommand(

@@ -3,6 +3,8 @@
 #include "librarypaths.h"
 
 #include <QList>
+#include <QRectF>
+#include <QSqlDatabase>
 #include <QString>
 #include <atomic>
 #include <functional>
@@ -82,10 +84,17 @@ public:
     FaceIndexSummary run(const Progress& progress = {}, const std::atomic_bool* cancel = nullptr,
                          const std::atomic_bool* pause = nullptr);
 
+    // A face the detector missed, drawn by the user (box in the EXIF-rotated full-resolution photo):
+    // embedded with the current model, stored as source 'manual' (never replaced by re-detection), its
+    // display crop written. Call after prepare(). Returns the new face id, or 0 with *error set.
+    qint64 addManualFace(qint64 photoId, const QRectF& box, QString* error);
+
     // Path of the display crop of a face (written while indexing).
     static QString faceCropPath(const LibraryPaths& paths, qint64 faceId);
 
 private:
+    void reembed(QSqlDatabase& db, FaceIndexSummary& summary, const std::function<bool()>& stopped);
+
     struct Impl;
     std::unique_ptr<Impl> d;
 };

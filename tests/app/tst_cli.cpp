@@ -1,4 +1,6 @@
 // End-to-end tests of kindred-cli: real processes, real SQLite files, real photos from ../shared.
+#include "clirun.h"
+
 #include <QDir>
 #include <QFile>
 #include <QImage>
@@ -12,70 +14,13 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+using namespace kindred::test;
+
 namespace {
-
-struct CliResult {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QJsonDocument json() const { return QJsonDocument::fromJson(out); }
-};
-
-CliResult runCli(const QStringList& args, int timeoutMs = 300000)
-{
-    QProcess process;
-    process.start(QStringLiteral(KINDRED_CLI_PATH), args);
-    CliResult result;
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        result.err = "timed out";
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
-}
 
 QString devPhotos()
 {
     return QStringLiteral(KINDRED_SHARED_DIR "/photos/dev");
-}
-
-// Copies the dev photos into `dest`, keeping the folder structure; returns how many were copied.
-int copyTree(const QString& from, const QString& dest)
-{
-    int copied = 0;
-    QDir().mkpath(dest);
-    const QDir source(from);
-    for (const QFileInfo& info : source.entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot)) {
-        const QString target = QDir(dest).filePath(info.fileName());
-        if (info.isDir())
-            copied += copyTree(info.absoluteFilePath(), target);
-        else if (QFile::copy(info.absoluteFilePath(), target))
-            ++copied;
-    }
-    return copied;
-}
-
-int countDbRows(const QString& catalog, const QString& sql)
-{
-    const QString name = QStringLiteral("tst_cli_reader");
-    int count = -1;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(catalog);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
-        if (db.open()) {
-            QSqlQuery q(db);
-            if (q.exec(sql) && q.next())
-                count = q.value(0).toInt();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return count;
 }
 
 } // namespace
@@ -106,7 +51,8 @@ void TestCli::helpAndVersion_data()
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("expected");
     QTest::newRow("help") << QStringList{QStringLiteral("--help")} << QStringLiteral("Commands:");
-    QTest::newRow("version") << QStringList{QStringLiteral("--version")} << QStringLiteral("kindred-cli " KINDRED_VERSION);
+    QTest::newRow("version") << QStringList{QStringLiteral("--version")}
+                             << QStringLiteral("kindred-cli " KINDRED_VERSION);
     QTest::newRow("scan help") << QStringList{QStringLiteral("scan"), QStringLiteral("--help")}
                                << QStringLiteral("--no-faces");
     QTest::newRow("status help") << QStringList{QStringLiteral("status"), QStringLiteral("--help")}
@@ -132,8 +78,12 @@ void TestCli::usageErrors_data()
     QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << 2;
     QTest::newRow("unknown option") << QStringList{QStringLiteral("--frob")} << 2;
     QTest::newRow("scan without folder") << QStringList{QStringLiteral("scan")} << 2;
-    QTest::newRow("scan a file") << QStringList{QStringLiteral("scan"), QStringLiteral(KINDRED_SHARED_DIR "/photos/dev/faces.jpg")} << 2;
-    QTest::newRow("bad device") << QStringList{QStringLiteral("--device"), QStringLiteral("tpu"), QStringLiteral("status")} << 2;
+    QTest::newRow("scan a file") << QStringList{QStringLiteral("scan"),
+                                                QStringLiteral(KINDRED_SHARED_DIR "/photos/dev/faces.jpg")}
+                                 << 2;
+    QTest::newRow("bad device") << QStringList{QStringLiteral("--device"), QStringLiteral("tpu"),
+                                               QStringLiteral("status")}
+                                << 2;
 }
 
 void TestCli::usageErrors()
@@ -150,14 +100,15 @@ void TestCli::scanDevPhotos()
 {
     QTemporaryDir lib;
     const QString library = lib.filePath(QStringLiteral("library"));
-    const CliResult scan = runCli({QStringLiteral("--library"), library, QStringLiteral("scan"), QStringLiteral("--no-faces"),
-                                   QStringLiteral("--json"), devPhotos()});
+    const CliResult scan = runCli({QStringLiteral("--library"), library, QStringLiteral("scan"),
+                                   QStringLiteral("--no-faces"), QStringLiteral("--json"), devPhotos()});
     QVERIFY2(scan.exitCode == 0, scan.err.constData());
     const QJsonObject summary = scan.json().object();
     QCOMPARE(summary.value(QStringLiteral("new")).toInt(), 6);
     QCOMPARE(summary.value(QStringLiteral("failed")).toInt(), 0);
 
-    const CliResult status = runCli({QStringLiteral("--library"), library, QStringLiteral("status"), QStringLiteral("--json")});
+    const CliResult status =
+        runCli({QStringLiteral("--library"), library, QStringLiteral("status"), QStringLiteral("--json")});
     QCOMPARE(status.exitCode, 0);
     const QJsonObject s = status.json().object();
     QCOMPARE(s.value(QStringLiteral("photos")).toInt(), 6);
@@ -166,7 +117,8 @@ void TestCli::scanDevPhotos()
     QCOMPARE(s.value(QStringLiteral("library")).toString(), QDir(library).absolutePath());
     QVERIFY(s.value(QStringLiteral("schema_version")).toInt() >= 1);
 
-    const CliResult photos = runCli({QStringLiteral("--library"), library, QStringLiteral("photos"), QStringLiteral("--json")});
+    const CliResult photos =
+        runCli({QStringLiteral("--library"), library, QStringLiteral("photos"), QStringLiteral("--json")});
     QCOMPARE(photos.exitCode, 0);
     const QJsonArray list = photos.json().array();
     QCOMPARE(list.size(), 6);
@@ -181,8 +133,8 @@ void TestCli::scanDevPhotos()
     }
 
     // A second scan reads nothing: every file is unchanged.
-    const CliResult again = runCli({QStringLiteral("--library"), library, QStringLiteral("scan"), QStringLiteral("--no-faces"),
-                                    QStringLiteral("--json"), devPhotos()});
+    const CliResult again = runCli({QStringLiteral("--library"), library, QStringLiteral("scan"),
+                                    QStringLiteral("--no-faces"), QStringLiteral("--json"), devPhotos()});
     QCOMPARE(again.exitCode, 0);
     QCOMPARE(again.json().object().value(QStringLiteral("unchanged")).toInt(), 6);
     QCOMPARE(again.json().object().value(QStringLiteral("new")).toInt(), 0);
@@ -192,7 +144,8 @@ void TestCli::rescanMovedAndBroken_data()
 {
     QTest::addColumn<QString>("brokenName");
     QTest::addColumn<QByteArray>("brokenBytes");
-    QTest::newRow("truncated jpeg") << QStringLiteral("broken.jpg") << QByteArray("\xFF\xD8\xFF\xE0\x00\x10JFIF", 10);
+    QTest::newRow("truncated jpeg") << QStringLiteral("broken.jpg")
+                                    << QByteArray("\xFF\xD8\xFF\xE0\x00\x10JFIF", 10);
     QTest::newRow("zero bytes") << QStringLiteral("empty.png") << QByteArray();
     QTest::newRow("text named jpg") << QStringLiteral("notes.jpg") << QByteArray("this is not a photo\n");
 }
@@ -205,10 +158,13 @@ void TestCli::rescanMovedAndBroken()
     const QString photos = tmp.filePath(QStringLiteral("photos"));
     const QString library = tmp.filePath(QStringLiteral("library"));
     QCOMPARE(copyTree(devPhotos(), photos), 6);
-    CliResult r = runCli({QStringLiteral("--library"), library, QStringLiteral("scan"), QStringLiteral("--no-faces"), photos});
+    CliResult r = runCli(
+        {QStringLiteral("--library"), library, QStringLiteral("scan"), QStringLiteral("--no-faces"), photos});
     QCOMPARE(r.exitCode, 0);
     const QJsonArray before =
-        runCli({QStringLiteral("--library"), library, QStringLiteral("photos"), QStringLiteral("--json")}).json().array();
+        runCli({QStringLiteral("--library"), library, QStringLiteral("photos"), QStringLiteral("--json")})
+            .json()
+            .array();
     QCOMPARE(before.size(), 6);
     qint64 movedId = 0;
     for (const QJsonValue& v : before) {
@@ -219,13 +175,15 @@ void TestCli::rescanMovedAndBroken()
 
     // Move one photo to a new folder and a new name, add a broken file.
     QVERIFY(QDir().mkpath(photos + QStringLiteral("/2024/summer")));
-    QVERIFY(QFile::rename(photos + QStringLiteral("/paul_rudd/1.jpg"), photos + QStringLiteral("/2024/summer/beach.jpg")));
+    QVERIFY(QFile::rename(photos + QStringLiteral("/paul_rudd/1.jpg"),
+                          photos + QStringLiteral("/2024/summer/beach.jpg")));
     QFile broken(QDir(photos).filePath(brokenName));
     QVERIFY(broken.open(QIODevice::WriteOnly));
     broken.write(brokenBytes);
     broken.close();
 
-    r = runCli({QStringLiteral("--library"), library, QStringLiteral("scan"), QStringLiteral("--no-faces"), QStringLiteral("--json"), photos});
+    r = runCli({QStringLiteral("--library"), library, QStringLiteral("scan"), QStringLiteral("--no-faces"),
+                QStringLiteral("--json"), photos});
     QCOMPARE(r.exitCode, 1); // some files failed
     const QJsonObject summary = r.json().object();
     QCOMPARE(summary.value(QStringLiteral("moved")).toInt(), 1);
@@ -234,7 +192,9 @@ void TestCli::rescanMovedAndBroken()
     QCOMPARE(summary.value(QStringLiteral("missing")).toInt(), 0);
 
     const QJsonArray after =
-        runCli({QStringLiteral("--library"), library, QStringLiteral("photos"), QStringLiteral("--json")}).json().array();
+        runCli({QStringLiteral("--library"), library, QStringLiteral("photos"), QStringLiteral("--json")})
+            .json()
+            .array();
     QCOMPARE(after.size(), 6);
     bool found = false;
     for (const QJsonValue& v : after) {
@@ -247,7 +207,9 @@ void TestCli::rescanMovedAndBroken()
     QVERIFY(found);
 
     const QJsonObject status =
-        runCli({QStringLiteral("--library"), library, QStringLiteral("status"), QStringLiteral("--json")}).json().object();
+        runCli({QStringLiteral("--library"), library, QStringLiteral("status"), QStringLiteral("--json")})
+            .json()
+            .object();
     QCOMPARE(status.value(QStringLiteral("photos")).toInt(), 6);
     QCOMPARE(status.value(QStringLiteral("failed")).toInt(), 1);
     const QJsonArray failures = status.value(QStringLiteral("failures")).toArray();
@@ -257,10 +219,13 @@ void TestCli::rescanMovedAndBroken()
 
     // Deleting a photo marks it missing; it is not forgotten.
     QVERIFY(QFile::remove(photos + QStringLiteral("/2024/summer/beach.jpg")));
-    r = runCli({QStringLiteral("--library"), library, QStringLiteral("scan"), QStringLiteral("--no-faces"), QStringLiteral("--json"), photos});
+    r = runCli({QStringLiteral("--library"), library, QStringLiteral("scan"), QStringLiteral("--no-faces"),
+                QStringLiteral("--json"), photos});
     QCOMPARE(r.json().object().value(QStringLiteral("missing")).toInt(), 1);
     const QJsonObject status2 =
-        runCli({QStringLiteral("--library"), library, QStringLiteral("status"), QStringLiteral("--json")}).json().object();
+        runCli({QStringLiteral("--library"), library, QStringLiteral("status"), QStringLiteral("--json")})
+            .json()
+            .object();
     QCOMPARE(status2.value(QStringLiteral("photos")).toInt(), 5);
     QCOMPARE(status2.value(QStringLiteral("missing")).toInt(), 1);
 }
@@ -279,12 +244,14 @@ void TestCli::killDuringScanResumes()
         image.fill(QColor::fromHsv(int(rng.bounded(360)), 128, 200));
         for (int k = 0; k < 400; ++k)
             image.setPixel(int(rng.bounded(480)), int(rng.bounded(360)), rng.generate());
-        QVERIFY(image.save(QStringLiteral("%1/img_%2.jpg").arg(dir).arg(i, 5, 10, QLatin1Char('0')), "JPEG", 92));
+        QVERIFY(
+            image.save(QStringLiteral("%1/img_%2.jpg").arg(dir).arg(i, 5, 10, QLatin1Char('0')), "JPEG", 92));
     }
 
     QProcess process;
-    process.start(QStringLiteral(KINDRED_CLI_PATH),
-                  {QStringLiteral("--library"), library, QStringLiteral("scan"), QStringLiteral("--no-faces"), photos});
+    process.start(
+        QStringLiteral(KINDRED_CLI_PATH),
+        {QStringLiteral("--library"), library, QStringLiteral("scan"), QStringLiteral("--no-faces"), photos});
     QVERIFY(process.waitForStarted());
     const QString catalog = QDir(library).filePath(QStringLiteral("catalog.sqlite"));
     int seen = 0;
@@ -304,15 +271,22 @@ void TestCli::killDuringScanResumes()
     QCOMPARE(process.exitStatus(), QProcess::CrashExit);
 
     // The catalog is consistent: integrity check passes and every row is a whole photo.
-    QCOMPARE(countDbRows(catalog, QStringLiteral("SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'")), 0);
+    QCOMPARE(countDbRows(
+                 catalog,
+                 QStringLiteral("SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'")),
+             0);
     const int committed = countDbRows(catalog, QStringLiteral("SELECT count(*) FROM photos"));
     QVERIFY(committed > 0);
     QVERIFY2(committed < total, "everything was committed before the kill");
-    QCOMPARE(countDbRows(catalog, QStringLiteral("SELECT count(*) FROM photos WHERE width <= 0 OR height <= 0 OR length(hash) <> 16")), 0);
+    QCOMPARE(
+        countDbRows(catalog,
+                    QStringLiteral(
+                        "SELECT count(*) FROM photos WHERE width <= 0 OR height <= 0 OR length(hash) <> 16")),
+        0);
 
     // The next scan resumes: what was committed is unchanged, the rest is new, nothing is duplicated.
-    const CliResult r = runCli({QStringLiteral("--library"), library, QStringLiteral("scan"), QStringLiteral("--no-faces"),
-                                QStringLiteral("--json"), photos});
+    const CliResult r = runCli({QStringLiteral("--library"), library, QStringLiteral("scan"),
+                                QStringLiteral("--no-faces"), QStringLiteral("--json"), photos});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const QJsonObject summary = r.json().object();
     QCOMPARE(summary.value(QStringLiteral("unchanged")).toInt(), committed);

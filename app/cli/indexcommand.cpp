@@ -1,0 +1,87 @@
+// kindred-cli index : find and embed faces (resumable), then group unknown faces and suggest names.
+#include "clicommand.h"
+#include "clifaceindex.h"
+#include "clilibrary.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace kindred {
+namespace {
+
+int runIndex(const QStringList& args, CliContext& ctx)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Find the faces in every catalogued photo that has not been processed yet (resumes after an "
+        "interruption), re-embed faces after a model change, then group unknown faces into clusters and "
+        "suggest names from the people already named."));
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Print the summary as JSON on stdout.")});
+    parser.addOption({QStringLiteral("quiet"), QStringLiteral("No progress on stderr.")});
+    parser.addOption(
+        {QStringLiteral("model"),
+         QStringLiteral("Embedding model: frnet (default pack) or irv1 (needs --model-file). The "
+                        "choice is remembered; changing it re-embeds every face, names are kept."),
+         QStringLiteral("ID")});
+    parser.addOption({QStringLiteral("model-file"), QStringLiteral("InceptionResnetV1 checkpoint (.pt)."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("min-face"),
+                      QStringLiteral("Smallest face to look for, in pixels of the full photo (default 20)."),
+                      QStringLiteral("N")});
+    parser.addOption({QStringLiteral("recluster"),
+                      QStringLiteral("Group all unknown faces afresh (named and ignored faces are never touched).")});
+    parser.process(args);
+    if (!parser.positionalArguments().isEmpty()) {
+        ctx.err << "kindred-cli index: takes no arguments (run `scan DIR` to add folders)\n";
+        return ExitUsage;
+    }
+    CliFaceIndexOptions options;
+    options.quiet = parser.isSet(QStringLiteral("quiet"));
+    options.model = parser.value(QStringLiteral("model"));
+    options.modelFile = parser.value(QStringLiteral("model-file"));
+    options.recluster = parser.isSet(QStringLiteral("recluster"));
+    if (parser.isSet(QStringLiteral("min-face"))) {
+        bool ok = false;
+        options.minFaceSize = parser.value(QStringLiteral("min-face")).toInt(&ok);
+        if (!ok || options.minFaceSize < 12) {
+            ctx.err << "kindred-cli index: --min-face needs a number of pixels >= 12\n";
+            return ExitUsage;
+        }
+    }
+    CliLibrary library(ctx);
+    if (!library.isOpen())
+        return library.exitCode();
+    QJsonObject summary;
+    const int code = CliFaceIndex::run(library, ctx, options, &summary);
+    if (summary.isEmpty())
+        return code;
+    if (parser.isSet(QStringLiteral("json"))) {
+        ctx.out << QJsonDocument(summary).toJson(QJsonDocument::Indented);
+    } else {
+        const QJsonObject g = summary.value(QStringLiteral("grouping")).toObject();
+        ctx.out << "Faces: " << summary.value(QStringLiteral("faces")).toInt() << " found in "
+                << summary.value(QStringLiteral("photos_done")).toInt() << " photos ("
+                << summary.value(QStringLiteral("failed")).toInt() << " failed, "
+                << summary.value(QStringLiteral("reembedded")).toInt() << " re-embedded) in "
+                << QString::number(summary.value(QStringLiteral("seconds")).toDouble(), 'f', 1) << " s with "
+                << summary.value(QStringLiteral("model")).toString() << " on "
+                << summary.value(QStringLiteral("device")).toString() << '\n';
+        for (const auto& f : summary.value(QStringLiteral("failures")).toArray())
+            ctx.out << "  failed: " << f.toObject().value(QStringLiteral("path")).toString() << ": "
+                    << f.toObject().value(QStringLiteral("reason")).toString() << '\n';
+        if (!g.isEmpty())
+            ctx.out << "Unknown faces: " << g.value(QStringLiteral("unknown_faces")).toInt() << " in "
+                    << g.value(QStringLiteral("clusters")).toInt() << " clusters; "
+                    << g.value(QStringLiteral("suggestions")).toInt() << " suggestions\n";
+    }
+    return code;
+}
+
+const bool registered = registerCliCommand(
+    {QStringLiteral("index"),
+     QStringLiteral("find faces in catalogued photos, group and suggest (resumable)"), &runIndex});
+
+} // namespace
+} // namespace kindred

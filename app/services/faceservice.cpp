@@ -1,0 +1,463 @@
+#include "faceservice.h"
+
+#include "catalog.h"
+#include "chinesewhispersclusterer.h"
+#include "dbscanclusterer.h"
+#include "facerecognitionembedder.h"
+#include "inceptionresnetv1embedder.h"
+#include "faceindexer.h"
+#include "incrementalclusterer.h"
+#include "personmatcher.h"
+#include "projectionhead.h"
+#include "sqlutil.h"
+
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QHash>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <cmath>
+#include <map>
+
+namespace kindred {
+
+namespace {
+
+const QString kSelect = QStringLiteral(
+    "SELECT f.id, f.photo_id, p.path, f.x1, f.y1, f.x2, f.y2, f.score, f.quality, f.state, f.source, "
+    "f.person_id, pe.name, f.cluster_id, f.suggestion_score FROM faces f JOIN photos p ON p.id = f.photo_id "
+    "LEFT JOIN persons pe ON pe.id = f.person_id");
+
+// The faces compared in one refresh, in the current model's space.
+struct FaceVectors {
+    std::vector<qint64> ids;
+    std::vector<QString> states;
+    std::vector<qint64> persons;
+    std::vector<qint64> clusters;
+    std::vector<float> quality;
+    torch::Tensor embeddings; // N x D, L2-normalised
+};
+
+// Cosine similarity at which two faces are "the same person" for a model: its verification threshold
+// (docs/models.md) expressed on L2-normalised vectors. Clusters and suggestions start from it.
+float samePersonSimilarity(const QString& modelId)
+{
+    if (modelId.startsWith(QLatin1String("frnet"))) {
+        const double d = FaceRecognitionEmbedder::kDefaultThreshold; // Euclidean between unit vectors
+        return float(1.0 - d * d / 2.0);
+    }
+    if (modelId.startsWith(QLatin1String("irv1")))
+        return float(1.0 - InceptionResnetV1Embedder::kDefaultThreshold); // cosine distance
+    return 0.6f;
+}
+
+} // namespace
+
+FaceService::FaceService(const QString& catalogPath, const LibraryPaths& paths)
+    : m_catalogPath(catalogPath), m_paths(paths)
+{
+}
+
+bool FaceService::fail(const QString& message) const
+{
+    m_error = message;
+    return false;
+}
+
+QList<FaceRecord> FaceService::query(const QString& where, const QVariantList& values,
+                                     const QString& order) const
+{
+    QList<FaceRecord> out;
+    QSqlDatabase db = Catalog::connectionForThread(m_catalogPath, &m_error);
+    if (!db.isOpen())
+        return out;
+    QSqlQuery q(db);
+    QString sql = kSelect;
+    if (!where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + where;
+    if (!order.isEmpty())
+        sql += QStringLiteral(" ORDER BY ") + order;
+    if (!SqlUtil::exec(q, sql, values, &m_error))
+        return out;
+    while (q.next()) {
+        FaceRecord r;
+        r.id = q.value(0).toLongLong();
+        r.photoId = q.value(1).toLongLong();
+        r.photoPath = q.value(2).toString();
+        r.box = QRectF(QPointF(q.value(3).toDouble(), q.value(4).toDouble()),
+                       QPointF(q.value(5).toDouble(), q.value(6).toDouble()));
+        r.score = q.value(7).toFloat();
+        r.quality = q.value(8).toFloat();
+        r.state = q.value(9).toString();
+        r.source = q.value(10).toString();
+        r.personId = q.value(11).toLongLong();
+        r.personName = q.value(12).toString();
+        r.clusterId = q.value(13).toLongLong();
+        r.suggestionScore = q.value(14).toFloat();
+        r.cropPath = FaceIndexer::faceCropPath(m_paths, r.id);
+        out.append(r);
+    }
+    return out;
+}
+
+QList<ClusterRecord> FaceService::clusters(int maxFacesPerCluster) const
+{
+    const QList<FaceRecord> faces = query(
+        QStringLiteral("f.state IN ('unknown', 'suggested') AND f.cluster_id IS NOT NULL AND p.missing = 0"),
+        {}, QStringLiteral("f.cluster_id, f.quality DESC, f.id"));
+    QList<ClusterRecord> out;
+    QHash<qint64, qsizetype> index;
+    for (const FaceRecord& face : faces) {
+        auto it = index.find(face.clusterId);
+        if (it == index.end()) {
+            ClusterRecord c;
+            c.id = face.clusterId;
+            out.append(c);
+            it = index.insert(face.clusterId, out.size() - 1);
+        }
+        ClusterRecord& c = out[*it];
+        ++c.size;
+        if (maxFacesPerCluster < 0 || c.faces.size() < maxFacesPerCluster)
+            c.faces.append(face);
+    }
+    // The suggested person of a cluster: the one more than half of its faces are suggested as.
+    QHash<qint64, QHash<qint64, int>> votes;
+    QHash<qint64, QString> names;
+    for (const FaceRecord& face : faces)
+        if (face.state == QLatin1String("suggested") && face.personId > 0) {
+            ++votes[face.clusterId][face.personId];
+            names.insert(face.personId, face.personName);
+        }
+    for (ClusterRecord& c : out) {
+        const auto v = votes.value(c.id);
+        for (auto it = v.cbegin(); it != v.cend(); ++it)
+            if (2 * it.value() > c.size) {
+                c.suggestedPersonId = it.key();
+                c.suggestedPersonName = names.value(it.key());
+            }
+    }
+    std::stable_sort(out.begin(), out.end(), [](const ClusterRecord& a, const ClusterRecord& b) {
+        return a.size != b.size ? a.size > b.size : a.id < b.id;
+    });
+    return out;
+}
+
+QList<FaceRecord> FaceService::unclusteredFaces() const
+{
+    return query(
+        QStringLiteral("f.state IN ('unknown', 'suggested') AND f.cluster_id IS NULL AND p.missing = 0"), {},
+        QStringLiteral("f.quality DESC, f.id"));
+}
+
+QList<FaceRecord> FaceService::suggestions() const
+{
+    return query(QStringLiteral("f.state = 'suggested' AND f.person_id IS NOT NULL AND p.missing = 0"), {},
+                 QStringLiteral("f.suggestion_score DESC, f.id"));
+}
+
+QList<FaceRecord> FaceService::facesOfPhoto(qint64 photoId) const
+{
+    return query(QStringLiteral("f.photo_id = ?"), {photoId}, QStringLiteral("f.x1, f.id"));
+}
+
+QList<FaceRecord> FaceService::facesOfPerson(qint64 personId) const
+{
+    return query(QStringLiteral("f.person_id = ? AND f.state = 'confirmed'"), {personId},
+                 QStringLiteral("p.captured_at, p.path, f.id"));
+}
+
+QList<FaceRecord> FaceService::facesOfCluster(qint64 clusterId) const
+{
+    return query(QStringLiteral("f.cluster_id = ? AND f.state IN ('unknown', 'suggested')"), {clusterId},
+                 QStringLiteral("f.quality DESC, f.id"));
+}
+
+std::optional<FaceRecord> FaceService::face(qint64 faceId) const
+{
+    const QList<FaceRecord> faces = query(QStringLiteral("f.id = ?"), {faceId}, {});
+    if (faces.isEmpty())
+        return std::nullopt;
+    return faces.first();
+}
+
+int FaceService::unknownFaceCount() const
+{
+    QSqlDatabase db = Catalog::connectionForThread(m_catalogPath, &m_error);
+    return SqlUtil::scalar(db,
+                           QStringLiteral("SELECT count(*) FROM faces f JOIN photos p ON p.id = f.photo_id "
+                                          "WHERE f.state IN ('unknown', 'suggested') AND p.missing = 0"),
+                           {}, 0)
+        .toInt();
+}
+
+QString FaceService::currentModel(QSqlDatabase& db)
+{
+    // The embedding model most faces are stored with (the indexer re-embeds the rest on a model change).
+    return SqlUtil::scalar(db, QStringLiteral("SELECT model_id FROM faces WHERE embedding IS NOT NULL "
+                                              "GROUP BY model_id ORDER BY count(*) DESC, model_id LIMIT 1"))
+        .toString();
+}
+
+bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary* summary,
+                          const std::atomic_bool* cancel)
+{
+    FaceRefreshSummary local;
+    FaceRefreshSummary& s = summary ? *summary : local;
+    s = {};
+    QElapsedTimer timer;
+    timer.start();
+    QSqlDatabase db = Catalog::connectionForThread(m_catalogPath, &m_error);
+    if (!db.isOpen())
+        return false;
+    s.modelId = currentModel(db);
+    if (s.modelId.isEmpty()) {
+        s.seconds = timer.elapsed() / 1000.0;
+        return true; // no faces yet: nothing to group
+    }
+
+    // Load every face of the model that takes part: confirmed ones (the people), unknown and suggested.
+    FaceVectors v;
+    int dim = 0;
+    std::vector<float> data;
+    {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (!SqlUtil::exec(
+                q,
+                QStringLiteral("SELECT f.id, f.state, f.person_id, f.cluster_id, f.quality, f.dim, "
+                               "f.embedding FROM faces f JOIN photos p ON p.id = f.photo_id "
+                               "WHERE f.model_id = ? AND f.embedding IS NOT NULL AND p.missing = 0 "
+                               "AND f.state IN ('confirmed', 'unknown', 'suggested') ORDER BY f.id"),
+                {s.modelId}, &m_error))
+            return false;
+        while (q.next()) {
+            const int d = q.value(5).toInt();
+            const QByteArray blob = q.value(6).toByteArray();
+            if (d <= 0 || blob.size() != qsizetype(d) * qsizetype(sizeof(float)) || (dim && d != dim))
+                continue;
+            dim = d;
+            v.ids.push_back(q.value(0).toLongLong());
+            v.states.push_back(q.value(1).toString());
+            v.persons.push_back(q.value(2).toLongLong());
+            v.clusters.push_back(q.value(3).toLongLong());
+            v.quality.push_back(q.value(4).isNull() ? 1.0f : q.value(4).toFloat());
+            const auto* f = reinterpret_cast<const float*>(blob.constData());
+            data.insert(data.end(), f, f + d);
+        }
+    }
+    const int64_t n = int64_t(v.ids.size());
+    if (n == 0) {
+        s.seconds = timer.elapsed() / 1000.0;
+        return true;
+    }
+    torch::NoGradGuard noGrad;
+    v.embeddings = torch::from_blob(data.data(), {n, dim}, torch::kFloat32).clone();
+    v.embeddings =
+        torch::nn::functional::normalize(v.embeddings, torch::nn::functional::NormalizeFuncOptions().dim(1));
+
+    // The adopted personalisation stage, when it was trained on this model.
+    const QString stage =
+        SqlUtil::scalar(db, QStringLiteral("SELECT value FROM settings WHERE key = 'finetune.active_stage'"))
+            .toString();
+    if (!stage.isEmpty()) {
+        try {
+            std::map<std::string, std::string> meta;
+            ProjectionHead head =
+                loadProjectionHead(QFileInfo(stage).absoluteFilePath().toStdString(), &meta);
+            const auto base = meta.find("base_model");
+            if (head->options.dim == dim &&
+                (base == meta.end() || QString::fromStdString(base->second) == s.modelId))
+                v.embeddings = head->project(v.embeddings);
+            else
+                s.calibrationNote =
+                    QStringLiteral("personalisation stage ignored: trained for another model");
+        } catch (const std::exception& e) {
+            s.calibrationNote =
+                QStringLiteral("personalisation stage not used: %1").arg(QString::fromUtf8(e.what()));
+        }
+    }
+    if (cancel && cancel->load()) {
+        s.cancelled = true;
+        return true;
+    }
+
+    // --- Clusters of the unnamed faces ----------------------------------------------------------------
+    std::vector<int64_t> open;      // rows of unknown/suggested faces
+    std::vector<int64_t> confirmed; // rows of confirmed faces
+    for (int64_t i = 0; i < n; ++i)
+        (v.states[size_t(i)] == QLatin1String("confirmed") ? confirmed : open).push_back(i);
+    s.unknownFaces = int(open.size());
+
+    const float similarity =
+        options.clusterSimilarity >= 0 ? options.clusterSimilarity : samePersonSimilarity(s.modelId);
+    std::shared_ptr<Clusterer> clusterer;
+    if (options.algorithm == QLatin1String("dbscan")) {
+        DbscanOptions o;
+        o.eps = 1.0f - similarity;
+        o.common.minClusterSize = options.minClusterSize;
+        o.common.minQuality = options.minQuality;
+        clusterer = std::make_shared<DbscanClusterer>(o);
+    } else if (options.algorithm == QLatin1String("chinese-whispers")) {
+        ChineseWhispersOptions o;
+        o.minSimilarity = similarity;
+        o.common.minClusterSize = options.minClusterSize;
+        o.common.minQuality = options.minQuality;
+        clusterer = std::make_shared<ChineseWhispersClusterer>(o);
+    } else {
+        return fail(QStringLiteral("unknown clustering algorithm '%1' (dbscan, chinese-whispers)")
+                        .arg(options.algorithm));
+    }
+
+    std::vector<int64_t> existingRows, freshRows;
+    for (int64_t row : open)
+        (!options.recluster && v.clusters[size_t(row)] > 0 ? existingRows : freshRows).push_back(row);
+    auto rowsTensor = [&](const std::vector<int64_t>& rows) {
+        return v.embeddings.index_select(0, torch::tensor(rows, torch::kLong));
+    };
+    std::vector<qint64> newCluster(size_t(n), 0); // row -> cluster id (db id, or -k for the k-th new one)
+    for (int64_t row : existingRows)
+        newCluster[size_t(row)] = v.clusters[size_t(row)];
+    qint64 newClusters = 0;
+    try {
+        if (!freshRows.empty()) {
+            std::vector<float> freshQuality;
+            for (int64_t row : freshRows)
+                freshQuality.push_back(v.quality[size_t(row)]);
+            if (existingRows.empty()) {
+                const ClusteringResult r = clusterer->cluster(rowsTensor(freshRows), freshQuality);
+                for (size_t i = 0; i < freshRows.size(); ++i)
+                    newCluster[size_t(freshRows[i])] = r.labels[i] >= 0 ? -(qint64(r.labels[i]) + 1) : 0;
+                newClusters = r.clusterCount;
+            } else {
+                IncrementalOptions o;
+                o.minQuality = options.minQuality;
+                o.minSimilarity = similarity;
+                std::vector<int> labels;
+                int maxId = 0;
+                for (int64_t row : existingRows) {
+                    labels.push_back(int(v.clusters[size_t(row)]));
+                    maxId = std::max(maxId, labels.back());
+                }
+                const IncrementalResult r =
+                    IncrementalClusterer(o, clusterer)
+                        .assign(rowsTensor(existingRows), labels, rowsTensor(freshRows), freshQuality);
+                for (size_t i = 0; i < freshRows.size(); ++i) {
+                    const int label = r.labels[i];
+                    qint64 id = 0;
+                    if (label > maxId)
+                        id = -(qint64(label) - maxId); // a new cluster
+                    else if (label > 0)
+                        id = label;
+                    newCluster[size_t(freshRows[i])] = id;
+                }
+                newClusters = r.newClusters;
+            }
+        }
+    } catch (const std::exception& e) {
+        return fail(QStringLiteral("clustering failed: %1").arg(QString::fromUtf8(e.what())));
+    }
+    if (cancel && cancel->load()) {
+        s.cancelled = true;
+        return true;
+    }
+
+    // --- Suggestions from the confirmed faces -------------------------------------------------------
+    std::vector<PersonSuggestion> suggestions(open.size());
+    double threshold = 1.0;
+    if (!confirmed.empty() && !open.empty()) {
+        PersonMatcherOptions matchOptions;
+        matchOptions.minSimilarity = samePersonSimilarity(s.modelId) - 0.05f; // calibration decides above
+        PersonMatcher matcher(matchOptions);
+        std::vector<int64_t> personIds, faceIds;
+        for (int64_t row : confirmed) {
+            personIds.push_back(v.persons[size_t(row)]);
+            faceIds.push_back(v.ids[size_t(row)]);
+        }
+        matcher.setConfirmed(rowsTensor(confirmed), personIds, faceIds);
+        std::vector<std::pair<int64_t, int64_t>> rejections;
+        QSqlQuery q(db);
+        if (!SqlUtil::exec(q, QStringLiteral("SELECT face_id, person_id FROM face_rejections"), {}, &m_error))
+            return false;
+        while (q.next())
+            rejections.emplace_back(q.value(0).toLongLong(), q.value(1).toLongLong());
+        matcher.setRejections(rejections);
+        const CalibrationReport report = matcher.calibrate(options.suggestionPrecision);
+        // With too few confirmed faces to fit, the prior stays; only near-certain matches are shown then.
+        threshold = report.threshold.found ? std::max<double>(report.threshold.threshold, 0.5) : 0.9;
+        s.calibrationNote = QString::fromStdString(report.note);
+        std::vector<int64_t> openIds;
+        for (int64_t row : open)
+            openIds.push_back(v.ids[size_t(row)]);
+        suggestions = matcher.suggest(rowsTensor(open), openIds);
+    }
+    s.suggestionThreshold = threshold;
+
+    // --- Write everything in one transaction --------------------------------------------------------
+    if (!db.transaction())
+        return fail(db.lastError().text());
+    auto rollback = [&](const QString& message) {
+        db.rollback();
+        return fail(message);
+    };
+    QString error;
+    QHash<qint64, qint64> createdIds; // -k -> db id
+    for (qint64 k = 1; k <= newClusters; ++k) {
+        QSqlQuery q(db);
+        if (!SqlUtil::exec(q, QStringLiteral("INSERT INTO clusters (model_id) VALUES (?)"), {s.modelId},
+                           &error))
+            return rollback(error);
+        createdIds.insert(-k, q.lastInsertId().toLongLong());
+    }
+    QSqlQuery update(db);
+    update.prepare(
+        QStringLiteral("UPDATE faces SET cluster_id = ?, state = ?, person_id = ?, suggestion_score = ? "
+                       "WHERE id = ? AND state IN ('unknown', 'suggested')"));
+    for (size_t i = 0; i < open.size(); ++i) {
+        const size_t row = size_t(open[i]);
+        qint64 cluster = newCluster[row];
+        if (cluster < 0)
+            cluster = createdIds.value(cluster);
+        const PersonSuggestion& sug = suggestions[i];
+        const bool suggest = sug.personId >= 0 && double(sug.confidence) >= threshold;
+        update.bindValue(0, cluster > 0 ? QVariant(cluster) : QVariant(QMetaType(QMetaType::LongLong)));
+        update.bindValue(1, suggest ? QStringLiteral("suggested") : QStringLiteral("unknown"));
+        update.bindValue(2,
+                         suggest ? QVariant(qint64(sug.personId)) : QVariant(QMetaType(QMetaType::LongLong)));
+        update.bindValue(3,
+                         suggest ? QVariant(double(sug.confidence)) : QVariant(QMetaType(QMetaType::Double)));
+        update.bindValue(4, v.ids[row]);
+        if (!update.exec())
+            return rollback(update.lastError().text());
+        s.suggestions += suggest ? 1 : 0;
+        s.clusteredFaces += cluster > 0 ? 1 : 0;
+    }
+    // Cluster sizes; clusters left without unnamed faces are removed (named faces keep no dangling id).
+    if (!SqlUtil::exec(
+            db,
+            QStringLiteral("UPDATE clusters SET size = (SELECT count(*) FROM faces f WHERE f.cluster_id "
+                           "= clusters.id AND f.state IN ('unknown', 'suggested'))"),
+            {}, &error) ||
+        !SqlUtil::exec(db, QStringLiteral("DELETE FROM clusters WHERE size = 0"), {}, &error))
+        return rollback(error);
+    // A cluster's suggested person: the one most of its faces are suggested as.
+    if (!SqlUtil::exec(
+            db,
+            QStringLiteral("UPDATE clusters SET suggested_person_id = (SELECT f.person_id FROM faces f "
+                           "WHERE f.cluster_id = clusters.id AND f.state = 'suggested' GROUP BY "
+                           "f.person_id HAVING 2 * count(*) > clusters.size ORDER BY count(*) DESC "
+                           "LIMIT 1)"),
+            {}, &error) ||
+        !SqlUtil::exec(db,
+                       QStringLiteral("INSERT OR REPLACE INTO settings (key, value) VALUES "
+                                      "('suggestions.threshold', ?)"),
+                       {QString::number(threshold)}, &error))
+        return rollback(error);
+    if (!db.commit())
+        return rollback(db.lastError().text());
+    s.clusters = SqlUtil::scalar(db, QStringLiteral("SELECT count(*) FROM clusters")).toInt();
+    s.newClusters = int(newClusters);
+    s.seconds = timer.elapsed() / 1000.0;
+    return true;
+}
+
+} // namespace kindred

@@ -1,0 +1,101 @@
+#pragma once
+
+#include "librarypaths.h"
+
+#include <QList>
+#include <QRectF>
+#include <QSqlDatabase>
+#include <QString>
+#include <QVariantList>
+#include <atomic>
+#include <optional>
+
+namespace kindred {
+
+// One face as the views and the CLI show it.
+struct FaceRecord {
+    qint64 id = 0;
+    qint64 photoId = 0;
+    QString photoPath;         // absolute path of the photo
+    QRectF box;                // in the EXIF-rotated full-resolution photo
+    float score = 0;           // detector probability (1 for a face drawn by hand)
+    float quality = 0;         // 0..1, see FaceIndexer
+    QString state;             // unknown | suggested | confirmed | ignored
+    QString source;            // detector | manual | xmp
+    qint64 personId = 0;       // confirmed: the person; suggested: the suggested person; 0 otherwise
+    QString personName;        // name of personId
+    qint64 clusterId = 0;      // unknown/suggested faces: their cluster (0 = unclustered)
+    float suggestionScore = 0; // suggested: calibrated confidence in [0, 1]
+    QString cropPath;          // display crop (may not exist yet for old faces)
+};
+
+struct ClusterRecord {
+    qint64 id = 0;
+    int size = 0;                 // faces in the cluster (all, even when `faces` is truncated)
+    QList<FaceRecord> faces;      // best quality first
+    qint64 suggestedPersonId = 0; // when most of the cluster's faces are suggested as one person
+    QString suggestedPersonName;
+};
+
+struct FaceRefreshOptions {
+    QString algorithm = QStringLiteral("chinese-whispers"); // or "dbscan"
+    int minClusterSize = 2;
+    float minQuality = 0.25f;          // faces below stay unclustered
+    float clusterSimilarity = -1;      // < 0: the algorithm's measured default
+    double suggestionPrecision = 0.99; // suggestions are shown only above a threshold with this precision
+    bool recluster = false;            // true: cluster all unknown faces from scratch (still never touches
+                                       // confirmed/ignored faces); false: new faces join existing clusters
+};
+
+struct FaceRefreshSummary {
+    int unknownFaces = 0;
+    int clusters = 0;
+    int clusteredFaces = 0;
+    int newClusters = 0;
+    int suggestions = 0;
+    double suggestionThreshold = 0; // calibrated confidence threshold in use
+    QString calibrationNote;
+    QString modelId; // embedding model the faces were compared in
+    double seconds = 0;
+    bool cancelled = false;
+};
+
+// Reading faces, clusters and suggestions, and recomputing clusters and suggestions from the stored
+// embeddings (FaceRefresh). Naming, merging, undo etc. are PeopleService's.
+//
+// Embeddings are compared in the space of the current embedding model, through the adopted
+// personalisation stage when there is one (settings key "finetune.active_stage": absolute path of a
+// ProjectionHead checkpoint; empty/missing = none). Refresh never changes a confirmed or ignored face.
+// Uses the calling thread's catalog connection; refresh() is heavy: call it from a worker thread.
+class FaceService {
+public:
+    FaceService(const QString& catalogPath, const LibraryPaths& paths);
+
+    QList<ClusterRecord> clusters(int maxFacesPerCluster = -1) const; // largest first
+    QList<FaceRecord> unclusteredFaces() const;                       // unknown faces in no cluster
+    QList<FaceRecord> suggestions() const;                            // highest confidence first
+    QList<FaceRecord> facesOfPhoto(qint64 photoId) const;
+    QList<FaceRecord> facesOfPerson(qint64 personId) const; // confirmed faces
+    QList<FaceRecord> facesOfCluster(qint64 clusterId) const;
+    std::optional<FaceRecord> face(qint64 faceId) const;
+    int unknownFaceCount() const;
+
+    bool refresh(const FaceRefreshOptions& options, FaceRefreshSummary* summary,
+                 const std::atomic_bool* cancel = nullptr);
+
+    QString errorString() const { return m_error; }
+
+    // The embedding model most stored faces use (the space clusters and suggestions live in); empty when
+    // there are no embedded faces.
+    static QString currentModel(QSqlDatabase& db);
+
+private:
+    QList<FaceRecord> query(const QString& where, const QVariantList& values, const QString& order) const;
+    bool fail(const QString& message) const;
+
+    QString m_catalogPath;
+    LibraryPaths m_paths;
+    mutable QString m_error;
+};
+
+} // namespace kindred

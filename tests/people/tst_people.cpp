@@ -1,0 +1,388 @@
+// End-to-end tests of the people workflow through kindred-cli: real photos (../shared/photos/dev), the real
+// model pack, real SQLite catalogs. scan -> faces -> clusters -> name -> search; moves, kills, model changes.
+#include "clirun.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QtTest>
+
+using namespace kindred::test;
+
+namespace {
+
+struct Face {
+    qint64 id = 0;
+    QString photo;
+    double width = 0;
+    qint64 cluster = 0;
+};
+
+QList<Face> allFaces(const QString& library)
+{
+    const CliResult r =
+        runCli({QStringLiteral("--library"), library, QStringLiteral("clusters"), QStringLiteral("--json")});
+    QList<Face> faces;
+    const QJsonObject o = r.json().object();
+    auto add = [&](const QJsonArray& list, qint64 cluster) {
+        for (const QJsonValue& v : list) {
+            const QJsonObject f = v.toObject();
+            const QJsonArray box = f.value(QStringLiteral("box")).toArray();
+            faces.append({f.value(QStringLiteral("id")).toInteger(),
+                          f.value(QStringLiteral("photo")).toString(),
+                          box.at(2).toDouble() - box.at(0).toDouble(), cluster});
+        }
+    };
+    for (const QJsonValue& c : o.value(QStringLiteral("clusters")).toArray())
+        add(c.toObject().value(QStringLiteral("faces")).toArray(),
+            c.toObject().value(QStringLiteral("id")).toInteger());
+    add(o.value(QStringLiteral("unclustered")).toArray(), 0);
+    return faces;
+}
+
+// The largest unnamed face of the photo whose path ends with `suffix`.
+qint64 largestFace(const QList<Face>& faces, const QString& suffix)
+{
+    qint64 best = 0;
+    double width = 0;
+    for (const Face& f : faces)
+        if (f.photo.endsWith(suffix) && f.width > width) {
+            best = f.id;
+            width = f.width;
+        }
+    return best;
+}
+
+QStringList searchPaths(const QString& library, const QStringList& extra)
+{
+    const CliResult r = runCli(QStringList{QStringLiteral("--library"), library, QStringLiteral("search"),
+                                           QStringLiteral("--json")} +
+                               extra);
+    QStringList paths;
+    for (const QJsonValue& v : r.json().object().value(QStringLiteral("photos")).toArray())
+        paths << v.toObject().value(QStringLiteral("path")).toString();
+    paths.sort();
+    return paths;
+}
+
+QJsonObject person(const QString& library, const QString& name)
+{
+    const CliResult r =
+        runCli({QStringLiteral("--library"), library, QStringLiteral("people"), QStringLiteral("--json")});
+    for (const QJsonValue& v : r.json().object().value(QStringLiteral("people")).toArray())
+        if (v.toObject().value(QStringLiteral("name")).toString() == name)
+            return v.toObject();
+    return {};
+}
+
+QString sharedDir(const QString& sub)
+{
+    return QStringLiteral(KINDRED_SHARED_DIR "/") + sub;
+}
+
+} // namespace
+
+class TestPeople : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void usageErrors_data();
+    void usageErrors();
+    void scanFindsFaces();
+    void nameAndSearch_data();
+    void nameAndSearch();
+    void clusterNamingAndUndo();
+    void rescanAfterMoveKeepsNames();
+    void modelChangeKeepsNames();
+    void killDuringIndexingResumes();
+
+private:
+    QTemporaryDir m_tmp;
+    QString m_photos;
+    QString m_library;
+    int m_faces = 0;
+};
+
+void TestPeople::initTestCase()
+{
+    QVERIFY2(QFileInfo::exists(QStringLiteral(KINDRED_CLI_PATH)), KINDRED_CLI_PATH);
+    QVERIFY2(QFileInfo::exists(QStringLiteral(KINDRED_MODELS_DIR)),
+             "the model pack is missing: run scripts/setup.sh");
+    m_photos = m_tmp.filePath(QStringLiteral("photos"));
+    m_library = m_tmp.filePath(QStringLiteral("library"));
+    QVERIFY(copyTree(sharedDir(QStringLiteral("photos/dev")), m_photos) >= 6);
+}
+
+void TestPeople::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::newRow("name without name")
+        << QStringList{QStringLiteral("name"), QStringLiteral("--face"), QStringLiteral("1")} << 2;
+    QTest::newRow("name both") << QStringList{QStringLiteral("name"), QStringLiteral("--face"),
+                                              QStringLiteral("1"),    QStringLiteral("--cluster"),
+                                              QStringLiteral("1"),    QStringLiteral("A")}
+                               << 2;
+    QTest::newRow("name bad id") << QStringList{QStringLiteral("name"), QStringLiteral("--cluster"),
+                                                QStringLiteral("x"), QStringLiteral("A")}
+                                 << 2;
+    QTest::newRow("search nobody") << QStringList{QStringLiteral("search")} << 2;
+    QTest::newRow("search bad date") << QStringList{QStringLiteral("search"), QStringLiteral("--person"),
+                                                    QStringLiteral("A"), QStringLiteral("--from"),
+                                                    QStringLiteral("yesterday")}
+                                     << 2;
+    QTest::newRow("search unknown person")
+        << QStringList{QStringLiteral("search"), QStringLiteral("--person"), QStringLiteral("Nobody")} << 1;
+    QTest::newRow("merge unknown") << QStringList{QStringLiteral("merge"), QStringLiteral("Nobody"),
+                                                  QStringLiteral("Else")}
+                                   << 1;
+    QTest::newRow("merge one name") << QStringList{QStringLiteral("merge"), QStringLiteral("Nobody")} << 2;
+    QTest::newRow("reject unknown person")
+        << QStringList{QStringLiteral("reject"), QStringLiteral("--face"), QStringLiteral("1"),
+                       QStringLiteral("--person"), QStringLiteral("Nobody")}
+        << 1;
+    QTest::newRow("index with argument")
+        << QStringList{QStringLiteral("index"), QStringLiteral("somewhere")} << 2;
+    QTest::newRow("index tiny min face")
+        << QStringList{QStringLiteral("index"), QStringLiteral("--min-face"), QStringLiteral("3")} << 2;
+    QTest::newRow("hide nothing") << QStringList{QStringLiteral("hide")} << 2;
+}
+
+void TestPeople::usageErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QTemporaryDir lib;
+    const CliResult r = runCli(QStringList{QStringLiteral("--library"), lib.path()} + args);
+    QVERIFY2(r.exitCode == exitCode,
+             qPrintable(QStringLiteral("exit %1: %2").arg(r.exitCode).arg(QString::fromUtf8(r.err))));
+    QVERIFY(!r.err.isEmpty());
+}
+
+void TestPeople::scanFindsFaces()
+{
+    const CliResult r =
+        runCli({QStringLiteral("--library"), m_library, QStringLiteral("--threads"), QStringLiteral("2"),
+                QStringLiteral("scan"), QStringLiteral("--quiet"), QStringLiteral("--json"), m_photos});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject faces = r.json().object().value(QStringLiteral("faces")).toObject();
+    QCOMPARE(faces.value(QStringLiteral("photos_done")).toInt(), 6);
+    m_faces = faces.value(QStringLiteral("faces")).toInt();
+    // Each person folder has one portrait; the two group photos have six faces each.
+    QVERIFY2(m_faces >= 16, qPrintable(QString::number(m_faces)));
+    QCOMPARE(allFaces(m_library).size(), m_faces);
+    // Nothing left to do: a second run finds no work (incremental, idempotent).
+    const CliResult again = runCli({QStringLiteral("--library"), m_library, QStringLiteral("index"),
+                                    QStringLiteral("--quiet"), QStringLiteral("--json")});
+    QVERIFY2(again.exitCode == 0, again.err.constData());
+    QCOMPARE(again.json().object().value(QStringLiteral("photos")).toInt(), 0);
+    QCOMPARE(allFaces(m_library).size(), m_faces);
+}
+
+void TestPeople::nameAndSearch_data()
+{
+    QTest::addColumn<QStringList>("query");
+    QTest::addColumn<QStringList>("expected"); // photo paths relative to the photos folder
+    const QString aj = QStringLiteral("angelina_jolie/1.jpg"), ks = QStringLiteral("kate_siegel/1.jpg"),
+                  pr = QStringLiteral("paul_rudd/1.jpg");
+    QTest::newRow("one person") << QStringList{QStringLiteral("--person"), QStringLiteral("Angelina")}
+                                << QStringList{aj};
+    QTest::newRow("and: nobody together")
+        << QStringList{QStringLiteral("--person"), QStringLiteral("Angelina"), QStringLiteral("--person"),
+                       QStringLiteral("Kate")}
+        << QStringList{};
+    QTest::newRow("any") << QStringList{QStringLiteral("--person"), QStringLiteral("Angelina"),
+                                        QStringLiteral("--person"), QStringLiteral("Kate"),
+                                        QStringLiteral("--person"), QStringLiteral("Paul Rudd"),
+                                        QStringLiteral("--any")}
+                         << QStringList{aj, ks, pr};
+    QTest::newRow("any but not") << QStringList{QStringLiteral("--person"), QStringLiteral("Angelina"),
+                                                QStringLiteral("--person"), QStringLiteral("Kate"),
+                                                QStringLiteral("--any"),    QStringLiteral("--not"),
+                                                QStringLiteral("Angelina")}
+                                 << QStringList{ks};
+    QTest::newRow("folder") << QStringList{QStringLiteral("--person"),
+                                           QStringLiteral("Kate"),
+                                           QStringLiteral("--person"),
+                                           QStringLiteral("Angelina"),
+                                           QStringLiteral("--any"),
+                                           QStringLiteral("--folder"),
+                                           QStringLiteral("FOLDER/kate_siegel")}
+                            << QStringList{ks};
+}
+
+void TestPeople::nameAndSearch()
+{
+    QFETCH(QStringList, query);
+    QFETCH(QStringList, expected);
+    QVERIFY(m_faces > 0);
+    if (!QFileInfo::exists(m_tmp.filePath(QStringLiteral("named")))) {
+        // Name the portrait of three people once (the first data row does it for all).
+        const QList<Face> faces = allFaces(m_library);
+        const QList<QPair<QString, QString>> names{
+            {QStringLiteral("angelina_jolie/1.jpg"), QStringLiteral("Angelina")},
+            {QStringLiteral("kate_siegel/1.jpg"), QStringLiteral("Kate")},
+            {QStringLiteral("paul_rudd/1.jpg"), QStringLiteral("Paul Rudd")}};
+        for (const auto& [photo, name] : names) {
+            const qint64 id = largestFace(faces, photo);
+            QVERIFY2(id > 0, qPrintable(photo));
+            const CliResult r = runCli({QStringLiteral("--library"), m_library, QStringLiteral("name"),
+                                        QStringLiteral("--face"), QString::number(id), name});
+            QVERIFY2(r.exitCode == 0, r.err.constData());
+        }
+        QFile marker(m_tmp.filePath(QStringLiteral("named")));
+        QVERIFY(marker.open(QIODevice::WriteOnly));
+    }
+    QStringList args = query;
+    args.replaceInStrings(QStringLiteral("FOLDER"), m_photos);
+    QStringList want;
+    for (const QString& e : expected)
+        want << QDir(m_photos).filePath(e);
+    want.sort();
+    QCOMPARE(searchPaths(m_library, args), want);
+}
+
+void TestPeople::clusterNamingAndUndo()
+{
+    // The two group photos are the same six people: their faces must form clusters; naming one names
+    // every face in it, and search then returns exactly the photos of that cluster.
+    const QList<Face> faces = allFaces(m_library);
+    QHash<qint64, QSet<QString>> clusterPhotos;
+    for (const Face& f : faces)
+        if (f.cluster > 0)
+            clusterPhotos[f.cluster].insert(f.photo);
+    QVERIFY2(!clusterPhotos.isEmpty(), "no cluster among the dev photos");
+    const qint64 cluster = clusterPhotos.keys().first();
+    QStringList expected(clusterPhotos.value(cluster).cbegin(), clusterPhotos.value(cluster).cend());
+    expected.sort();
+    CliResult r =
+        runCli({QStringLiteral("--library"), m_library, QStringLiteral("name"), QStringLiteral("--cluster"),
+                QString::number(cluster), QStringLiteral("Cluster Person")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(searchPaths(m_library, {QStringLiteral("--person"), QStringLiteral("Cluster Person")}),
+             expected);
+    // Rename, then undo the rename and the naming: the name is gone, the faces are unknown again.
+    r = runCli({QStringLiteral("--library"), m_library, QStringLiteral("rename"),
+                QStringLiteral("Cluster Person"), QStringLiteral("Sam")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(searchPaths(m_library, {QStringLiteral("--person"), QStringLiteral("Sam")}), expected);
+    QCOMPARE(runCli({QStringLiteral("--library"), m_library, QStringLiteral("undo")}).exitCode, 0);
+    QCOMPARE(searchPaths(m_library, {QStringLiteral("--person"), QStringLiteral("Cluster Person")}),
+             expected);
+    QCOMPARE(runCli({QStringLiteral("--library"), m_library, QStringLiteral("undo")}).exitCode, 0);
+    QVERIFY(person(m_library, QStringLiteral("Cluster Person")).isEmpty());
+    QCOMPARE(allFaces(m_library).size(), faces.size()); // every face is back among the unnamed ones
+    // Redo brings the naming back.
+    QCOMPARE(runCli({QStringLiteral("--library"), m_library, QStringLiteral("redo")}).exitCode, 0);
+    QCOMPARE(searchPaths(m_library, {QStringLiteral("--person"), QStringLiteral("Cluster Person")}),
+             expected);
+}
+
+void TestPeople::rescanAfterMoveKeepsNames()
+{
+    QVERIFY(QDir(m_photos).rename(QStringLiteral("angelina_jolie"), QStringLiteral("moved/aj")) ||
+            (QDir(m_photos).mkpath(QStringLiteral("moved")) &&
+             QDir(m_photos).rename(QStringLiteral("angelina_jolie"), QStringLiteral("moved/aj"))));
+    const CliResult r = runCli({QStringLiteral("--library"), m_library, QStringLiteral("scan"),
+                                QStringLiteral("--quiet"), QStringLiteral("--json"), m_photos});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(r.json().object().value(QStringLiteral("moved")).toInt(), 1);
+    // The moved photo keeps its faces: nothing is re-detected.
+    QCOMPARE(
+        r.json().object().value(QStringLiteral("faces")).toObject().value(QStringLiteral("photos")).toInt(),
+        0);
+    QCOMPARE(searchPaths(m_library, {QStringLiteral("--person"), QStringLiteral("Angelina")}),
+             QStringList{QDir(m_photos).filePath(QStringLiteral("moved/aj/1.jpg"))});
+    QCOMPARE(person(m_library, QStringLiteral("Angelina")).value(QStringLiteral("faces")).toInt(), 1);
+}
+
+void TestPeople::modelChangeKeepsNames()
+{
+    // A different embedding model (the reference InceptionResnetV1 checkpoint in the legacy format):
+    // every face is re-embedded, boxes and names stay; and back again.
+    const QStringList before = searchPaths(
+        m_library, {QStringLiteral("--person"), QStringLiteral("Kate"), QStringLiteral("--person"),
+                    QStringLiteral("Cluster Person"), QStringLiteral("--any")});
+    QVERIFY(!before.isEmpty());
+    const QString checkpoint = sharedDir(QStringLiteral("reference/inception_resnet_v1_random_legacy.pt"));
+    CliResult r = runCli({QStringLiteral("--library"), m_library, QStringLiteral("index"),
+                          QStringLiteral("--quiet"), QStringLiteral("--json"), QStringLiteral("--model"),
+                          QStringLiteral("irv1"), QStringLiteral("--model-file"), checkpoint});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const int total = countDbRows(m_library + QStringLiteral("/catalog.sqlite"),
+                                  QStringLiteral("SELECT count(*) FROM faces"));
+    QCOMPARE(r.json().object().value(QStringLiteral("reembedded")).toInt(), total);
+    QVERIFY(r.json().object().value(QStringLiteral("model")).toString().startsWith(QStringLiteral("irv1")));
+    QCOMPARE(
+        countDbRows(m_library + QStringLiteral("/catalog.sqlite"),
+                    QStringLiteral("SELECT count(*) FROM faces WHERE model_id LIKE 'irv1%' AND dim = 512")),
+        total);
+    QCOMPARE(searchPaths(m_library,
+                         {QStringLiteral("--person"), QStringLiteral("Kate"), QStringLiteral("--person"),
+                          QStringLiteral("Cluster Person"), QStringLiteral("--any")}),
+             before);
+    r = runCli({QStringLiteral("--library"), m_library, QStringLiteral("index"), QStringLiteral("--quiet"),
+                QStringLiteral("--json"), QStringLiteral("--model"), QStringLiteral("frnet")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(r.json().object().value(QStringLiteral("reembedded")).toInt(), total);
+    QCOMPARE(
+        countDbRows(m_library + QStringLiteral("/catalog.sqlite"),
+                    QStringLiteral("SELECT count(*) FROM faces WHERE model_id LIKE 'frnet%' AND dim = 128")),
+        total);
+    QCOMPARE(person(m_library, QStringLiteral("Paul Rudd")).value(QStringLiteral("faces")).toInt(), 1);
+}
+
+void TestPeople::killDuringIndexingResumes()
+{
+    QTemporaryDir tmp;
+    const QString library = tmp.filePath(QStringLiteral("library"));
+    const QString catalog = library + QStringLiteral("/catalog.sqlite");
+    CliResult r = runCli({QStringLiteral("--library"), library, QStringLiteral("scan"),
+                          QStringLiteral("--no-faces"), QStringLiteral("--quiet"), m_photos});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    // Start indexing and kill -9 it once the first photos have landed.
+    QProcess process;
+    process.start(QStringLiteral(KINDRED_CLI_PATH),
+                  {QStringLiteral("--library"), library, QStringLiteral("index"), QStringLiteral("--quiet")});
+    QVERIFY(process.waitForStarted());
+    bool landed = false;
+    for (int i = 0; i < 1200 && process.state() == QProcess::Running; ++i) {
+        if (countDbRows(catalog, QStringLiteral("SELECT count(*) FROM face_scans")) >= 1) {
+            landed = true;
+            break;
+        }
+        QThread::msleep(50);
+    }
+    process.kill(); // SIGKILL
+    process.waitForFinished();
+    QVERIFY2(landed, "indexing never committed a photo");
+    const int done = countDbRows(catalog, QStringLiteral("SELECT count(*) FROM face_scans"));
+    // Consistent: faces only for photos whose scan row committed, and exactly as many as it says.
+    QCOMPARE(
+        countDbRows(catalog, QStringLiteral("SELECT count(*) FROM faces f WHERE NOT EXISTS (SELECT 1 FROM "
+                                            "face_scans s WHERE s.photo_id = f.photo_id)")),
+        0);
+    QCOMPARE(countDbRows(catalog, QStringLiteral("SELECT count(*) FROM faces")),
+             countDbRows(catalog, QStringLiteral("SELECT coalesce(sum(faces), 0) FROM face_scans")));
+    // Resume: completes, no duplicates, the same faces as an uninterrupted run.
+    r = runCli({QStringLiteral("--library"), library, QStringLiteral("index"), QStringLiteral("--quiet"),
+                QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(r.json().object().value(QStringLiteral("photos")).toInt(), 6 - done);
+    QCOMPARE(countDbRows(catalog, QStringLiteral("SELECT count(*) FROM face_scans WHERE state = 'done'")), 6);
+    QCOMPARE(countDbRows(catalog, QStringLiteral("SELECT count(*) FROM faces")), m_faces);
+    QCOMPARE(
+        countDbRows(catalog,
+                    QStringLiteral("SELECT count(*) FROM (SELECT photo_id, round(x1), round(y1) FROM faces "
+                                   "GROUP BY 1, 2, 3 HAVING count(*) > 1)")),
+        0);
+}
+
+QTEST_GUILESS_MAIN(TestPeople)
+#include "tst_people.moc"
