@@ -150,6 +150,12 @@ const std::vector<QStringList>& CatalogSchema::migrations()
             QStringLiteral("CREATE INDEX faces_person_photo ON faces(person_id, state, photo_id)"),
             QStringLiteral("CREATE INDEX faces_state ON faces(state)"),
         },
+        // 4 -> 5: search leaves out photos whose file is missing; a partial index finds those few quickly
+        // (bench/search), and face clusters are read by state + cluster.
+        {
+            QStringLiteral("CREATE INDEX photos_missing ON photos(id) WHERE missing = 1"),
+            QStringLiteral("CREATE INDEX faces_cluster_state ON faces(cluster_id, state)"),
+        },
     };
     return steps;
 }

@@ -293,6 +293,9 @@ ScanSummary Scanner::scan(const QStringList& roots, const Progress& progress, co
             walker.walk(QFile::encodeName(root));
     }
     summary.filesTotal = int(candidates.size());
+    // A walk cut short by a cancel has not seen every file: nothing may be marked missing from it.
+    if (cancelled())
+        summary.cancelled = true;
 
     // 3. What the catalog knows.
     std::vector<KnownPhoto> known;

@@ -773,6 +773,22 @@ private Q_SLOTS:
         QCOMPARE(rest.filesHashed, 12);
     }
 
+    void cancelDuringWalkMarksNothingMissing()
+    {
+        // A cancel that arrives while the folders are still being walked: the walk saw only part of the
+        // files, so no photo of the catalog may be marked missing and the summary says cancelled.
+        const Fixture f = fresh();
+        for (int i = 0; i < 5; ++i)
+            jpeg(f.root + QStringLiteral("/%1.jpg").arg(i), 300 + i);
+        QCOMPARE(scan(f).newPhotos, 5);
+        std::atomic_bool cancel{true};
+        const ScanSummary s = Scanner(f.catalog).scan({f.root}, {}, &cancel);
+        QVERIFY(s.cancelled);
+        QCOMPARE(s.missing, 0);
+        QCOMPARE(PhotoRepository(f.catalog).status().missing, 0);
+        QCOMPARE(scan(f).unchanged, 5);
+    }
+
     void missingRootIsNotADeletion()
     {
         const Fixture f = fresh();
