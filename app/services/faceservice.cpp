@@ -382,8 +382,15 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
             rejections.emplace_back(q.value(0).toLongLong(), q.value(1).toLongLong());
         matcher.setRejections(rejections);
         const CalibrationReport report = matcher.calibrate(options.suggestionPrecision);
-        // With too few confirmed faces to fit, the prior stays; only near-certain matches are shown then.
-        threshold = report.threshold.found ? std::max<double>(report.threshold.threshold, 0.5) : 0.9;
+        // Fitted: the lowest confidence at which the named faces (left out one at a time) were matched with
+        // the asked precision; none reaches it -> no suggestions. Not fitted (too few named faces, or all of
+        // them matched): the prior calibration stays and only near-certain matches are shown.
+        if (!report.calibration.fitted)
+            threshold = 0.9;
+        else if (report.threshold.found)
+            threshold = std::max<double>(report.threshold.threshold, 0.5);
+        else
+            threshold = 1.01;
         s.calibrationNote = QString::fromStdString(report.note);
         std::vector<int64_t> openIds;
         for (int64_t row : open)
