@@ -124,4 +124,19 @@ cv::Mat FaceAligner::cropBox(const cv::Mat& image, const std::array<float, 4>& b
     return out;
 }
 
+bool FaceAligner::boxInside(const cv::Mat& image, const std::array<float, 4>& box)
+{
+    const float w = box[2] - box[0], h = box[3] - box[1];
+    return box[0] >= -0.05f * w && box[1] >= -0.05f * h && box[2] <= float(image.cols) + 0.05f * w &&
+           box[3] <= float(image.rows) + 0.05f * h;
+}
+
+cv::Mat FaceAligner::alignAuto(const cv::Mat& image, const std::array<float, 4>& box,
+                               const FaceLandmarks& landmarks, int size)
+{
+    if (boxInside(image, box))
+        return alignLandmarks(image, landmarks, size);
+    return cropBox(image, box, size, float(size) * 0.2f);
+}
+
 } // namespace kindred

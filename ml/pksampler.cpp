@@ -40,6 +40,7 @@ std::vector<int64_t> PKSampler::take(size_t person, int count)
     std::vector<int64_t> out;
     std::vector<int64_t>& queue = m_queues[person];
     const auto wanted = std::min<size_t>(static_cast<size_t>(count), m_faces[person].size());
+    std::vector<int64_t> deferred; // already in this batch: they stay queued for the next batch
     while (out.size() < wanted) {
         if (queue.empty()) {
             queue = m_faces[person];
@@ -49,7 +50,10 @@ std::vector<int64_t> PKSampler::take(size_t person, int count)
         queue.pop_back();
         if (std::find(out.begin(), out.end(), face) == out.end())
             out.push_back(face);
+        else
+            deferred.push_back(face);
     }
+    queue.insert(queue.end(), deferred.begin(), deferred.end());
     return out;
 }
 

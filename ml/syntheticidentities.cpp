@@ -69,8 +69,15 @@ SyntheticSet SyntheticIdentities::generate(const SyntheticOptions& options)
     const torch::Tensor directions = torch::randn({identityFaces, d}, gen) /
                                      std::sqrt(static_cast<double>(d)) * torch::tensor(spread).unsqueeze(1);
     torch::Tensor rows = centroids.index_select(0, torch::tensor(owner)) + directions;
+    torch::Tensor noiseRows = noise > 0 ? torch::randn({noise, d}, gen) : torch::Tensor();
+    if (options.nuisanceDims > 0 && options.nuisanceScale > 0.0) {
+        const int64_t m = std::min(options.nuisanceDims, d);
+        const torch::Tensor basis = std::get<0>(torch::linalg_qr(torch::randn({d, m}, gen))); // d x m
+        const torch::Tensor z = torch::randn({identityFaces, m}, gen) * options.nuisanceScale;
+        rows = rows + torch::matmul(z, basis.t());
+    }
     if (noise > 0) {
-        rows = torch::cat({rows, torch::randn({noise, d}, gen)});
+        rows = torch::cat({rows, noiseRows});
         for (int64_t i = 0; i < noise; ++i) {
             labels.push_back(-1);
             quality.push_back(static_cast<float>(0.3 + 0.7 * unit(rng)));

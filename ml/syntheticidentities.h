@@ -22,6 +22,11 @@ struct SyntheticOptions {
     int64_t familySize = 4;         // identities per family
     double familyCorrelation = 0.3; // cosine between centroids of one family (0 = unrelated)
     double sizeExponent = 0.8;      // identity i gets a share ~ 1 / (i + 1)^exponent (at least 2 faces)
+    // Nuisance: variation shared by all identities (pose, lighting, age) in a few random directions; each
+    // identity face gets sum_j z_j * nuisanceScale * u_j with z_j ~ N(0, 1) and u_j orthonormal. A learnt
+    // projection can suppress it (the situation triplet fine-tuning is for); 0 = none.
+    int64_t nuisanceDims = 0;
+    double nuisanceScale = 0.0;
     uint64_t seed = 1;
 };
 

@@ -83,7 +83,8 @@ TripletTrainer::TripletTrainer(TrainingOptions options) : m_options(options)
             "folds >= 2)");
 }
 
-std::string TripletTrainer::checkData(const std::vector<int>& labels) const
+std::string TripletTrainer::checkData(const std::vector<int>& labels,
+                                      const std::vector<std::string>& names) const
 {
     std::map<int, int64_t> counts;
     for (const int l : labels) {
@@ -109,8 +110,11 @@ std::string TripletTrainer::checkData(const std::vector<int>& labels) const
     if (!shortOnes.empty()) {
         msg << ". Closest:";
         for (size_t i = 0; i < shortOnes.size() && i < static_cast<size_t>(missing); ++i)
-            msg << " person " << shortOnes[i].second << " needs "
-                << m_options.minFacesPerPerson - shortOnes[i].first << " more face"
+            msg << " "
+                << (shortOnes[i].second < static_cast<int>(names.size())
+                        ? names[static_cast<size_t>(shortOnes[i].second)]
+                        : "person " + std::to_string(shortOnes[i].second))
+                << " needs " << m_options.minFacesPerPerson - shortOnes[i].first << " more face"
                 << (m_options.minFacesPerPerson - shortOnes[i].first == 1 ? "" : "s") << ";";
         msg.seekp(-1, std::ios_base::cur);
         msg << ".";

@@ -85,7 +85,8 @@ public:
     const TrainingOptions& options() const { return m_options; }
 
     // Empty when labels (one per face, -1 = unlabelled) can support training; otherwise what is missing.
-    std::string checkData(const std::vector<int>& labels) const;
+    // names (optional): names[label] replaces "person <label>" in the message.
+    std::string checkData(const std::vector<int>& labels, const std::vector<std::string>& names = {}) const;
 
     // embeddings: N x D float32 with L2-normalised rows; labels: N person ids (-1 = unlabelled, ignored).
     // Throws TrainingDataError (see checkData) or std::invalid_argument for malformed input.

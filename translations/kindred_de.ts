@@ -2,6 +2,109 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>kindred::ClusterListModel</name>
+    <message numerus="yes">
+        <source>%n face(s) on their own</source>
+        <translation>
+            <numerusform>%n Gesicht für sich allein</numerusform>
+            <numerusform>%n Gesichter für sich allein</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n face(s)</source>
+        <translation>
+            <numerusform>%n Gesicht</numerusform>
+            <numerusform>%n Gesichter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Looks like %1</source>
+        <translation>Sieht aus wie %1</translation>
+    </message>
+</context>
+<context>
+    <name>kindred::FaceIndexJob</name>
+    <message>
+        <source>Grouping the faces failed: %1</source>
+        <translation>Das Gruppieren der Gesichter ist fehlgeschlagen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n face(s) found</source>
+        <translation>
+            <numerusform>%n Gesicht gefunden</numerusform>
+            <numerusform>%n Gesichter gefunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 photos/s</source>
+        <translation>%1 Fotos/s</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n s left</source>
+        <translation>
+            <numerusform>noch etwa %n s</numerusform>
+            <numerusform>noch etwa %n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n min left</source>
+        <translation>
+            <numerusform>noch etwa %n Min.</numerusform>
+            <numerusform>noch etwa %n Min.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Finding faces failed: %1</source>
+        <translation>Die Gesichtersuche ist fehlgeschlagen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after %n photo(s)</source>
+        <translation>
+            <numerusform>Nach %n Foto angehalten</numerusform>
+            <numerusform>Nach %n Fotos angehalten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) looked at</source>
+        <translation>
+            <numerusform>%n Foto angesehen</numerusform>
+            <numerusform>%n Fotos angesehen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s) of unknown faces</source>
+        <translation>
+            <numerusform>%n Gruppe unbekannter Gesichter</numerusform>
+            <numerusform>%n Gruppen unbekannter Gesichter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestion(s)</source>
+        <translation>
+            <numerusform>%n Vorschlag</numerusform>
+            <numerusform>%n Vorschläge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be read</source>
+        <translation>
+            <numerusform>%n nicht lesbar</numerusform>
+            <numerusform>%n nicht lesbar</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kindred::FaceListModel</name>
+    <message>
+        <source>%1?</source>
+        <translation>%1?</translation>
+    </message>
+    <message>
+        <source>Is this %1? (%2 sure)</source>
+        <translation>Ist das %1? (%2 sicher)</translation>
+    </message>
+</context>
+<context>
     <name>kindred::FolderView</name>
     <message>
         <source>Folder</source>
@@ -156,6 +259,26 @@
             <numerusform>%n Ordner werden erneut durchsucht</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Finding faces</source>
+        <translation>Gesichter werden gesucht</translation>
+    </message>
+    <message>
+        <source>Grouping similar faces…</source>
+        <translation>Ähnliche Gesichter werden gruppiert…</translation>
+    </message>
+    <message>
+        <source>Face recognition is already being personalised.</source>
+        <translation>Die Gesichtserkennung wird bereits angepasst.</translation>
+    </message>
+    <message>
+        <source>Personalising face recognition</source>
+        <translation>Gesichtserkennung wird angepasst</translation>
+    </message>
+    <message>
+        <source>Training round %1 of %2, loss %3</source>
+        <translation>Trainingsrunde %1 von %2, Fehler %3</translation>
+    </message>
 </context>
 <context>
     <name>kindred::MainWindow</name>
@@ -196,14 +319,6 @@ Ziehen Sie einen Fotoordner hierher oder fügen Sie einen hinzu.</translation>
     <message>
         <source>Add folder…</source>
         <translation>Ordner hinzufügen…</translation>
-    </message>
-    <message>
-        <source>Faces nobody has named yet appear here, grouped by likeness, once Kindred has looked for faces in your photos.</source>
-        <translation>Gesichter, die noch niemand benannt hat, erscheinen hier nach Ähnlichkeit gruppiert, sobald Kindred Ihre Fotos nach Gesichtern durchsucht hat.</translation>
-    </message>
-    <message>
-        <source>When a face looks like someone you have already named, Kindred asks you here to confirm or reject it.</source>
-        <translation>Wenn ein Gesicht jemandem ähnelt, den Sie schon benannt haben, fragt Kindred Sie hier, ob es stimmt.</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -308,6 +423,26 @@ Ziehen Sie einen Fotoordner hierher oder fügen Sie einen hinzu.</translation>
         <source>&lt;h3&gt;Kindred %1&lt;/h3&gt;&lt;p&gt;An offline family photo library that finds the people in your pictures. Your photos never leave this computer.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Kindred %1&lt;/h3&gt;&lt;p&gt;Eine Offline-Fotobibliothek für die Familie, die die Personen auf Ihren Bildern findet. Ihre Fotos verlassen diesen Computer nie.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Find &amp;faces</source>
+        <translation>&amp;Gesichter suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Personalise face recognition</source>
+        <translation>Gesichtserkennung &amp;anpassen</translation>
+    </message>
+    <message>
+        <source>Learn from the faces you named to tell your family apart better</source>
+        <translation>Aus den benannten Gesichtern lernen, um Ihre Familie besser zu unterscheiden</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Rückgängig: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Wiederholen: %1</translation>
+    </message>
 </context>
 <context>
     <name>kindred::PeopleView</name>
@@ -319,10 +454,6 @@ Ziehen Sie einen Fotoordner hierher oder fügen Sie einen hinzu.</translation>
         <source>No people yet</source>
         <translation>Noch keine Personen</translation>
     </message>
-    <message>
-        <source>When you name the faces Kindred finds, the people appear here.</source>
-        <translation>Wenn Sie die von Kindred gefundenen Gesichter benennen, erscheinen die Personen hier.</translation>
-    </message>
     <message numerus="yes">
         <source>%n photo(s)</source>
         <translation>
@@ -333,6 +464,86 @@ Ziehen Sie einen Fotoordner hierher oder fügen Sie einen hinzu.</translation>
     <message>
         <source>The people could not be read: %1</source>
         <translation>Die Personen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Open a person to see their photos. Right-click for more; drag one person onto another to merge them.</source>
+        <translation>Öffnen Sie eine Person, um ihre Fotos zu sehen. Rechtsklick für mehr; ziehen Sie eine Person auf eine andere, um beide zusammenzuführen.</translation>
+    </message>
+    <message>
+        <source>Show hidden people</source>
+        <translation>Ausgeblendete Personen zeigen</translation>
+    </message>
+    <message>
+        <source>When you name the faces Kindred finds (Unknown faces), the people appear here.</source>
+        <translation>Sobald Sie die von Kindred gefundenen Gesichter benennen (Unbekannte Gesichter), erscheinen die Personen hier.</translation>
+    </message>
+    <message>
+        <source>(hidden)</source>
+        <translation>(ausgeblendet)</translation>
+    </message>
+    <message>
+        <source>Show photos</source>
+        <translation>Fotos zeigen</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Umbenennen…</translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation>Zusammenführen mit…</translation>
+    </message>
+    <message>
+        <source>Choose cover face…</source>
+        <translation>Titelgesicht wählen…</translation>
+    </message>
+    <message>
+        <source>Show again</source>
+        <translation>Wieder zeigen</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <source>Delete person…</source>
+        <translation>Person löschen…</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <source>New name for %1:</source>
+        <translation>Neuer Name für %1:</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Zusammenführen</translation>
+    </message>
+    <message>
+        <source>%1 is the same person as:</source>
+        <translation>%1 ist dieselbe Person wie:</translation>
+    </message>
+    <message>
+        <source>Delete person</source>
+        <translation>Person löschen</translation>
+    </message>
+    <message>
+        <source>Forget %1? Their faces go back to the unknown faces. (Edit ▸ Undo brings them back.)</source>
+        <translation>%1 vergessen? Die Gesichter kommen zurück zu den unbekannten Gesichtern. (Bearbeiten ▸ Rückgängig holt sie zurück.)</translation>
+    </message>
+    <message>
+        <source>Cover face of %1</source>
+        <translation>Titelgesicht von %1</translation>
+    </message>
+    <message>
+        <source>Pick the face that shows %1 best.</source>
+        <translation>Wählen Sie das Gesicht, das %1 am besten zeigt.</translation>
+    </message>
+    <message>
+        <source>Merge %1 into %2? All of %1&apos;s faces become %2&apos;s.</source>
+        <translation>%1 mit %2 zusammenführen? Alle Gesichter von %1 gehören dann zu %2.</translation>
     </message>
 </context>
 <context>
@@ -406,10 +617,6 @@ Ziehen Sie einen Fotoordner hierher oder fügen Sie einen hinzu.</translation>
         <translation>Nächstes Foto (Pfeil nach rechts)</translation>
     </message>
     <message>
-        <source>Face boxes appear here once faces have been indexed</source>
-        <translation>Gesichtsrahmen erscheinen hier, sobald Gesichter erkannt wurden</translation>
-    </message>
-    <message>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
@@ -460,6 +667,54 @@ Ziehen Sie einen Fotoordner hierher oder fügen Sie einen hinzu.</translation>
     <message>
         <source>None</source>
         <translation>Keiner</translation>
+    </message>
+    <message>
+        <source>Show the faces and their names (F)</source>
+        <translation>Gesichter und ihre Namen zeigen (F)</translation>
+    </message>
+    <message>
+        <source>Add a face Kindred missed: draw a box around it (D)</source>
+        <translation>Ein übersehenes Gesicht hinzufügen: einen Rahmen darum ziehen (D)</translation>
+    </message>
+    <message>
+        <source>Add a face</source>
+        <translation>Gesicht hinzufügen</translation>
+    </message>
+    <message>
+        <source>%1?</source>
+        <translation>%1?</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Yes, this is %1</source>
+        <translation>Ja, das ist %1</translation>
+    </message>
+    <message>
+        <source>No, this is not %1</source>
+        <translation>Nein, das ist nicht %1</translation>
+    </message>
+    <message>
+        <source>Name this face…</source>
+        <translation>Dieses Gesicht benennen…</translation>
+    </message>
+    <message>
+        <source>This is someone else…</source>
+        <translation>Das ist jemand anderes…</translation>
+    </message>
+    <message>
+        <source>Who is this?</source>
+        <translation>Wer ist das?</translation>
+    </message>
+    <message>
+        <source>This is not %1</source>
+        <translation>Das ist nicht %1</translation>
+    </message>
+    <message>
+        <source>Ignore this face</source>
+        <translation>Dieses Gesicht ignorieren</translation>
     </message>
 </context>
 <context>
@@ -514,18 +769,6 @@ Ziehen Sie einen Fotoordner hierher oder fügen Sie einen hinzu.</translation>
 <context>
     <name>kindred::SearchView</name>
     <message>
-        <source>All of them in the photo</source>
-        <translation>Alle zusammen auf dem Foto</translation>
-    </message>
-    <message>
-        <source>Any of them</source>
-        <translation>Mindestens eine davon</translation>
-    </message>
-    <message>
-        <source>None of them</source>
-        <translation>Keine davon</translation>
-    </message>
-    <message>
         <source>Taken between</source>
         <translation>Aufgenommen zwischen</translation>
     </message>
@@ -542,10 +785,6 @@ Ziehen Sie einen Fotoordner hierher oder fügen Sie einen hinzu.</translation>
         <translation>Personen:</translation>
     </message>
     <message>
-        <source>Show photos with:</source>
-        <translation>Fotos zeigen mit:</translation>
-    </message>
-    <message>
         <source>From:</source>
         <translation>Von:</translation>
     </message>
@@ -558,16 +797,8 @@ Ziehen Sie einen Fotoordner hierher oder fügen Sie einen hinzu.</translation>
         <translation>Ordner:</translation>
     </message>
     <message>
-        <source>Pick one or more people and press Search.</source>
-        <translation>Wählen Sie eine oder mehrere Personen und drücken Sie auf Suchen.</translation>
-    </message>
-    <message>
         <source>Nobody has been named yet. Name people first, then search for them here.</source>
         <translation>Es wurde noch niemand benannt. Benennen Sie zuerst Personen und suchen Sie dann hier nach ihnen.</translation>
-    </message>
-    <message>
-        <source>Pick at least one person.</source>
-        <translation>Wählen Sie mindestens eine Person.</translation>
     </message>
     <message>
         <source>Searching…</source>
@@ -583,6 +814,42 @@ Ziehen Sie einen Fotoordner hierher oder fügen Sie einen hinzu.</translation>
     <message>
         <source>Search failed: %1</source>
         <translation>Suche fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Add a person…</source>
+        <translation>Person hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Click a person to switch between with (AND), or (OR) and not (NOT); Delete removes them.</source>
+        <translation>Klicken Sie auf eine Person, um zwischen mit (UND), oder (ODER) und ohne (NICHT) zu wechseln; Entf entfernt sie.</translation>
+    </message>
+    <message>
+        <source>with = in every photo, or = at least one of them, not = in none</source>
+        <translation>mit = auf jedem Foto, oder = mindestens eine davon, ohne = auf keinem</translation>
+    </message>
+    <message>
+        <source>Add one or more people and press Search.</source>
+        <translation>Fügen Sie eine oder mehrere Personen hinzu und klicken Sie auf Suchen.</translation>
+    </message>
+    <message>
+        <source>Nobody is called %1.</source>
+        <translation>Niemand heißt %1.</translation>
+    </message>
+    <message>
+        <source>with %1</source>
+        <translation>mit %1</translation>
+    </message>
+    <message>
+        <source>or %1</source>
+        <translation>oder %1</translation>
+    </message>
+    <message>
+        <source>not %1</source>
+        <translation>ohne %1</translation>
+    </message>
+    <message>
+        <source>Add at least one person.</source>
+        <translation>Fügen Sie mindestens eine Person hinzu.</translation>
     </message>
 </context>
 <context>
@@ -683,12 +950,186 @@ Ziehen Sie einen Fotoordner hierher oder fügen Sie einen hinzu.</translation>
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
+    <message>
+        <source>Choose an InceptionResnetV1 checkpoint</source>
+        <translation>InceptionResnetV1-Checkpoint wählen</translation>
+    </message>
+    <message>
+        <source>PyTorch checkpoints (*.pt *.pth);;All files (*)</source>
+        <translation>PyTorch-Checkpoints (*.pt *.pth);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>FaceRecognitionNet (model pack, default)</source>
+        <translation>FaceRecognitionNet (Modellpaket, Standard)</translation>
+    </message>
+    <message>
+        <source>InceptionResnetV1 (checkpoint file)</source>
+        <translation>InceptionResnetV1 (Checkpoint-Datei)</translation>
+    </message>
+    <message>
+        <source>Kindred does not ship these weights. Download &lt;b&gt;20180402-114759-vggface2.pt&lt;/b&gt; from the releases of facenet-pytorch (github.com/timesler/facenet-pytorch) and choose the file here. Faces found so far are described again with the new model.</source>
+        <translation>Kindred liefert diese Gewichte nicht mit. Laden Sie &lt;b&gt;20180402-114759-vggface2.pt&lt;/b&gt; aus den Releases von facenet-pytorch (github.com/timesler/facenet-pytorch) herunter und wählen Sie die Datei hier. Bereits gefundene Gesichter werden mit dem neuen Modell neu beschrieben.</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>Face model:</source>
+        <translation>Gesichtsmodell:</translation>
+    </message>
+    <message>
+        <source>Checkpoint file:</source>
+        <translation>Checkpoint-Datei:</translation>
+    </message>
+    <message>
+        <source>Choose the InceptionResnetV1 checkpoint file, or use the default face model.</source>
+        <translation>Wählen Sie die InceptionResnetV1-Checkpoint-Datei oder verwenden Sie das Standard-Gesichtsmodell.</translation>
+    </message>
+    <message>
+        <source>The checkpoint file %1 does not exist or cannot be read.</source>
+        <translation>Die Checkpoint-Datei %1 existiert nicht oder ist nicht lesbar.</translation>
+    </message>
+    <message>
+        <source>NVIDIA GPU (CUDA, not available on this computer)</source>
+        <translation>NVIDIA-GPU (CUDA, auf diesem Computer nicht verfügbar)</translation>
+    </message>
+</context>
+<context>
+    <name>kindred::SuggestionsView</name>
+    <message>
+        <source>Suggestions</source>
+        <translation>Vorschläge</translation>
+    </message>
+    <message>
+        <source>Is this who Kindred thinks? &lt;b&gt;Y&lt;/b&gt; or &lt;b&gt;Enter&lt;/b&gt;: yes. &lt;b&gt;N&lt;/b&gt; or &lt;b&gt;Delete&lt;/b&gt;: no. Select several faces to answer for all of them.</source>
+        <translation>Ist das, wen Kindred vermutet? &lt;b&gt;Y&lt;/b&gt; oder &lt;b&gt;Eingabe&lt;/b&gt;: ja. &lt;b&gt;N&lt;/b&gt; oder &lt;b&gt;Entf&lt;/b&gt;: nein. Wählen Sie mehrere Gesichter, um für alle zu antworten.</translation>
+    </message>
+    <message>
+        <source>Yes (Y)</source>
+        <translation>Ja (Y)</translation>
+    </message>
+    <message>
+        <source>No (N)</source>
+        <translation>Nein (N)</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Zeigen:</translation>
+    </message>
+    <message>
+        <source>Nothing to review</source>
+        <translation>Nichts zu prüfen</translation>
+    </message>
+    <message>
+        <source>When a face looks like someone you have already named, Kindred asks you here to confirm or reject it.</source>
+        <translation>Wenn ein Gesicht jemandem ähnelt, den Sie schon benannt haben, fragt Kindred Sie hier, ob es stimmt.</translation>
+    </message>
+    <message>
+        <source>Everyone (%1)</source>
+        <translation>Alle (%1)</translation>
+    </message>
+    <message>
+        <source>The suggestions could not be read: %1</source>
+        <translation>Die Vorschläge konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation>
+            <numerusform>%n ausgewählt</numerusform>
+            <numerusform>%n ausgewählt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to review</source>
+        <translation>
+            <numerusform>%n zu prüfen</numerusform>
+            <numerusform>%n zu prüfen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kindred::ThumbnailProvider</name>
     <message>
         <source>No thumbnail could be made.</source>
         <translation>Es konnte kein Vorschaubild erstellt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>kindred::UnknownFacesView</name>
+    <message>
+        <source>Unknown faces</source>
+        <translation>Unbekannte Gesichter</translation>
+    </message>
+    <message>
+        <source>Ignore selected groups</source>
+        <translation>Ausgewählte Gruppen ignorieren</translation>
+    </message>
+    <message>
+        <source>Strangers in the background: hide these faces for good (Delete). Undo brings them back.</source>
+        <translation>Fremde im Hintergrund: diese Gesichter dauerhaft ausblenden (Entf). Rückgängig holt sie zurück.</translation>
+    </message>
+    <message>
+        <source>Groups of faces that look alike, largest first.</source>
+        <translation>Gruppen ähnlicher Gesichter, die größten zuerst.</translation>
+    </message>
+    <message>
+        <source>Select faces that are someone else and take them out before naming the group.</source>
+        <translation>Wählen Sie Gesichter, die jemand anderes sind, und nehmen Sie sie heraus, bevor Sie die Gruppe benennen.</translation>
+    </message>
+    <message>
+        <source>Not this person</source>
+        <translation>Nicht diese Person</translation>
+    </message>
+    <message>
+        <source>Take the selected faces out of this group (Delete)</source>
+        <translation>Die ausgewählten Gesichter aus dieser Gruppe nehmen (Entf)</translation>
+    </message>
+    <message>
+        <source>Ignore faces</source>
+        <translation>Gesichter ignorieren</translation>
+    </message>
+    <message>
+        <source>Hide the selected faces: strangers</source>
+        <translation>Die ausgewählten Gesichter ausblenden: Fremde</translation>
+    </message>
+    <message>
+        <source>Who is this? Type a name…</source>
+        <translation>Wer ist das? Namen eingeben…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Benennen</translation>
+    </message>
+    <message>
+        <source>No unknown faces</source>
+        <translation>Keine unbekannten Gesichter</translation>
+    </message>
+    <message>
+        <source>Faces nobody has named yet appear here, grouped by likeness, once Kindred has looked for faces in your photos (File ▸ Find faces).</source>
+        <translation>Noch nicht benannte Gesichter erscheinen hier, nach Ähnlichkeit gruppiert, sobald Kindred Ihre Fotos nach Gesichtern durchsucht hat (Datei ▸ Gesichter suchen).</translation>
+    </message>
+    <message>
+        <source>The unknown faces could not be read: %1</source>
+        <translation>Die unbekannten Gesichter konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n face(s) that look like nobody else</source>
+        <translation>
+            <numerusform>%n Gesicht, das niemandem sonst ähnelt</numerusform>
+            <numerusform>%n Gesichter, die niemandem sonst ähneln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A group of %n face(s)</source>
+        <translation>
+            <numerusform>Eine Gruppe mit %n Gesicht</numerusform>
+            <numerusform>Eine Gruppe mit %n Gesichtern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Looks like %1. Type a name…</source>
+        <translation>Sieht aus wie %1. Namen eingeben…</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,109 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>kindred::ClusterListModel</name>
+    <message numerus="yes">
+        <source>%n face(s) on their own</source>
+        <translation>
+            <numerusform>%n cara suelta</numerusform>
+            <numerusform>%n caras sueltas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n face(s)</source>
+        <translation>
+            <numerusform>%n cara</numerusform>
+            <numerusform>%n caras</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Looks like %1</source>
+        <translation>Se parece a %1</translation>
+    </message>
+</context>
+<context>
+    <name>kindred::FaceIndexJob</name>
+    <message>
+        <source>Grouping the faces failed: %1</source>
+        <translation>Error al agrupar las caras: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n face(s) found</source>
+        <translation>
+            <numerusform>%n cara encontrada</numerusform>
+            <numerusform>%n caras encontradas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 photos/s</source>
+        <translation>%1 fotos/s</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n s left</source>
+        <translation>
+            <numerusform>queda unos %n s</numerusform>
+            <numerusform>quedan unos %n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n min left</source>
+        <translation>
+            <numerusform>queda unos %n min</numerusform>
+            <numerusform>quedan unos %n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Finding faces failed: %1</source>
+        <translation>Error al buscar caras: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after %n photo(s)</source>
+        <translation>
+            <numerusform>Detenido tras %n foto</numerusform>
+            <numerusform>Detenido tras %n fotos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) looked at</source>
+        <translation>
+            <numerusform>%n foto revisada</numerusform>
+            <numerusform>%n fotos revisadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s) of unknown faces</source>
+        <translation>
+            <numerusform>%n grupo de caras desconocidas</numerusform>
+            <numerusform>%n grupos de caras desconocidas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestion(s)</source>
+        <translation>
+            <numerusform>%n sugerencia</numerusform>
+            <numerusform>%n sugerencias</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be read</source>
+        <translation>
+            <numerusform>%n no se pudo leer</numerusform>
+            <numerusform>%n no se pudieron leer</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kindred::FaceListModel</name>
+    <message>
+        <source>%1?</source>
+        <translation>¿%1?</translation>
+    </message>
+    <message>
+        <source>Is this %1? (%2 sure)</source>
+        <translation>¿Es %1? (%2 de seguridad)</translation>
+    </message>
+</context>
+<context>
     <name>kindred::FolderView</name>
     <message>
         <source>Folder</source>
@@ -156,6 +259,26 @@
             <numerusform>Volviendo a analizar %n carpetas</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Finding faces</source>
+        <translation>Buscando caras</translation>
+    </message>
+    <message>
+        <source>Grouping similar faces…</source>
+        <translation>Agrupando caras parecidas…</translation>
+    </message>
+    <message>
+        <source>Face recognition is already being personalised.</source>
+        <translation>El reconocimiento facial ya se está personalizando.</translation>
+    </message>
+    <message>
+        <source>Personalising face recognition</source>
+        <translation>Personalizando el reconocimiento facial</translation>
+    </message>
+    <message>
+        <source>Training round %1 of %2, loss %3</source>
+        <translation>Ronda de entrenamiento %1 de %2, pérdida %3</translation>
+    </message>
 </context>
 <context>
     <name>kindred::MainWindow</name>
@@ -196,14 +319,6 @@ Arrastre aquí una carpeta de fotos o añada una.</translation>
     <message>
         <source>Add folder…</source>
         <translation>Añadir carpeta…</translation>
-    </message>
-    <message>
-        <source>Faces nobody has named yet appear here, grouped by likeness, once Kindred has looked for faces in your photos.</source>
-        <translation>Las caras que aún nadie ha nombrado aparecen aquí, agrupadas por parecido, cuando Kindred haya buscado caras en sus fotos.</translation>
-    </message>
-    <message>
-        <source>When a face looks like someone you have already named, Kindred asks you here to confirm or reject it.</source>
-        <translation>Cuando una cara se parece a alguien que ya ha nombrado, Kindred le pide aquí que la confirme o la rechace.</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -308,6 +423,26 @@ Arrastre aquí una carpeta de fotos o añada una.</translation>
         <source>&lt;h3&gt;Kindred %1&lt;/h3&gt;&lt;p&gt;An offline family photo library that finds the people in your pictures. Your photos never leave this computer.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Kindred %1&lt;/h3&gt;&lt;p&gt;Una biblioteca de fotos familiar sin conexión que encuentra a las personas de sus imágenes. Sus fotos nunca salen de este equipo.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Find &amp;faces</source>
+        <translation>Buscar &amp;caras</translation>
+    </message>
+    <message>
+        <source>&amp;Personalise face recognition</source>
+        <translation>&amp;Personalizar el reconocimiento facial</translation>
+    </message>
+    <message>
+        <source>Learn from the faces you named to tell your family apart better</source>
+        <translation>Aprender de las caras que ha nombrado para distinguir mejor a su familia</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Deshacer: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Rehacer: %1</translation>
+    </message>
 </context>
 <context>
     <name>kindred::PeopleView</name>
@@ -319,10 +454,6 @@ Arrastre aquí una carpeta de fotos o añada una.</translation>
         <source>No people yet</source>
         <translation>Todavía no hay personas</translation>
     </message>
-    <message>
-        <source>When you name the faces Kindred finds, the people appear here.</source>
-        <translation>Cuando ponga nombre a las caras que encuentra Kindred, las personas aparecerán aquí.</translation>
-    </message>
     <message numerus="yes">
         <source>%n photo(s)</source>
         <translation>
@@ -333,6 +464,86 @@ Arrastre aquí una carpeta de fotos o añada una.</translation>
     <message>
         <source>The people could not be read: %1</source>
         <translation>No se pudieron leer las personas: %1</translation>
+    </message>
+    <message>
+        <source>Open a person to see their photos. Right-click for more; drag one person onto another to merge them.</source>
+        <translation>Abra una persona para ver sus fotos. Haga clic con el botón derecho para más opciones; arrastre una persona sobre otra para unirlas.</translation>
+    </message>
+    <message>
+        <source>Show hidden people</source>
+        <translation>Mostrar personas ocultas</translation>
+    </message>
+    <message>
+        <source>When you name the faces Kindred finds (Unknown faces), the people appear here.</source>
+        <translation>Cuando nombre las caras que encuentra Kindred (Caras desconocidas), las personas aparecerán aquí.</translation>
+    </message>
+    <message>
+        <source>(hidden)</source>
+        <translation>(oculta)</translation>
+    </message>
+    <message>
+        <source>Show photos</source>
+        <translation>Mostrar fotos</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Cambiar nombre…</translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation>Unir con…</translation>
+    </message>
+    <message>
+        <source>Choose cover face…</source>
+        <translation>Elegir cara de portada…</translation>
+    </message>
+    <message>
+        <source>Show again</source>
+        <translation>Volver a mostrar</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Ocultar</translation>
+    </message>
+    <message>
+        <source>Delete person…</source>
+        <translation>Eliminar persona…</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Cambiar nombre</translation>
+    </message>
+    <message>
+        <source>New name for %1:</source>
+        <translation>Nuevo nombre para %1:</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Unir</translation>
+    </message>
+    <message>
+        <source>%1 is the same person as:</source>
+        <translation>%1 es la misma persona que:</translation>
+    </message>
+    <message>
+        <source>Delete person</source>
+        <translation>Eliminar persona</translation>
+    </message>
+    <message>
+        <source>Forget %1? Their faces go back to the unknown faces. (Edit ▸ Undo brings them back.)</source>
+        <translation>¿Olvidar a %1? Sus caras vuelven a las caras desconocidas. (Editar ▸ Deshacer las recupera.)</translation>
+    </message>
+    <message>
+        <source>Cover face of %1</source>
+        <translation>Cara de portada de %1</translation>
+    </message>
+    <message>
+        <source>Pick the face that shows %1 best.</source>
+        <translation>Elija la cara en la que mejor se ve a %1.</translation>
+    </message>
+    <message>
+        <source>Merge %1 into %2? All of %1&apos;s faces become %2&apos;s.</source>
+        <translation>¿Unir %1 con %2? Todas las caras de %1 pasan a ser de %2.</translation>
     </message>
 </context>
 <context>
@@ -406,10 +617,6 @@ Arrastre aquí una carpeta de fotos o añada una.</translation>
         <translation>Foto siguiente (flecha derecha)</translation>
     </message>
     <message>
-        <source>Face boxes appear here once faces have been indexed</source>
-        <translation>Los recuadros de caras aparecen aquí cuando se hayan detectado las caras</translation>
-    </message>
-    <message>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
@@ -460,6 +667,54 @@ Arrastre aquí una carpeta de fotos o añada una.</translation>
     <message>
         <source>None</source>
         <translation>Ninguna</translation>
+    </message>
+    <message>
+        <source>Show the faces and their names (F)</source>
+        <translation>Mostrar las caras y sus nombres (F)</translation>
+    </message>
+    <message>
+        <source>Add a face Kindred missed: draw a box around it (D)</source>
+        <translation>Añadir una cara que Kindred no encontró: dibuje un recuadro alrededor (D)</translation>
+    </message>
+    <message>
+        <source>Add a face</source>
+        <translation>Añadir una cara</translation>
+    </message>
+    <message>
+        <source>%1?</source>
+        <translation>¿%1?</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nombre:</translation>
+    </message>
+    <message>
+        <source>Yes, this is %1</source>
+        <translation>Sí, es %1</translation>
+    </message>
+    <message>
+        <source>No, this is not %1</source>
+        <translation>No, no es %1</translation>
+    </message>
+    <message>
+        <source>Name this face…</source>
+        <translation>Nombrar esta cara…</translation>
+    </message>
+    <message>
+        <source>This is someone else…</source>
+        <translation>Es otra persona…</translation>
+    </message>
+    <message>
+        <source>Who is this?</source>
+        <translation>¿Quién es?</translation>
+    </message>
+    <message>
+        <source>This is not %1</source>
+        <translation>No es %1</translation>
+    </message>
+    <message>
+        <source>Ignore this face</source>
+        <translation>Ignorar esta cara</translation>
     </message>
 </context>
 <context>
@@ -514,18 +769,6 @@ Arrastre aquí una carpeta de fotos o añada una.</translation>
 <context>
     <name>kindred::SearchView</name>
     <message>
-        <source>All of them in the photo</source>
-        <translation>Todas ellas en la foto</translation>
-    </message>
-    <message>
-        <source>Any of them</source>
-        <translation>Cualquiera de ellas</translation>
-    </message>
-    <message>
-        <source>None of them</source>
-        <translation>Ninguna de ellas</translation>
-    </message>
-    <message>
         <source>Taken between</source>
         <translation>Tomada entre</translation>
     </message>
@@ -542,10 +785,6 @@ Arrastre aquí una carpeta de fotos o añada una.</translation>
         <translation>Personas:</translation>
     </message>
     <message>
-        <source>Show photos with:</source>
-        <translation>Mostrar fotos con:</translation>
-    </message>
-    <message>
         <source>From:</source>
         <translation>Desde:</translation>
     </message>
@@ -558,16 +797,8 @@ Arrastre aquí una carpeta de fotos o añada una.</translation>
         <translation>Carpeta:</translation>
     </message>
     <message>
-        <source>Pick one or more people and press Search.</source>
-        <translation>Elija una o varias personas y pulse Buscar.</translation>
-    </message>
-    <message>
         <source>Nobody has been named yet. Name people first, then search for them here.</source>
         <translation>Todavía no se ha nombrado a nadie. Nombre primero a las personas y luego búsquelas aquí.</translation>
-    </message>
-    <message>
-        <source>Pick at least one person.</source>
-        <translation>Elija al menos una persona.</translation>
     </message>
     <message>
         <source>Searching…</source>
@@ -583,6 +814,42 @@ Arrastre aquí una carpeta de fotos o añada una.</translation>
     <message>
         <source>Search failed: %1</source>
         <translation>Error en la búsqueda: %1</translation>
+    </message>
+    <message>
+        <source>Add a person…</source>
+        <translation>Añadir una persona…</translation>
+    </message>
+    <message>
+        <source>Click a person to switch between with (AND), or (OR) and not (NOT); Delete removes them.</source>
+        <translation>Haga clic en una persona para alternar entre con (Y), o (O) y sin (NO); Supr la quita.</translation>
+    </message>
+    <message>
+        <source>with = in every photo, or = at least one of them, not = in none</source>
+        <translation>con = en todas las fotos, o = al menos una de ellas, sin = en ninguna</translation>
+    </message>
+    <message>
+        <source>Add one or more people and press Search.</source>
+        <translation>Añada una o varias personas y pulse Buscar.</translation>
+    </message>
+    <message>
+        <source>Nobody is called %1.</source>
+        <translation>Nadie se llama %1.</translation>
+    </message>
+    <message>
+        <source>with %1</source>
+        <translation>con %1</translation>
+    </message>
+    <message>
+        <source>or %1</source>
+        <translation>o %1</translation>
+    </message>
+    <message>
+        <source>not %1</source>
+        <translation>sin %1</translation>
+    </message>
+    <message>
+        <source>Add at least one person.</source>
+        <translation>Añada al menos una persona.</translation>
     </message>
 </context>
 <context>
@@ -683,12 +950,186 @@ Arrastre aquí una carpeta de fotos o añada una.</translation>
         <source>System language</source>
         <translation>Idioma del sistema</translation>
     </message>
+    <message>
+        <source>Choose an InceptionResnetV1 checkpoint</source>
+        <translation>Elegir un checkpoint de InceptionResnetV1</translation>
+    </message>
+    <message>
+        <source>PyTorch checkpoints (*.pt *.pth);;All files (*)</source>
+        <translation>Checkpoints de PyTorch (*.pt *.pth);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>FaceRecognitionNet (model pack, default)</source>
+        <translation>FaceRecognitionNet (paquete de modelos, predeterminado)</translation>
+    </message>
+    <message>
+        <source>InceptionResnetV1 (checkpoint file)</source>
+        <translation>InceptionResnetV1 (archivo de checkpoint)</translation>
+    </message>
+    <message>
+        <source>Kindred does not ship these weights. Download &lt;b&gt;20180402-114759-vggface2.pt&lt;/b&gt; from the releases of facenet-pytorch (github.com/timesler/facenet-pytorch) and choose the file here. Faces found so far are described again with the new model.</source>
+        <translation>Kindred no incluye estos pesos. Descargue &lt;b&gt;20180402-114759-vggface2.pt&lt;/b&gt; de las versiones publicadas de facenet-pytorch (github.com/timesler/facenet-pytorch) y elija el archivo aquí. Las caras ya encontradas se vuelven a describir con el nuevo modelo.</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automático</translation>
+    </message>
+    <message>
+        <source>Face model:</source>
+        <translation>Modelo de caras:</translation>
+    </message>
+    <message>
+        <source>Checkpoint file:</source>
+        <translation>Archivo de checkpoint:</translation>
+    </message>
+    <message>
+        <source>Choose the InceptionResnetV1 checkpoint file, or use the default face model.</source>
+        <translation>Elija el archivo de checkpoint de InceptionResnetV1 o use el modelo de caras predeterminado.</translation>
+    </message>
+    <message>
+        <source>The checkpoint file %1 does not exist or cannot be read.</source>
+        <translation>El archivo de checkpoint %1 no existe o no se puede leer.</translation>
+    </message>
+    <message>
+        <source>NVIDIA GPU (CUDA, not available on this computer)</source>
+        <translation>GPU NVIDIA (CUDA, no disponible en este equipo)</translation>
+    </message>
+</context>
+<context>
+    <name>kindred::SuggestionsView</name>
+    <message>
+        <source>Suggestions</source>
+        <translation>Sugerencias</translation>
+    </message>
+    <message>
+        <source>Is this who Kindred thinks? &lt;b&gt;Y&lt;/b&gt; or &lt;b&gt;Enter&lt;/b&gt;: yes. &lt;b&gt;N&lt;/b&gt; or &lt;b&gt;Delete&lt;/b&gt;: no. Select several faces to answer for all of them.</source>
+        <translation>¿Es quien Kindred cree? &lt;b&gt;Y&lt;/b&gt; o &lt;b&gt;Intro&lt;/b&gt;: sí. &lt;b&gt;N&lt;/b&gt; o &lt;b&gt;Supr&lt;/b&gt;: no. Seleccione varias caras para responder por todas.</translation>
+    </message>
+    <message>
+        <source>Yes (Y)</source>
+        <translation>Sí (Y)</translation>
+    </message>
+    <message>
+        <source>No (N)</source>
+        <translation>No (N)</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Mostrar:</translation>
+    </message>
+    <message>
+        <source>Nothing to review</source>
+        <translation>Nada que revisar</translation>
+    </message>
+    <message>
+        <source>When a face looks like someone you have already named, Kindred asks you here to confirm or reject it.</source>
+        <translation>Cuando una cara se parece a alguien que ya ha nombrado, Kindred le pide aquí que lo confirme o lo rechace.</translation>
+    </message>
+    <message>
+        <source>Everyone (%1)</source>
+        <translation>Todos (%1)</translation>
+    </message>
+    <message>
+        <source>The suggestions could not be read: %1</source>
+        <translation>No se pudieron leer las sugerencias: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation>
+            <numerusform>%n seleccionada</numerusform>
+            <numerusform>%n seleccionadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to review</source>
+        <translation>
+            <numerusform>%n por revisar</numerusform>
+            <numerusform>%n por revisar</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kindred::ThumbnailProvider</name>
     <message>
         <source>No thumbnail could be made.</source>
         <translation>No se pudo crear la miniatura.</translation>
+    </message>
+</context>
+<context>
+    <name>kindred::UnknownFacesView</name>
+    <message>
+        <source>Unknown faces</source>
+        <translation>Caras desconocidas</translation>
+    </message>
+    <message>
+        <source>Ignore selected groups</source>
+        <translation>Ignorar los grupos seleccionados</translation>
+    </message>
+    <message>
+        <source>Strangers in the background: hide these faces for good (Delete). Undo brings them back.</source>
+        <translation>Desconocidos al fondo: ocultar estas caras para siempre (Supr). Deshacer las recupera.</translation>
+    </message>
+    <message>
+        <source>Groups of faces that look alike, largest first.</source>
+        <translation>Grupos de caras parecidas, los más grandes primero.</translation>
+    </message>
+    <message>
+        <source>Select faces that are someone else and take them out before naming the group.</source>
+        <translation>Seleccione las caras que son de otra persona y quítelas antes de nombrar el grupo.</translation>
+    </message>
+    <message>
+        <source>Not this person</source>
+        <translation>No es esta persona</translation>
+    </message>
+    <message>
+        <source>Take the selected faces out of this group (Delete)</source>
+        <translation>Quitar las caras seleccionadas de este grupo (Supr)</translation>
+    </message>
+    <message>
+        <source>Ignore faces</source>
+        <translation>Ignorar caras</translation>
+    </message>
+    <message>
+        <source>Hide the selected faces: strangers</source>
+        <translation>Ocultar las caras seleccionadas: desconocidos</translation>
+    </message>
+    <message>
+        <source>Who is this? Type a name…</source>
+        <translation>¿Quién es? Escriba un nombre…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombrar</translation>
+    </message>
+    <message>
+        <source>No unknown faces</source>
+        <translation>No hay caras desconocidas</translation>
+    </message>
+    <message>
+        <source>Faces nobody has named yet appear here, grouped by likeness, once Kindred has looked for faces in your photos (File ▸ Find faces).</source>
+        <translation>Las caras que nadie ha nombrado aún aparecen aquí, agrupadas por parecido, cuando Kindred ha buscado caras en sus fotos (Archivo ▸ Buscar caras).</translation>
+    </message>
+    <message>
+        <source>The unknown faces could not be read: %1</source>
+        <translation>No se pudieron leer las caras desconocidas: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n face(s) that look like nobody else</source>
+        <translation>
+            <numerusform>%n cara que no se parece a ninguna otra</numerusform>
+            <numerusform>%n caras que no se parecen a ninguna otra</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A group of %n face(s)</source>
+        <translation>
+            <numerusform>Un grupo de %n cara</numerusform>
+            <numerusform>Un grupo de %n caras</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Looks like %1. Type a name…</source>
+        <translation>Se parece a %1. Escriba un nombre…</translation>
     </message>
 </context>
 <context>

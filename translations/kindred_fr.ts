@@ -2,6 +2,109 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
+    <name>kindred::ClusterListModel</name>
+    <message numerus="yes">
+        <source>%n face(s) on their own</source>
+        <translation>
+            <numerusform>%n visage isolé</numerusform>
+            <numerusform>%n visages isolés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n face(s)</source>
+        <translation>
+            <numerusform>%n visage</numerusform>
+            <numerusform>%n visages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Looks like %1</source>
+        <translation>Ressemble à %1</translation>
+    </message>
+</context>
+<context>
+    <name>kindred::FaceIndexJob</name>
+    <message>
+        <source>Grouping the faces failed: %1</source>
+        <translation>Échec du regroupement des visages : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n face(s) found</source>
+        <translation>
+            <numerusform>%n visage trouvé</numerusform>
+            <numerusform>%n visages trouvés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 photos/s</source>
+        <translation>%1 photos/s</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n s left</source>
+        <translation>
+            <numerusform>environ %n s restante</numerusform>
+            <numerusform>environ %n s restantes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n min left</source>
+        <translation>
+            <numerusform>environ %n min restante</numerusform>
+            <numerusform>environ %n min restantes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Finding faces failed: %1</source>
+        <translation>Échec de la recherche des visages : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after %n photo(s)</source>
+        <translation>
+            <numerusform>Arrêté après %n photo</numerusform>
+            <numerusform>Arrêté après %n photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) looked at</source>
+        <translation>
+            <numerusform>%n photo examinée</numerusform>
+            <numerusform>%n photos examinées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s) of unknown faces</source>
+        <translation>
+            <numerusform>%n groupe de visages inconnus</numerusform>
+            <numerusform>%n groupes de visages inconnus</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestion(s)</source>
+        <translation>
+            <numerusform>%n suggestion</numerusform>
+            <numerusform>%n suggestions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be read</source>
+        <translation>
+            <numerusform>%n illisible</numerusform>
+            <numerusform>%n illisibles</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kindred::FaceListModel</name>
+    <message>
+        <source>%1?</source>
+        <translation>%1 ?</translation>
+    </message>
+    <message>
+        <source>Is this %1? (%2 sure)</source>
+        <translation>Est-ce %1 ? (sûr à %2)</translation>
+    </message>
+</context>
+<context>
     <name>kindred::FolderView</name>
     <message>
         <source>Folder</source>
@@ -156,6 +259,26 @@
             <numerusform>Nouvelle analyse de %n dossiers</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Finding faces</source>
+        <translation>Recherche des visages</translation>
+    </message>
+    <message>
+        <source>Grouping similar faces…</source>
+        <translation>Regroupement des visages semblables…</translation>
+    </message>
+    <message>
+        <source>Face recognition is already being personalised.</source>
+        <translation>La reconnaissance des visages est déjà en cours de personnalisation.</translation>
+    </message>
+    <message>
+        <source>Personalising face recognition</source>
+        <translation>Personnalisation de la reconnaissance des visages</translation>
+    </message>
+    <message>
+        <source>Training round %1 of %2, loss %3</source>
+        <translation>Passe d’entraînement %1 sur %2, perte %3</translation>
+    </message>
 </context>
 <context>
     <name>kindred::MainWindow</name>
@@ -196,14 +319,6 @@ Déposez ici un dossier de photos, ou ajoutez-en un.</translation>
     <message>
         <source>Add folder…</source>
         <translation>Ajouter un dossier…</translation>
-    </message>
-    <message>
-        <source>Faces nobody has named yet appear here, grouped by likeness, once Kindred has looked for faces in your photos.</source>
-        <translation>Les visages que personne n’a encore nommés apparaissent ici, regroupés par ressemblance, une fois que Kindred a cherché les visages dans vos photos.</translation>
-    </message>
-    <message>
-        <source>When a face looks like someone you have already named, Kindred asks you here to confirm or reject it.</source>
-        <translation>Quand un visage ressemble à quelqu’un que vous avez déjà nommé, Kindred vous demande ici de le confirmer ou de le rejeter.</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -308,6 +423,26 @@ Déposez ici un dossier de photos, ou ajoutez-en un.</translation>
         <source>&lt;h3&gt;Kindred %1&lt;/h3&gt;&lt;p&gt;An offline family photo library that finds the people in your pictures. Your photos never leave this computer.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Kindred %1&lt;/h3&gt;&lt;p&gt;Une photothèque familiale hors ligne qui retrouve les personnes sur vos photos. Vos photos ne quittent jamais cet ordinateur.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Find &amp;faces</source>
+        <translation>Chercher les &amp;visages</translation>
+    </message>
+    <message>
+        <source>&amp;Personalise face recognition</source>
+        <translation>&amp;Personnaliser la reconnaissance des visages</translation>
+    </message>
+    <message>
+        <source>Learn from the faces you named to tell your family apart better</source>
+        <translation>Apprendre des visages que vous avez nommés pour mieux distinguer votre famille</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Annuler : %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Rétablir : %1</translation>
+    </message>
 </context>
 <context>
     <name>kindred::PeopleView</name>
@@ -319,10 +454,6 @@ Déposez ici un dossier de photos, ou ajoutez-en un.</translation>
         <source>No people yet</source>
         <translation>Pas encore de personnes</translation>
     </message>
-    <message>
-        <source>When you name the faces Kindred finds, the people appear here.</source>
-        <translation>Quand vous nommez les visages trouvés par Kindred, les personnes apparaissent ici.</translation>
-    </message>
     <message numerus="yes">
         <source>%n photo(s)</source>
         <translation>
@@ -333,6 +464,86 @@ Déposez ici un dossier de photos, ou ajoutez-en un.</translation>
     <message>
         <source>The people could not be read: %1</source>
         <translation>Impossible de lire les personnes : %1</translation>
+    </message>
+    <message>
+        <source>Open a person to see their photos. Right-click for more; drag one person onto another to merge them.</source>
+        <translation>Ouvrez une personne pour voir ses photos. Clic droit pour plus d’options ; faites glisser une personne sur une autre pour les fusionner.</translation>
+    </message>
+    <message>
+        <source>Show hidden people</source>
+        <translation>Afficher les personnes masquées</translation>
+    </message>
+    <message>
+        <source>When you name the faces Kindred finds (Unknown faces), the people appear here.</source>
+        <translation>Quand vous nommez les visages trouvés par Kindred (Visages inconnus), les personnes apparaissent ici.</translation>
+    </message>
+    <message>
+        <source>(hidden)</source>
+        <translation>(masquée)</translation>
+    </message>
+    <message>
+        <source>Show photos</source>
+        <translation>Afficher les photos</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Renommer…</translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation>Fusionner avec…</translation>
+    </message>
+    <message>
+        <source>Choose cover face…</source>
+        <translation>Choisir le visage de couverture…</translation>
+    </message>
+    <message>
+        <source>Show again</source>
+        <translation>Afficher à nouveau</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Masquer</translation>
+    </message>
+    <message>
+        <source>Delete person…</source>
+        <translation>Supprimer la personne…</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Renommer</translation>
+    </message>
+    <message>
+        <source>New name for %1:</source>
+        <translation>Nouveau nom pour %1 :</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Fusionner</translation>
+    </message>
+    <message>
+        <source>%1 is the same person as:</source>
+        <translation>%1 est la même personne que :</translation>
+    </message>
+    <message>
+        <source>Delete person</source>
+        <translation>Supprimer la personne</translation>
+    </message>
+    <message>
+        <source>Forget %1? Their faces go back to the unknown faces. (Edit ▸ Undo brings them back.)</source>
+        <translation>Oublier %1 ? Ses visages retournent dans les visages inconnus. (Édition ▸ Annuler les ramène.)</translation>
+    </message>
+    <message>
+        <source>Cover face of %1</source>
+        <translation>Visage de couverture de %1</translation>
+    </message>
+    <message>
+        <source>Pick the face that shows %1 best.</source>
+        <translation>Choisissez le visage qui montre le mieux %1.</translation>
+    </message>
+    <message>
+        <source>Merge %1 into %2? All of %1&apos;s faces become %2&apos;s.</source>
+        <translation>Fusionner %1 avec %2 ? Tous les visages de %1 deviennent ceux de %2.</translation>
     </message>
 </context>
 <context>
@@ -406,10 +617,6 @@ Déposez ici un dossier de photos, ou ajoutez-en un.</translation>
         <translation>Photo suivante (flèche droite)</translation>
     </message>
     <message>
-        <source>Face boxes appear here once faces have been indexed</source>
-        <translation>Les cadres des visages apparaissent ici une fois les visages détectés</translation>
-    </message>
-    <message>
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -460,6 +667,54 @@ Déposez ici un dossier de photos, ou ajoutez-en un.</translation>
     <message>
         <source>None</source>
         <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>Show the faces and their names (F)</source>
+        <translation>Afficher les visages et leurs noms (F)</translation>
+    </message>
+    <message>
+        <source>Add a face Kindred missed: draw a box around it (D)</source>
+        <translation>Ajouter un visage oublié par Kindred : tracez un cadre autour (D)</translation>
+    </message>
+    <message>
+        <source>Add a face</source>
+        <translation>Ajouter un visage</translation>
+    </message>
+    <message>
+        <source>%1?</source>
+        <translation>%1 ?</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source>Yes, this is %1</source>
+        <translation>Oui, c’est %1</translation>
+    </message>
+    <message>
+        <source>No, this is not %1</source>
+        <translation>Non, ce n’est pas %1</translation>
+    </message>
+    <message>
+        <source>Name this face…</source>
+        <translation>Nommer ce visage…</translation>
+    </message>
+    <message>
+        <source>This is someone else…</source>
+        <translation>C’est quelqu’un d’autre…</translation>
+    </message>
+    <message>
+        <source>Who is this?</source>
+        <translation>Qui est-ce ?</translation>
+    </message>
+    <message>
+        <source>This is not %1</source>
+        <translation>Ce n’est pas %1</translation>
+    </message>
+    <message>
+        <source>Ignore this face</source>
+        <translation>Ignorer ce visage</translation>
     </message>
 </context>
 <context>
@@ -514,18 +769,6 @@ Déposez ici un dossier de photos, ou ajoutez-en un.</translation>
 <context>
     <name>kindred::SearchView</name>
     <message>
-        <source>All of them in the photo</source>
-        <translation>Toutes ensemble sur la photo</translation>
-    </message>
-    <message>
-        <source>Any of them</source>
-        <translation>N’importe laquelle</translation>
-    </message>
-    <message>
-        <source>None of them</source>
-        <translation>Aucune d’elles</translation>
-    </message>
-    <message>
         <source>Taken between</source>
         <translation>Prise entre</translation>
     </message>
@@ -542,10 +785,6 @@ Déposez ici un dossier de photos, ou ajoutez-en un.</translation>
         <translation>Personnes :</translation>
     </message>
     <message>
-        <source>Show photos with:</source>
-        <translation>Afficher les photos avec :</translation>
-    </message>
-    <message>
         <source>From:</source>
         <translation>Du :</translation>
     </message>
@@ -558,16 +797,8 @@ Déposez ici un dossier de photos, ou ajoutez-en un.</translation>
         <translation>Dossier :</translation>
     </message>
     <message>
-        <source>Pick one or more people and press Search.</source>
-        <translation>Choisissez une ou plusieurs personnes et appuyez sur Rechercher.</translation>
-    </message>
-    <message>
         <source>Nobody has been named yet. Name people first, then search for them here.</source>
         <translation>Personne n’a encore été nommé. Nommez d’abord des personnes, puis cherchez-les ici.</translation>
-    </message>
-    <message>
-        <source>Pick at least one person.</source>
-        <translation>Choisissez au moins une personne.</translation>
     </message>
     <message>
         <source>Searching…</source>
@@ -583,6 +814,42 @@ Déposez ici un dossier de photos, ou ajoutez-en un.</translation>
     <message>
         <source>Search failed: %1</source>
         <translation>Échec de la recherche : %1</translation>
+    </message>
+    <message>
+        <source>Add a person…</source>
+        <translation>Ajouter une personne…</translation>
+    </message>
+    <message>
+        <source>Click a person to switch between with (AND), or (OR) and not (NOT); Delete removes them.</source>
+        <translation>Cliquez sur une personne pour passer de avec (ET) à ou (OU) et sans (NON) ; Suppr la retire.</translation>
+    </message>
+    <message>
+        <source>with = in every photo, or = at least one of them, not = in none</source>
+        <translation>avec = sur chaque photo, ou = au moins l’une d’elles, sans = sur aucune</translation>
+    </message>
+    <message>
+        <source>Add one or more people and press Search.</source>
+        <translation>Ajoutez une ou plusieurs personnes et cliquez sur Rechercher.</translation>
+    </message>
+    <message>
+        <source>Nobody is called %1.</source>
+        <translation>Personne ne s’appelle %1.</translation>
+    </message>
+    <message>
+        <source>with %1</source>
+        <translation>avec %1</translation>
+    </message>
+    <message>
+        <source>or %1</source>
+        <translation>ou %1</translation>
+    </message>
+    <message>
+        <source>not %1</source>
+        <translation>sans %1</translation>
+    </message>
+    <message>
+        <source>Add at least one person.</source>
+        <translation>Ajoutez au moins une personne.</translation>
     </message>
 </context>
 <context>
@@ -683,12 +950,186 @@ Déposez ici un dossier de photos, ou ajoutez-en un.</translation>
         <source>System language</source>
         <translation>Langue du système</translation>
     </message>
+    <message>
+        <source>Choose an InceptionResnetV1 checkpoint</source>
+        <translation>Choisir un checkpoint InceptionResnetV1</translation>
+    </message>
+    <message>
+        <source>PyTorch checkpoints (*.pt *.pth);;All files (*)</source>
+        <translation>Checkpoints PyTorch (*.pt *.pth);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>FaceRecognitionNet (model pack, default)</source>
+        <translation>FaceRecognitionNet (pack de modèles, par défaut)</translation>
+    </message>
+    <message>
+        <source>InceptionResnetV1 (checkpoint file)</source>
+        <translation>InceptionResnetV1 (fichier checkpoint)</translation>
+    </message>
+    <message>
+        <source>Kindred does not ship these weights. Download &lt;b&gt;20180402-114759-vggface2.pt&lt;/b&gt; from the releases of facenet-pytorch (github.com/timesler/facenet-pytorch) and choose the file here. Faces found so far are described again with the new model.</source>
+        <translation>Kindred ne fournit pas ces poids. Téléchargez &lt;b&gt;20180402-114759-vggface2.pt&lt;/b&gt; depuis les versions publiées de facenet-pytorch (github.com/timesler/facenet-pytorch) et choisissez le fichier ici. Les visages déjà trouvés sont redécrits avec le nouveau modèle.</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatique</translation>
+    </message>
+    <message>
+        <source>Face model:</source>
+        <translation>Modèle de visages :</translation>
+    </message>
+    <message>
+        <source>Checkpoint file:</source>
+        <translation>Fichier checkpoint :</translation>
+    </message>
+    <message>
+        <source>Choose the InceptionResnetV1 checkpoint file, or use the default face model.</source>
+        <translation>Choisissez le fichier checkpoint InceptionResnetV1 ou utilisez le modèle de visages par défaut.</translation>
+    </message>
+    <message>
+        <source>The checkpoint file %1 does not exist or cannot be read.</source>
+        <translation>Le fichier checkpoint %1 n’existe pas ou est illisible.</translation>
+    </message>
+    <message>
+        <source>NVIDIA GPU (CUDA, not available on this computer)</source>
+        <translation>GPU NVIDIA (CUDA, indisponible sur cet ordinateur)</translation>
+    </message>
+</context>
+<context>
+    <name>kindred::SuggestionsView</name>
+    <message>
+        <source>Suggestions</source>
+        <translation>Suggestions</translation>
+    </message>
+    <message>
+        <source>Is this who Kindred thinks? &lt;b&gt;Y&lt;/b&gt; or &lt;b&gt;Enter&lt;/b&gt;: yes. &lt;b&gt;N&lt;/b&gt; or &lt;b&gt;Delete&lt;/b&gt;: no. Select several faces to answer for all of them.</source>
+        <translation>Est-ce bien la personne que Kindred pense ? &lt;b&gt;Y&lt;/b&gt; ou &lt;b&gt;Entrée&lt;/b&gt; : oui. &lt;b&gt;N&lt;/b&gt; ou &lt;b&gt;Suppr&lt;/b&gt; : non. Sélectionnez plusieurs visages pour répondre pour tous.</translation>
+    </message>
+    <message>
+        <source>Yes (Y)</source>
+        <translation>Oui (Y)</translation>
+    </message>
+    <message>
+        <source>No (N)</source>
+        <translation>Non (N)</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Afficher :</translation>
+    </message>
+    <message>
+        <source>Nothing to review</source>
+        <translation>Rien à vérifier</translation>
+    </message>
+    <message>
+        <source>When a face looks like someone you have already named, Kindred asks you here to confirm or reject it.</source>
+        <translation>Quand un visage ressemble à quelqu’un que vous avez déjà nommé, Kindred vous demande ici de le confirmer ou de le refuser.</translation>
+    </message>
+    <message>
+        <source>Everyone (%1)</source>
+        <translation>Tout le monde (%1)</translation>
+    </message>
+    <message>
+        <source>The suggestions could not be read: %1</source>
+        <translation>Impossible de lire les suggestions : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation>
+            <numerusform>%n sélectionné</numerusform>
+            <numerusform>%n sélectionnés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to review</source>
+        <translation>
+            <numerusform>%n à vérifier</numerusform>
+            <numerusform>%n à vérifier</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kindred::ThumbnailProvider</name>
     <message>
         <source>No thumbnail could be made.</source>
         <translation>Impossible de créer la vignette.</translation>
+    </message>
+</context>
+<context>
+    <name>kindred::UnknownFacesView</name>
+    <message>
+        <source>Unknown faces</source>
+        <translation>Visages inconnus</translation>
+    </message>
+    <message>
+        <source>Ignore selected groups</source>
+        <translation>Ignorer les groupes sélectionnés</translation>
+    </message>
+    <message>
+        <source>Strangers in the background: hide these faces for good (Delete). Undo brings them back.</source>
+        <translation>Des inconnus à l’arrière-plan : masquer ces visages pour de bon (Suppr). Annuler les ramène.</translation>
+    </message>
+    <message>
+        <source>Groups of faces that look alike, largest first.</source>
+        <translation>Groupes de visages qui se ressemblent, les plus grands d’abord.</translation>
+    </message>
+    <message>
+        <source>Select faces that are someone else and take them out before naming the group.</source>
+        <translation>Sélectionnez les visages d’une autre personne et retirez-les avant de nommer le groupe.</translation>
+    </message>
+    <message>
+        <source>Not this person</source>
+        <translation>Pas cette personne</translation>
+    </message>
+    <message>
+        <source>Take the selected faces out of this group (Delete)</source>
+        <translation>Retirer les visages sélectionnés de ce groupe (Suppr)</translation>
+    </message>
+    <message>
+        <source>Ignore faces</source>
+        <translation>Ignorer les visages</translation>
+    </message>
+    <message>
+        <source>Hide the selected faces: strangers</source>
+        <translation>Masquer les visages sélectionnés : des inconnus</translation>
+    </message>
+    <message>
+        <source>Who is this? Type a name…</source>
+        <translation>Qui est-ce ? Tapez un nom…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nommer</translation>
+    </message>
+    <message>
+        <source>No unknown faces</source>
+        <translation>Aucun visage inconnu</translation>
+    </message>
+    <message>
+        <source>Faces nobody has named yet appear here, grouped by likeness, once Kindred has looked for faces in your photos (File ▸ Find faces).</source>
+        <translation>Les visages que personne n’a encore nommés apparaissent ici, groupés par ressemblance, une fois que Kindred a cherché les visages dans vos photos (Fichier ▸ Chercher les visages).</translation>
+    </message>
+    <message>
+        <source>The unknown faces could not be read: %1</source>
+        <translation>Impossible de lire les visages inconnus : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n face(s) that look like nobody else</source>
+        <translation>
+            <numerusform>%n visage qui ne ressemble à aucun autre</numerusform>
+            <numerusform>%n visages qui ne ressemblent à aucun autre</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A group of %n face(s)</source>
+        <translation>
+            <numerusform>Un groupe de %n visage</numerusform>
+            <numerusform>Un groupe de %n visages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Looks like %1. Type a name…</source>
+        <translation>Ressemble à %1. Tapez un nom…</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,99 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>kindred::ClusterListModel</name>
+    <message numerus="yes">
+        <source>%n face(s) on their own</source>
+        <translation>
+            <numerusform>%n 张单独的面孔</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n face(s)</source>
+        <translation>
+            <numerusform>%n 张面孔</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Looks like %1</source>
+        <translation>看起来像 %1</translation>
+    </message>
+</context>
+<context>
+    <name>kindred::FaceIndexJob</name>
+    <message>
+        <source>Grouping the faces failed: %1</source>
+        <translation>面孔分组失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n face(s) found</source>
+        <translation>
+            <numerusform>找到 %n 张面孔</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 photos/s</source>
+        <translation>每秒 %1 张照片</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n s left</source>
+        <translation>
+            <numerusform>大约还需 %n 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n min left</source>
+        <translation>
+            <numerusform>大约还需 %n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Finding faces failed: %1</source>
+        <translation>查找面孔失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after %n photo(s)</source>
+        <translation>
+            <numerusform>在 %n 张照片后停止</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) looked at</source>
+        <translation>
+            <numerusform>已查看 %n 张照片</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s) of unknown faces</source>
+        <translation>
+            <numerusform>%n 组未知面孔</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestion(s)</source>
+        <translation>
+            <numerusform>%n 条建议</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be read</source>
+        <translation>
+            <numerusform>%n 张无法读取</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kindred::FaceListModel</name>
+    <message>
+        <source>%1?</source>
+        <translation>%1？</translation>
+    </message>
+    <message>
+        <source>Is this %1? (%2 sure)</source>
+        <translation>这是 %1 吗？（把握 %2）</translation>
+    </message>
+</context>
+<context>
     <name>kindred::FolderView</name>
     <message>
         <source>Folder</source>
@@ -153,6 +246,26 @@
             <numerusform>正在重新扫描 %n 个文件夹</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Finding faces</source>
+        <translation>正在查找面孔</translation>
+    </message>
+    <message>
+        <source>Grouping similar faces…</source>
+        <translation>正在将相似的面孔分组…</translation>
+    </message>
+    <message>
+        <source>Face recognition is already being personalised.</source>
+        <translation>人脸识别已在个性化训练中。</translation>
+    </message>
+    <message>
+        <source>Personalising face recognition</source>
+        <translation>正在个性化人脸识别</translation>
+    </message>
+    <message>
+        <source>Training round %1 of %2, loss %3</source>
+        <translation>训练第 %1 轮，共 %2 轮，损失 %3</translation>
+    </message>
 </context>
 <context>
     <name>kindred::MainWindow</name>
@@ -193,14 +306,6 @@ Drop a folder of photos here, or add one.</source>
     <message>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
-    </message>
-    <message>
-        <source>Faces nobody has named yet appear here, grouped by likeness, once Kindred has looked for faces in your photos.</source>
-        <translation>Kindred 在您的照片中查找面孔后，尚未命名的面孔会按相似度分组显示在这里。</translation>
-    </message>
-    <message>
-        <source>When a face looks like someone you have already named, Kindred asks you here to confirm or reject it.</source>
-        <translation>当某张面孔像您已命名的人时，Kindred 会在这里请您确认或拒绝。</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -304,6 +409,26 @@ Drop a folder of photos here, or add one.</source>
         <source>&lt;h3&gt;Kindred %1&lt;/h3&gt;&lt;p&gt;An offline family photo library that finds the people in your pictures. Your photos never leave this computer.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Kindred %1&lt;/h3&gt;&lt;p&gt;一个离线的家庭照片库，能找出照片中的人物。您的照片永远不会离开这台电脑。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Find &amp;faces</source>
+        <translation>查找面孔(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Personalise face recognition</source>
+        <translation>个性化人脸识别(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Learn from the faces you named to tell your family apart better</source>
+        <translation>从您命名的面孔中学习，更好地区分家人</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>撤销 %1(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>重做 %1(&amp;R)</translation>
+    </message>
 </context>
 <context>
     <name>kindred::PeopleView</name>
@@ -315,10 +440,6 @@ Drop a folder of photos here, or add one.</source>
         <source>No people yet</source>
         <translation>还没有人物</translation>
     </message>
-    <message>
-        <source>When you name the faces Kindred finds, the people appear here.</source>
-        <translation>当您为 Kindred 找到的面孔命名后，人物会显示在这里。</translation>
-    </message>
     <message numerus="yes">
         <source>%n photo(s)</source>
         <translation>
@@ -328,6 +449,86 @@ Drop a folder of photos here, or add one.</source>
     <message>
         <source>The people could not be read: %1</source>
         <translation>无法读取人物：%1</translation>
+    </message>
+    <message>
+        <source>Open a person to see their photos. Right-click for more; drag one person onto another to merge them.</source>
+        <translation>打开一个人物即可查看其照片。右键单击查看更多操作；将一个人物拖到另一个人物上即可合并。</translation>
+    </message>
+    <message>
+        <source>Show hidden people</source>
+        <translation>显示隐藏的人物</translation>
+    </message>
+    <message>
+        <source>When you name the faces Kindred finds (Unknown faces), the people appear here.</source>
+        <translation>为 Kindred 找到的面孔命名后（未知面孔），人物会显示在这里。</translation>
+    </message>
+    <message>
+        <source>(hidden)</source>
+        <translation>（已隐藏）</translation>
+    </message>
+    <message>
+        <source>Show photos</source>
+        <translation>显示照片</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation>合并到…</translation>
+    </message>
+    <message>
+        <source>Choose cover face…</source>
+        <translation>选择封面面孔…</translation>
+    </message>
+    <message>
+        <source>Show again</source>
+        <translation>重新显示</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>Delete person…</source>
+        <translation>删除人物…</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>New name for %1:</source>
+        <translation>%1 的新名称：</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>%1 is the same person as:</source>
+        <translation>%1 与以下人物是同一人：</translation>
+    </message>
+    <message>
+        <source>Delete person</source>
+        <translation>删除人物</translation>
+    </message>
+    <message>
+        <source>Forget %1? Their faces go back to the unknown faces. (Edit ▸ Undo brings them back.)</source>
+        <translation>忘记 %1？其面孔将回到未知面孔中。（编辑 ▸ 撤销可恢复。）</translation>
+    </message>
+    <message>
+        <source>Cover face of %1</source>
+        <translation>%1 的封面面孔</translation>
+    </message>
+    <message>
+        <source>Pick the face that shows %1 best.</source>
+        <translation>选择最能代表 %1 的面孔。</translation>
+    </message>
+    <message>
+        <source>Merge %1 into %2? All of %1&apos;s faces become %2&apos;s.</source>
+        <translation>将 %1 合并到 %2？%1 的所有面孔都将归入 %2。</translation>
     </message>
 </context>
 <context>
@@ -400,10 +601,6 @@ Drop a folder of photos here, or add one.</source>
         <translation>下一张（右方向键）</translation>
     </message>
     <message>
-        <source>Face boxes appear here once faces have been indexed</source>
-        <translation>识别面孔后，这里会显示面孔框</translation>
-    </message>
-    <message>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -455,6 +652,54 @@ Drop a folder of photos here, or add one.</source>
         <source>None</source>
         <translation>无</translation>
     </message>
+    <message>
+        <source>Show the faces and their names (F)</source>
+        <translation>显示面孔及其名称 (F)</translation>
+    </message>
+    <message>
+        <source>Add a face Kindred missed: draw a box around it (D)</source>
+        <translation>添加 Kindred 遗漏的面孔：在其周围画一个框 (D)</translation>
+    </message>
+    <message>
+        <source>Add a face</source>
+        <translation>添加面孔</translation>
+    </message>
+    <message>
+        <source>%1?</source>
+        <translation>%1？</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Yes, this is %1</source>
+        <translation>是的，这是 %1</translation>
+    </message>
+    <message>
+        <source>No, this is not %1</source>
+        <translation>不，这不是 %1</translation>
+    </message>
+    <message>
+        <source>Name this face…</source>
+        <translation>为此面孔命名…</translation>
+    </message>
+    <message>
+        <source>This is someone else…</source>
+        <translation>这是其他人…</translation>
+    </message>
+    <message>
+        <source>Who is this?</source>
+        <translation>这是谁？</translation>
+    </message>
+    <message>
+        <source>This is not %1</source>
+        <translation>这不是 %1</translation>
+    </message>
+    <message>
+        <source>Ignore this face</source>
+        <translation>忽略此面孔</translation>
+    </message>
 </context>
 <context>
     <name>kindred::ScanJob</name>
@@ -502,18 +747,6 @@ Drop a folder of photos here, or add one.</source>
 <context>
     <name>kindred::SearchView</name>
     <message>
-        <source>All of them in the photo</source>
-        <translation>所有人同时在照片中</translation>
-    </message>
-    <message>
-        <source>Any of them</source>
-        <translation>其中任意一人</translation>
-    </message>
-    <message>
-        <source>None of them</source>
-        <translation>不包含这些人</translation>
-    </message>
-    <message>
         <source>Taken between</source>
         <translation>拍摄时间介于</translation>
     </message>
@@ -530,10 +763,6 @@ Drop a folder of photos here, or add one.</source>
         <translation>人物：</translation>
     </message>
     <message>
-        <source>Show photos with:</source>
-        <translation>显示包含以下人物的照片：</translation>
-    </message>
-    <message>
         <source>From:</source>
         <translation>从：</translation>
     </message>
@@ -546,16 +775,8 @@ Drop a folder of photos here, or add one.</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <source>Pick one or more people and press Search.</source>
-        <translation>选择一个或多个人物，然后点击“搜索”。</translation>
-    </message>
-    <message>
         <source>Nobody has been named yet. Name people first, then search for them here.</source>
         <translation>还没有为任何人命名。请先命名人物，然后在这里搜索。</translation>
-    </message>
-    <message>
-        <source>Pick at least one person.</source>
-        <translation>请至少选择一个人。</translation>
     </message>
     <message>
         <source>Searching…</source>
@@ -570,6 +791,42 @@ Drop a folder of photos here, or add one.</source>
     <message>
         <source>Search failed: %1</source>
         <translation>搜索失败：%1</translation>
+    </message>
+    <message>
+        <source>Add a person…</source>
+        <translation>添加人物…</translation>
+    </message>
+    <message>
+        <source>Click a person to switch between with (AND), or (OR) and not (NOT); Delete removes them.</source>
+        <translation>单击人物可在“和”(AND)、“或”(OR)、“不含”(NOT) 之间切换；按 Delete 键移除。</translation>
+    </message>
+    <message>
+        <source>with = in every photo, or = at least one of them, not = in none</source>
+        <translation>和 = 出现在每张照片中，或 = 至少出现其中一人，不含 = 都不出现</translation>
+    </message>
+    <message>
+        <source>Add one or more people and press Search.</source>
+        <translation>添加一个或多个人物，然后点击“搜索”。</translation>
+    </message>
+    <message>
+        <source>Nobody is called %1.</source>
+        <translation>没有名为 %1 的人物。</translation>
+    </message>
+    <message>
+        <source>with %1</source>
+        <translation>和 %1</translation>
+    </message>
+    <message>
+        <source>or %1</source>
+        <translation>或 %1</translation>
+    </message>
+    <message>
+        <source>not %1</source>
+        <translation>不含 %1</translation>
+    </message>
+    <message>
+        <source>Add at least one person.</source>
+        <translation>请至少添加一个人物。</translation>
     </message>
 </context>
 <context>
@@ -670,12 +927,182 @@ Drop a folder of photos here, or add one.</source>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
+    <message>
+        <source>Choose an InceptionResnetV1 checkpoint</source>
+        <translation>选择 InceptionResnetV1 检查点</translation>
+    </message>
+    <message>
+        <source>PyTorch checkpoints (*.pt *.pth);;All files (*)</source>
+        <translation>PyTorch 检查点 (*.pt *.pth);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>FaceRecognitionNet (model pack, default)</source>
+        <translation>FaceRecognitionNet（模型包，默认）</translation>
+    </message>
+    <message>
+        <source>InceptionResnetV1 (checkpoint file)</source>
+        <translation>InceptionResnetV1（检查点文件）</translation>
+    </message>
+    <message>
+        <source>Kindred does not ship these weights. Download &lt;b&gt;20180402-114759-vggface2.pt&lt;/b&gt; from the releases of facenet-pytorch (github.com/timesler/facenet-pytorch) and choose the file here. Faces found so far are described again with the new model.</source>
+        <translation>Kindred 不附带这些权重。请从 facenet-pytorch 的发布页面（github.com/timesler/facenet-pytorch）下载 &lt;b&gt;20180402-114759-vggface2.pt&lt;/b&gt;，然后在此处选择该文件。已找到的面孔会用新模型重新描述。</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Face model:</source>
+        <translation>面孔模型：</translation>
+    </message>
+    <message>
+        <source>Checkpoint file:</source>
+        <translation>检查点文件：</translation>
+    </message>
+    <message>
+        <source>Choose the InceptionResnetV1 checkpoint file, or use the default face model.</source>
+        <translation>请选择 InceptionResnetV1 检查点文件，或使用默认面孔模型。</translation>
+    </message>
+    <message>
+        <source>The checkpoint file %1 does not exist or cannot be read.</source>
+        <translation>检查点文件 %1 不存在或无法读取。</translation>
+    </message>
+    <message>
+        <source>NVIDIA GPU (CUDA, not available on this computer)</source>
+        <translation>NVIDIA GPU（CUDA，此电脑不可用）</translation>
+    </message>
+</context>
+<context>
+    <name>kindred::SuggestionsView</name>
+    <message>
+        <source>Suggestions</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Is this who Kindred thinks? &lt;b&gt;Y&lt;/b&gt; or &lt;b&gt;Enter&lt;/b&gt;: yes. &lt;b&gt;N&lt;/b&gt; or &lt;b&gt;Delete&lt;/b&gt;: no. Select several faces to answer for all of them.</source>
+        <translation>是 Kindred 认为的那个人吗？&lt;b&gt;Y&lt;/b&gt; 或 &lt;b&gt;Enter&lt;/b&gt;：是。&lt;b&gt;N&lt;/b&gt; 或 &lt;b&gt;Delete&lt;/b&gt;：否。选择多张面孔可一次回答全部。</translation>
+    </message>
+    <message>
+        <source>Yes (Y)</source>
+        <translation>是 (Y)</translation>
+    </message>
+    <message>
+        <source>No (N)</source>
+        <translation>否 (N)</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Nothing to review</source>
+        <translation>没有需要确认的内容</translation>
+    </message>
+    <message>
+        <source>When a face looks like someone you have already named, Kindred asks you here to confirm or reject it.</source>
+        <translation>当某张面孔像您已命名的人时，Kindred 会在这里请您确认或拒绝。</translation>
+    </message>
+    <message>
+        <source>Everyone (%1)</source>
+        <translation>所有人 (%1)</translation>
+    </message>
+    <message>
+        <source>The suggestions could not be read: %1</source>
+        <translation>无法读取建议：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation>
+            <numerusform>已选择 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to review</source>
+        <translation>
+            <numerusform>%n 个待确认</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kindred::ThumbnailProvider</name>
     <message>
         <source>No thumbnail could be made.</source>
         <translation>无法生成缩略图。</translation>
+    </message>
+</context>
+<context>
+    <name>kindred::UnknownFacesView</name>
+    <message>
+        <source>Unknown faces</source>
+        <translation>未知面孔</translation>
+    </message>
+    <message>
+        <source>Ignore selected groups</source>
+        <translation>忽略所选分组</translation>
+    </message>
+    <message>
+        <source>Strangers in the background: hide these faces for good (Delete). Undo brings them back.</source>
+        <translation>背景中的陌生人：永久隐藏这些面孔 (Delete)。撤销可恢复。</translation>
+    </message>
+    <message>
+        <source>Groups of faces that look alike, largest first.</source>
+        <translation>相似面孔的分组，最大的在前。</translation>
+    </message>
+    <message>
+        <source>Select faces that are someone else and take them out before naming the group.</source>
+        <translation>选择属于其他人的面孔，在为该组命名前将其移出。</translation>
+    </message>
+    <message>
+        <source>Not this person</source>
+        <translation>不是此人</translation>
+    </message>
+    <message>
+        <source>Take the selected faces out of this group (Delete)</source>
+        <translation>将所选面孔移出此组 (Delete)</translation>
+    </message>
+    <message>
+        <source>Ignore faces</source>
+        <translation>忽略面孔</translation>
+    </message>
+    <message>
+        <source>Hide the selected faces: strangers</source>
+        <translation>隐藏所选面孔：陌生人</translation>
+    </message>
+    <message>
+        <source>Who is this? Type a name…</source>
+        <translation>这是谁？输入名称…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>命名</translation>
+    </message>
+    <message>
+        <source>No unknown faces</source>
+        <translation>没有未知面孔</translation>
+    </message>
+    <message>
+        <source>Faces nobody has named yet appear here, grouped by likeness, once Kindred has looked for faces in your photos (File ▸ Find faces).</source>
+        <translation>Kindred 在您的照片中查找面孔后（文件 ▸ 查找面孔），尚未命名的面孔会按相似度分组显示在这里。</translation>
+    </message>
+    <message>
+        <source>The unknown faces could not be read: %1</source>
+        <translation>无法读取未知面孔：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n face(s) that look like nobody else</source>
+        <translation>
+            <numerusform>%n 张与其他人都不像的面孔</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A group of %n face(s)</source>
+        <translation>
+            <numerusform>一组 %n 张面孔</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Looks like %1. Type a name…</source>
+        <translation>看起来像 %1。输入名称…</translation>
     </message>
 </context>
 <context>

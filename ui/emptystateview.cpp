@@ -22,7 +22,10 @@ EmptyStateView::EmptyStateView(Icons::Name icon, const QString& title, const QSt
     m_text->setWordWrap(true);
     m_text->setAlignment(Qt::AlignCenter);
     m_text->setForegroundRole(QPalette::PlaceholderText);
-    m_text->setFixedWidth(520); // a fixed width lets the wrapped text get its full height
+    m_text->setFixedWidth(520);
+    // A label added with an alignment gets its size hint, not its height for width: reserve the wrapped
+    // text's full height, or the second line is cut off.
+    m_text->setMinimumHeight(m_text->heightForWidth(520));
     auto* l = new QVBoxLayout(this);
     l->addStretch(1);
     l->addWidget(pic);
@@ -35,6 +38,7 @@ EmptyStateView::EmptyStateView(Icons::Name icon, const QString& title, const QSt
 void EmptyStateView::setText(const QString& text)
 {
     m_text->setText(text);
+    m_text->setMinimumHeight(m_text->heightForWidth(m_text->width()));
 }
 
 QString EmptyStateView::text() const

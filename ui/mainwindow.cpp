@@ -1,18 +1,21 @@
 #include "mainwindow.h"
 
-#include "emptystateview.h"
+#include "facecropcache.h"
 #include "folderview.h"
 #include "icons.h"
 #include "jobmanager.h"
 #include "jobstatuswidget.h"
 #include "libraryservice.h"
+#include "peoplecontroller.h"
 #include "peopleview.h"
 #include "photogridview.h"
 #include "photolistmodel.h"
 #include "photoviewer.h"
 #include "searchview.h"
 #include "settingsdialog.h"
+#include "suggestionsview.h"
 #include "thumbnailprovider.h"
+#include "unknownfacesview.h"
 
 #include <QAction>
 #include <QApplication>
@@ -30,7 +33,6 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace kindred {
@@ -38,7 +40,7 @@ namespace kindred {
 MainWindow::MainWindow(LibraryService* library, JobManager* jobs, ThumbnailProvider* thumbnails,
                        QWidget* parent)
     : QMainWindow(parent), m_library(library), m_jobs(jobs), m_thumbnails(thumbnails),
-      m_undo(new QUndoStack(this))
+      m_peopleCtl(new PeopleController(this)), m_crops(new FaceCropCache(this))
 {
     setWindowTitle(tr("Kindred"));
     setWindowIcon(Icons::icon(Icons::Name::App));
@@ -67,17 +69,9 @@ MainWindow::MainWindow(LibraryService* library, JobManager* jobs, ThumbnailProvi
     m_libraryGrid->setEmptyState(tr("No photos yet.\nDrop a folder of photos here, or add one."),
                                  tr("Add folder…"));
     m_folders = new FolderView(m_thumbnails, m_stack);
-    m_people = new PeopleView(m_stack);
-    m_unknown =
-        new EmptyStateView(Icons::Name::UnknownFace, tr("Unknown faces"),
-                           tr("Faces nobody has named yet appear here, grouped by likeness, once Kindred "
-                              "has looked for faces in your photos."),
-                           m_stack);
-    m_suggestions =
-        new EmptyStateView(Icons::Name::Suggestions, tr("Suggestions"),
-                           tr("When a face looks like someone you have already named, Kindred asks "
-                              "you here to confirm or reject it."),
-                           m_stack);
+    m_people = new PeopleView(m_peopleCtl, m_crops, m_stack);
+    m_unknown = new UnknownFacesView(m_peopleCtl, m_crops, m_stack);
+    m_suggestions = new SuggestionsView(m_peopleCtl, m_crops, m_stack);
     m_search = new SearchView(m_thumbnails, m_stack);
     m_viewer = new PhotoViewer(m_thumbnails, m_stack);
     for (QWidget* w : std::initializer_list<QWidget*>{m_libraryGrid, m_folders, m_people, m_unknown,
@@ -111,6 +105,19 @@ MainWindow::MainWindow(LibraryService* library, JobManager* jobs, ThumbnailProvi
             m_people->refresh();
         if (row == int(View::Search))
             m_search->refreshPeople();
+        if (row == int(View::UnknownFaces))
+            m_unknown->refresh();
+        if (row == int(View::Suggestions))
+            m_suggestions->refresh();
+    });
+    connect(m_peopleCtl, &PeopleController::changed, this, &MainWindow::refreshPeopleViews);
+    connect(m_peopleCtl, &PeopleController::failed, this,
+            [this](const QString& message) { m_jobStatus->showNotice(message, true); });
+    connect(m_peopleCtl, &PeopleController::undoStateChanged, this, &MainWindow::updateUndoActions);
+    connect(m_library, &LibraryService::facesChanged, this, [this] {
+        m_crops->clear();
+        refreshPeopleViews();
+        m_viewer->reloadFaces();
     });
     connect(m_libraryGrid, &PhotoGridView::photoActivated, this,
             [this](int row) { openPhoto(m_libraryModel, row); });
@@ -147,6 +154,18 @@ void MainWindow::createMenus()
     rescanAction->setShortcut(QKeySequence::Refresh);
     rescanAction->setObjectName(QStringLiteral("actionRescan"));
     file->addSeparator();
+    QAction* faces =
+        file->addAction(Icons::icon(Icons::Name::Faces), tr("Find &faces"), this, &MainWindow::findFaces);
+    faces->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    faces->setObjectName(QStringLiteral("actionFindFaces"));
+    QAction* personalise = file->addAction(tr("&Personalise face recognition"), this, [this] {
+        QString error;
+        if (m_library->personaliseFaces(&error) < 0)
+            m_jobStatus->showNotice(error, true);
+    });
+    personalise->setToolTip(tr("Learn from the faces you named to tell your family apart better"));
+    personalise->setObjectName(QStringLiteral("actionPersonalise"));
+    file->addSeparator();
     QAction* settings = file->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
     settings->setShortcut(QKeySequence::Preferences);
     settings->setMenuRole(QAction::PreferencesRole);
@@ -156,12 +175,14 @@ void MainWindow::createMenus()
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    QAction* undo = m_undo->createUndoAction(this, tr("&Undo"));
-    undo->setShortcut(QKeySequence::Undo);
-    QAction* redo = m_undo->createRedoAction(this, tr("&Redo"));
-    redo->setShortcut(QKeySequence::Redo);
-    edit->addAction(undo);
-    edit->addAction(redo);
+    m_undoAction = edit->addAction(tr("&Undo"), m_peopleCtl, &PeopleController::undo);
+    m_undoAction->setShortcuts({QKeySequence::Undo});
+    m_undoAction->setObjectName(QStringLiteral("actionUndo"));
+    m_redoAction = edit->addAction(tr("&Redo"), m_peopleCtl, &PeopleController::redo);
+    m_redoAction->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    m_redoAction->setObjectName(QStringLiteral("actionRedo"));
+    updateUndoActions({}, {});
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* larger = view->addAction(tr("&Larger thumbnails"), this,
@@ -288,6 +309,29 @@ void MainWindow::rescan()
         m_jobStatus->showNotice(error, true);
 }
 
+void MainWindow::findFaces()
+{
+    QString error;
+    if (m_library->indexFaces(&error) < 0)
+        m_jobStatus->showNotice(error, true);
+}
+
+void MainWindow::refreshPeopleViews()
+{
+    m_people->refresh();
+    m_unknown->refresh();
+    m_suggestions->refresh();
+    m_search->refreshPeople();
+}
+
+void MainWindow::updateUndoActions(const QString& undoLabel, const QString& redoLabel)
+{
+    m_undoAction->setEnabled(!undoLabel.isEmpty());
+    m_undoAction->setText(undoLabel.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(undoLabel));
+    m_redoAction->setEnabled(!redoLabel.isEmpty());
+    m_redoAction->setText(redoLabel.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(redoLabel));
+}
+
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)
 {
     if (event->mimeData()->hasUrls())
@@ -319,8 +363,15 @@ void MainWindow::closeEvent(QCloseEvent* event)
 void MainWindow::onLibraryOpened()
 {
     setWindowTitle(tr("Kindred — %1").arg(QDir::toNativeSeparators(m_library->libraryRoot())));
-    m_people->setCatalogPath(m_library->catalogPath());
-    m_search->setCatalogPath(m_library->catalogPath());
+    const QString catalog = m_library->catalogPath();
+    const LibraryPaths paths = m_library->paths();
+    m_crops->clear();
+    m_peopleCtl->setCatalogPath(catalog);
+    m_people->setLibrary(catalog, paths);
+    m_unknown->setLibrary(catalog, paths);
+    m_suggestions->setLibrary(catalog, paths);
+    m_search->setCatalogPath(catalog);
+    m_viewer->setFaceContext(m_peopleCtl, catalog, paths);
 }
 
 void MainWindow::onPhotosLoaded()

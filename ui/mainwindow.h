@@ -7,22 +7,25 @@
 class QAbstractItemModel;
 class QLabel;
 class QListWidget;
+class QAction;
 class QStackedWidget;
-class QUndoStack;
 
 namespace kindred {
 
-class EmptyStateView;
+class FaceCropCache;
 class FolderView;
 class JobManager;
 class JobStatusWidget;
 class LibraryService;
+class PeopleController;
 class PeopleView;
 class PhotoGridView;
 class PhotoListModel;
 class PhotoViewer;
 class SearchView;
+class SuggestionsView;
 class ThumbnailProvider;
+class UnknownFacesView;
 
 // The main window: a sidebar (Library, Folders, People, Unknown faces, Suggestions, Search), the views in
 // a stack (plus the photo viewer), the background-job status area and the menus. Folders dropped on the
@@ -46,6 +49,7 @@ public:
     int importUrls(const QList<QUrl>& urls);
     void addFolderDialog();
     void rescan();
+    void findFaces(); // File ▸ Find faces: the face job now
     void openPhoto(QAbstractItemModel* model, int row);
     void setCellSize(int size);
 
@@ -57,7 +61,11 @@ public:
     PhotoViewer* viewer() const { return m_viewer; }
     JobStatusWidget* jobStatus() const { return m_jobStatus; }
     QListWidget* sidebar() const { return m_sidebar; }
-    QUndoStack* undoStack() const { return m_undo; }
+    UnknownFacesView* unknownFacesView() const { return m_unknown; }
+    SuggestionsView* suggestionsView() const { return m_suggestions; }
+    PeopleController* peopleController() const { return m_peopleCtl; }
+    QAction* undoAction() const { return m_undoAction; }
+    QAction* redoAction() const { return m_redoAction; }
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -71,19 +79,24 @@ private:
     void onLibraryOpened();
     void showSettings();
     void showAbout();
+    void refreshPeopleViews();
+    void updateUndoActions(const QString& undoLabel, const QString& redoLabel);
 
     LibraryService* m_library;
     JobManager* m_jobs;
     ThumbnailProvider* m_thumbnails;
-    QUndoStack* m_undo;
+    PeopleController* m_peopleCtl;
+    FaceCropCache* m_crops;
+    QAction* m_undoAction = nullptr;
+    QAction* m_redoAction = nullptr;
     QListWidget* m_sidebar;
     QStackedWidget* m_stack;
     PhotoListModel* m_libraryModel;
     PhotoGridView* m_libraryGrid;
     FolderView* m_folders;
     PeopleView* m_people;
-    EmptyStateView* m_unknown;
-    EmptyStateView* m_suggestions;
+    UnknownFacesView* m_unknown;
+    SuggestionsView* m_suggestions;
     SearchView* m_search;
     PhotoViewer* m_viewer;
     JobStatusWidget* m_jobStatus;

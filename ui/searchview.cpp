@@ -7,14 +7,18 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDateEdit>
 #include <QDir>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSet>
+#include <QShortcut>
 #include <QSplitter>
+#include <QStringListModel>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -28,12 +32,25 @@ SearchView::SearchView(ThumbnailProvider* provider, QWidget* parent) : QWidget(p
     auto* form = new QWidget(this);
     form->setMinimumWidth(240);
     form->setMaximumWidth(340);
-    m_people = new QListWidget(form);
-    m_people->setObjectName(QStringLiteral("searchPeople"));
-    m_mode = new QComboBox(form);
-    m_mode->addItem(tr("All of them in the photo"), QStringLiteral("all"));
-    m_mode->addItem(tr("Any of them"), QStringLiteral("any"));
-    m_mode->addItem(tr("None of them"), QStringLiteral("none"));
+    m_add = new QLineEdit(form);
+    m_add->setObjectName(QStringLiteral("searchAddPerson"));
+    m_add->setPlaceholderText(tr("Add a person…"));
+    m_names = new QStringListModel(this);
+    auto* completer = new QCompleter(m_names, this);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    m_add->setCompleter(completer);
+    m_chips = new QListWidget(form);
+    m_chips->setObjectName(QStringLiteral("searchChips"));
+    m_chips->setViewMode(QListView::IconMode);
+    m_chips->setFlow(QListView::LeftToRight);
+    m_chips->setWrapping(true);
+    m_chips->setResizeMode(QListView::Adjust);
+    m_chips->setMovement(QListView::Static);
+    m_chips->setSpacing(4);
+    m_chips->setMaximumHeight(120);
+    m_chips->setToolTip(tr("Click a person to switch between with (AND), or (OR) and not (NOT); Delete "
+                           "removes them."));
     m_useDates = new QCheckBox(tr("Taken between"), form);
     m_from = new QDateEdit(QDate::currentDate().addYears(-1), form);
     m_to = new QDateEdit(QDate::currentDate(), form);
@@ -52,8 +69,12 @@ SearchView::SearchView(ThumbnailProvider* provider, QWidget* parent) : QWidget(p
 
     auto* fl = new QFormLayout;
     fl->setRowWrapPolicy(QFormLayout::WrapAllRows);
-    fl->addRow(tr("People:"), m_people);
-    fl->addRow(tr("Show photos with:"), m_mode);
+    fl->addRow(tr("People:"), m_add);
+    fl->addRow(m_chips);
+    auto* legend = new QLabel(tr("with = in every photo, or = at least one of them, not = in none"), form);
+    legend->setWordWrap(true);
+    legend->setForegroundRole(QPalette::PlaceholderText);
+    fl->addRow(legend);
     fl->addRow(m_useDates);
     fl->addRow(tr("From:"), m_from);
     fl->addRow(tr("To:"), m_to);
@@ -67,7 +88,7 @@ SearchView::SearchView(ThumbnailProvider* provider, QWidget* parent) : QWidget(p
     m_model = new PhotoListModel(provider, this);
     m_grid = new PhotoGridView(m_model, this);
     m_grid->setTitle(tr("Search"));
-    m_grid->setEmptyState(tr("Pick one or more people and press Search."));
+    m_grid->setEmptyState(tr("Add one or more people and press Search."));
     auto* split = new QSplitter(this);
     split->addWidget(form);
     split->addWidget(m_grid);
@@ -79,6 +100,33 @@ SearchView::SearchView(ThumbnailProvider* provider, QWidget* parent) : QWidget(p
     connect(m_useDates, &QCheckBox::toggled, m_from, &QWidget::setEnabled);
     connect(m_useDates, &QCheckBox::toggled, m_to, &QWidget::setEnabled);
     connect(m_go, &QPushButton::clicked, this, &SearchView::search);
+    connect(m_add, &QLineEdit::returnPressed, this, [this] {
+        const QString typed = m_add->text().simplified();
+        // Match an existing name whatever its case.
+        const QStringList all = m_names->stringList();
+        const auto it = std::find_if(all.cbegin(), all.cend(), [&typed](const QString& n) {
+            return n.compare(typed, Qt::CaseInsensitive) == 0;
+        });
+        if (it == all.cend()) {
+            m_status->setText(typed.isEmpty() ? QString() : tr("Nobody is called %1.").arg(typed));
+            return;
+        }
+        addChip(*it);
+        m_add->clear();
+        search();
+    });
+    connect(m_chips, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
+        const auto mode = ChipMode((item->data(Qt::UserRole + 1).toInt() + 1) % 3);
+        item->setData(Qt::UserRole + 1, int(mode));
+        updateChip(m_chips->row(item));
+        search();
+    });
+    auto* del = new QShortcut(QKeySequence::Delete, m_chips, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(del, &QShortcut::activated, this, [this] {
+        delete m_chips->currentItem();
+        if (m_chips->count() > 0)
+            search();
+    });
     connect(m_grid, &PhotoGridView::photoActivated, this, &SearchView::photoActivated);
 }
 
@@ -121,32 +169,110 @@ void SearchView::refreshPeople()
 
 void SearchView::searchFor(const QStringList& names)
 {
+    clearChips();
+    for (const QString& n : names)
+        addChip(n);
     m_pendingNames = names;
-    for (int i = 0; i < m_people->count(); ++i)
-        m_people->item(i)->setCheckState(Qt::Unchecked);
-    m_mode->setCurrentIndex(0);
-    refreshPeople(); // ticks m_pendingNames, then searches
+    refreshPeople(); // then searches (the people may have just been named)
+}
+
+void SearchView::addChip(const QString& name, ChipMode mode)
+{
+    for (int i = 0; i < m_chips->count(); ++i) {
+        if (m_chips->item(i)->data(Qt::UserRole).toString() == name) {
+            setChipMode(name, mode);
+            return;
+        }
+    }
+    auto* item = new QListWidgetItem(m_chips);
+    item->setData(Qt::UserRole, name);
+    item->setData(Qt::UserRole + 1, int(mode));
+    updateChip(m_chips->row(item));
+}
+
+void SearchView::setChipMode(const QString& name, ChipMode mode)
+{
+    for (int i = 0; i < m_chips->count(); ++i) {
+        if (m_chips->item(i)->data(Qt::UserRole).toString() == name) {
+            m_chips->item(i)->setData(Qt::UserRole + 1, int(mode));
+            updateChip(i);
+        }
+    }
+}
+
+void SearchView::updateChip(int row)
+{
+    QListWidgetItem* item = m_chips->item(row);
+    const QString name = item->data(Qt::UserRole).toString();
+    switch (ChipMode(item->data(Qt::UserRole + 1).toInt())) {
+    case ChipMode::And:
+        item->setText(tr("with %1").arg(name));
+        item->setForeground(palette().color(QPalette::Text));
+        break;
+    case ChipMode::Or:
+        item->setText(tr("or %1").arg(name));
+        item->setForeground(palette().color(QPalette::Link));
+        break;
+    case ChipMode::Not:
+        item->setText(tr("not %1").arg(name));
+        item->setForeground(palette().color(QPalette::PlaceholderText));
+        break;
+    }
+}
+
+void SearchView::clearChips()
+{
+    m_chips->clear();
+}
+
+QStringList SearchView::chipTexts() const
+{
+    QStringList out;
+    for (int i = 0; i < m_chips->count(); ++i)
+        out.append(m_chips->item(i)->text());
+    return out;
+}
+
+void SearchView::setDateRange(const QDate& from, const QDate& to)
+{
+    m_useDates->setChecked(from.isValid() && to.isValid());
+    if (from.isValid())
+        m_from->setDate(from);
+    if (to.isValid())
+        m_to->setDate(to);
+}
+
+void SearchView::setFolder(const QString& folder)
+{
+    int i = m_folder->findData(folder);
+    if (i < 0 && !folder.isEmpty()) {
+        m_folder->addItem(QDir::toNativeSeparators(folder), folder);
+        i = m_folder->count() - 1;
+    }
+    m_folder->setCurrentIndex(qMax(0, i));
 }
 
 void SearchView::search()
 {
     PersonQuery query;
-    QStringList names;
-    for (int i = 0; i < m_people->count(); ++i) {
-        if (m_people->item(i)->checkState() == Qt::Checked)
-            names.append(m_people->item(i)->text());
+    for (int i = 0; i < m_chips->count(); ++i) {
+        const QString name = m_chips->item(i)->data(Qt::UserRole).toString();
+        switch (ChipMode(m_chips->item(i)->data(Qt::UserRole + 1).toInt())) {
+        case ChipMode::And:
+            query.allOf.append(name);
+            break;
+        case ChipMode::Or:
+            query.anyOf.append(name);
+            break;
+        case ChipMode::Not:
+            query.noneOf.append(name);
+            break;
+        }
     }
-    if (names.isEmpty()) {
-        m_status->setText(tr("Pick at least one person."));
+    if (query.allOf.isEmpty() && query.anyOf.isEmpty() && query.noneOf.isEmpty()) {
+        m_status->setText(tr("Add at least one person."));
         return;
     }
-    const QString mode = m_mode->currentData().toString();
-    if (mode == QLatin1String("all"))
-        query.allOf = names;
-    else if (mode == QLatin1String("any"))
-        query.anyOf = names;
-    else
-        query.noneOf = names;
     if (m_useDates->isChecked()) {
         query.from = m_from->date();
         query.to = m_to->date();
@@ -171,19 +297,10 @@ namespace kindred {
 
 void SearchView::showPeople(const QList<PersonSummary>& persons)
 {
-    QSet<QString> checked;
-    for (int i = 0; i < m_people->count(); ++i) {
-        if (m_people->item(i)->checkState() == Qt::Checked)
-            checked.insert(m_people->item(i)->text());
-    }
-    for (const QString& n : std::as_const(m_pendingNames))
-        checked.insert(n);
-    m_people->clear();
-    for (const PersonSummary& p : persons) {
-        auto* item = new QListWidgetItem(p.name, m_people);
-        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-        item->setCheckState(checked.contains(p.name) ? Qt::Checked : Qt::Unchecked);
-    }
+    QStringList names;
+    for (const PersonSummary& p : persons)
+        names.append(p.name);
+    m_names->setStringList(names);
     if (persons.isEmpty())
         m_status->setText(tr("Nobody has been named yet. Name people first, then search for them here."));
     if (!m_pendingNames.isEmpty()) {

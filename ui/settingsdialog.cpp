@@ -5,6 +5,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -19,6 +20,8 @@
 namespace kindred {
 
 namespace {
+bool g_cudaAvailable = false;
+
 QWidget* folderField(QLineEdit* edit, const QString& placeholder, QWidget* parent)
 {
     auto* w = new QWidget(parent);
@@ -37,7 +40,38 @@ QWidget* folderField(QLineEdit* edit, const QString& placeholder, QWidget* paren
     });
     return w;
 }
+
+QWidget* fileField(QLineEdit* edit, const QString& placeholder, QWidget* parent)
+{
+    auto* w = new QWidget(parent);
+    edit->setPlaceholderText(placeholder);
+    edit->setClearButtonEnabled(true);
+    auto* browse = new QPushButton(SettingsDialog::tr("Choose…"), w);
+    browse->setObjectName(QStringLiteral("chooseEmbedderFile"));
+    auto* l = new QHBoxLayout(w);
+    l->setContentsMargins(0, 0, 0, 0);
+    l->addWidget(edit, 1);
+    l->addWidget(browse);
+    QObject::connect(browse, &QPushButton::clicked, w, [edit, w] {
+        const QString file = QFileDialog::getOpenFileName(
+            w, SettingsDialog::tr("Choose an InceptionResnetV1 checkpoint"), edit->text(),
+            SettingsDialog::tr("PyTorch checkpoints (*.pt *.pth);;All files (*)"));
+        if (!file.isEmpty())
+            edit->setText(QDir::toNativeSeparators(file));
+    });
+    return w;
+}
 } // namespace
+
+void SettingsDialog::setCudaAvailable(bool available)
+{
+    g_cudaAvailable = available;
+}
+
+bool SettingsDialog::cudaAvailable()
+{
+    return g_cudaAvailable;
+}
 
 SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent)
 {
@@ -46,11 +80,32 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent)
     m_library->setObjectName(QStringLiteral("libraryLocation"));
     m_models = new QLineEdit(this);
     m_models->setObjectName(QStringLiteral("modelsFolder"));
+    m_embedder = new QComboBox(this);
+    m_embedder->setObjectName(QStringLiteral("embedder"));
+    m_embedder->addItem(tr("FaceRecognitionNet (model pack, default)"), QStringLiteral("frnet"));
+    m_embedder->addItem(tr("InceptionResnetV1 (checkpoint file)"), QStringLiteral("irv1"));
+    m_embedderFile = new QLineEdit(this);
+    m_embedderFile->setObjectName(QStringLiteral("embedderFile"));
+    m_embedderHelp = new QLabel(
+        tr("Kindred does not ship these weights. Download <b>20180402-114759-vggface2.pt</b> from the "
+           "releases of facenet-pytorch (github.com/timesler/facenet-pytorch) and choose the file here. "
+           "Faces found so far are described again with the new model."),
+        this);
+    m_embedderHelp->setObjectName(QStringLiteral("embedderHelp"));
+    m_embedderHelp->setWordWrap(true);
+    m_embedderHelp->setTextFormat(Qt::RichText);
+    m_embedderHelp->setForegroundRole(QPalette::PlaceholderText);
+    m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("error"));
+    m_error->setWordWrap(true);
+    m_error->hide();
     m_device = new QComboBox(this);
     m_device->setObjectName(QStringLiteral("device"));
-    m_device->addItem(tr("Automatic (GPU when available)"), QStringLiteral("auto"));
+    m_device->addItem(g_cudaAvailable ? tr("Automatic (GPU when available)") : tr("Automatic"),
+                      QStringLiteral("auto"));
     m_device->addItem(tr("CPU"), QStringLiteral("cpu"));
-    m_device->addItem(tr("NVIDIA GPU (CUDA)"), QStringLiteral("cuda"));
+    if (g_cudaAvailable)
+        m_device->addItem(tr("NVIDIA GPU (CUDA)"), QStringLiteral("cuda"));
     m_threads = new QSpinBox(this);
     m_threads->setObjectName(QStringLiteral("threads"));
     m_threads->setRange(0, 256);
@@ -74,6 +129,10 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent)
 
     auto* facesBox = new QGroupBox(tr("Face recognition"), this);
     auto* ff = new QFormLayout(facesBox);
+    ff->addRow(tr("Face model:"), m_embedder);
+    m_embedderFileRow = fileField(m_embedderFile, QStringLiteral("20180402-114759-vggface2.pt"), facesBox);
+    ff->addRow(tr("Checkpoint file:"), m_embedderFileRow);
+    ff->addRow(QString(), m_embedderHelp);
     ff->addRow(tr("Run on:"), m_device);
     ff->addRow(tr("CPU threads:"), m_threads);
     ff->addRow(tr("Smallest face:"), m_minFace);
@@ -102,9 +161,34 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent)
     layout->addWidget(jobsBox);
     layout->addWidget(langBox);
     layout->addWidget(note);
+    layout->addWidget(m_error);
     layout->addWidget(buttons);
-    setMinimumWidth(520);
+    setMinimumWidth(560);
+    connect(m_embedder, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateEmbedderRow);
     load();
+}
+
+void SettingsDialog::updateEmbedderRow()
+{
+    const bool irv1 = m_embedder->currentData().toString() == QLatin1String("irv1");
+    m_embedderFileRow->setEnabled(irv1);
+    m_embedderHelp->setVisible(irv1);
+    if (!irv1)
+        m_error->hide();
+}
+
+QString SettingsDialog::validate() const
+{
+    if (m_embedder->currentData().toString() != QLatin1String("irv1"))
+        return {};
+    const QString file = QDir::fromNativeSeparators(m_embedderFile->text().trimmed());
+    if (file.isEmpty())
+        return tr("Choose the InceptionResnetV1 checkpoint file, or use the default face model.");
+    const QFileInfo info(file);
+    if (!info.isFile() || !info.isReadable())
+        return tr("The checkpoint file %1 does not exist or cannot be read.")
+            .arg(QDir::toNativeSeparators(file));
+    return {};
 }
 
 QList<QPair<QString, QString>> SettingsDialog::languages()
@@ -122,7 +206,19 @@ void SettingsDialog::load()
     QSettings s;
     m_library->setText(QDir::toNativeSeparators(s.value(SettingsKeys::libraryLocation).toString()));
     m_models->setText(QDir::toNativeSeparators(s.value(SettingsKeys::modelsFolder).toString()));
-    const int d = m_device->findData(s.value(SettingsKeys::device, QStringLiteral("auto")).toString());
+    const QString embedder = s.value(SettingsKeys::embedder).toString();
+    const QString embedderFile = s.value(SettingsKeys::embedderFile).toString();
+    // The face job's rule: no model named and a checkpoint given means InceptionResnetV1.
+    const bool irv1 =
+        embedder.startsWith(QLatin1String("irv1")) ||
+        (embedder.isEmpty() && !embedderFile.isEmpty() && !embedderFile.endsWith(QLatin1String(".json")));
+    m_embedder->setCurrentIndex(irv1 ? 1 : 0);
+    m_embedderFile->setText(irv1 ? QDir::toNativeSeparators(embedderFile) : QString());
+    updateEmbedderRow();
+    const QString device = s.value(SettingsKeys::device, QStringLiteral("auto")).toString();
+    if (device == QLatin1String("cuda") && m_device->findData(device) < 0)
+        m_device->addItem(tr("NVIDIA GPU (CUDA, not available on this computer)"), device);
+    const int d = m_device->findData(device);
     m_device->setCurrentIndex(d < 0 ? 0 : d);
     m_threads->setValue(s.value(SettingsKeys::threads, 0).toInt());
     m_minFace->setValue(s.value(SettingsKeys::minFaceSize, 20).toInt());
@@ -137,6 +233,14 @@ void SettingsDialog::save() const
     QSettings s;
     s.setValue(SettingsKeys::libraryLocation, QDir::fromNativeSeparators(m_library->text().trimmed()));
     s.setValue(SettingsKeys::modelsFolder, QDir::fromNativeSeparators(m_models->text().trimmed()));
+    if (m_embedder->currentData().toString() == QLatin1String("irv1")) {
+        s.setValue(SettingsKeys::embedder, QStringLiteral("irv1"));
+        s.setValue(SettingsKeys::embedderFile, QDir::fromNativeSeparators(m_embedderFile->text().trimmed()));
+    } else {
+        // FaceRecognitionNet from the model pack: a file here would be read as its manifest.
+        s.setValue(SettingsKeys::embedder, QStringLiteral("frnet"));
+        s.remove(SettingsKeys::embedderFile);
+    }
     s.setValue(SettingsKeys::device, m_device->currentData().toString());
     s.setValue(SettingsKeys::threads, m_threads->value());
     s.setValue(SettingsKeys::minFaceSize, m_minFace->value());
@@ -147,6 +251,13 @@ void SettingsDialog::save() const
 
 void SettingsDialog::accept()
 {
+    const QString problem = validate();
+    if (!problem.isEmpty()) {
+        m_error->setText(problem);
+        m_error->show();
+        m_embedderFile->setFocus();
+        return;
+    }
     QSettings s;
     const QString oldLibrary = s.value(SettingsKeys::libraryLocation).toString();
     const QString oldLanguage = s.value(SettingsKeys::language).toString();

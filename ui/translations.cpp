@@ -15,6 +15,7 @@ QTranslator* g_qt = nullptr;
 
 void Translations::uninstall()
 {
+    QLocale::setDefault(QLocale::system());
     for (QTranslator** t : {&g_app, &g_qt}) {
         if (*t) {
             QCoreApplication::removeTranslator(*t);
@@ -28,6 +29,8 @@ QString Translations::install(const QString& language)
 {
     uninstall();
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    // Dates, month names and numbers follow the chosen language too.
+    QLocale::setDefault(locale);
     auto* app = new QTranslator;
     // English has a translation too: it only holds the plural forms ("1 photo", "2 photos"). It is the
     // fallback when no translation matches the locale.

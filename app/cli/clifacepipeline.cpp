@@ -32,6 +32,23 @@ float area(const FaceDetection& face)
     return std::max(0.0F, face.width()) * std::max(0.0F, face.height());
 }
 
+// The same quality the face indexer stores (app/services/faceindexer.cpp): detector confidence x size
+// (faces under ~64 px carry little identity) x sharpness (variance of the Laplacian of the aligned crop).
+float faceQuality(const FaceDetection& face, const cv::Mat& crop)
+{
+    const double side = std::min(face.width(), face.height());
+    const double sizeFactor = std::clamp(side / 64.0, 0.0, 1.0);
+    cv::Mat gray;
+    cv::Mat laplacian;
+    cv::cvtColor(crop, gray, cv::COLOR_RGB2GRAY);
+    cv::Laplacian(gray, laplacian, CV_32F);
+    cv::Scalar mean;
+    cv::Scalar stddev;
+    cv::meanStdDev(laplacian, mean, stddev);
+    const double sharpness = std::clamp(stddev[0] * stddev[0] / 150.0, 0.0, 1.0);
+    return static_cast<float>(double(face.probability) * sizeFactor * (0.5 + 0.5 * sharpness));
+}
+
 } // namespace
 
 void CliFacePipeline::addOptions(QCommandLineParser& parser)
@@ -47,8 +64,10 @@ void CliFacePipeline::addOptions(QCommandLineParser& parser)
          QStringLiteral("FILE")});
     parser.addOption(
         {QStringLiteral("align"),
-         QStringLiteral("Face alignment: landmarks (5-point similarity), box (box + margin) or auto "
-                        "(= box, measured best; default)."),
+         QStringLiteral(
+             "Face alignment: landmarks (5-point similarity), box (box + margin) or auto "
+             "(landmarks for faces inside the photo, box for already-cropped faces; measured best, "
+             "the same as the library's face job; default)."),
          QStringLiteral("METHOD"), QStringLiteral("auto")});
     parser.addOption({QStringLiteral("batch-size"), QStringLiteral("Faces per inference batch (default 32)."),
                       QStringLiteral("N"), QStringLiteral("32")});
@@ -102,10 +121,10 @@ std::unique_ptr<CliFacePipeline> CliFacePipeline::create(const QCommandLineParse
         *exitCode = ExitNoModels;
         return nullptr;
     }
-    // "auto" = box + margin for every model: on shared/photos/bbt it beats the 5-point similarity alignment
-    // for FaceRecognitionNet by a wide margin (docs/models-embedding.md), and facenet-pytorch's
-    // InceptionResnetV1 was trained on MTCNN boxes with a margin.
-    pipeline->m_align = align == QLatin1String("landmarks") ? Align::Landmarks : Align::Box;
+    // "auto" = FaceAligner::alignAuto, as the library's face job (docs/models.md has the measurements).
+    pipeline->m_align = align == QLatin1String("landmarks") ? Align::Landmarks
+                        : align == QLatin1String("box")     ? Align::Box
+                                                            : Align::Auto;
     *exitCode = ExitOk;
     return pipeline;
 }
@@ -115,16 +134,25 @@ std::vector<FaceDetection> CliFacePipeline::detect(const cv::Mat& rgb)
     return m_detector->detect(rgb);
 }
 
-cv::Mat CliFacePipeline::alignFace(const cv::Mat& rgb, const FaceDetection& face) const
+cv::Mat CliFacePipeline::alignFace(const cv::Mat& rgb, const FaceDetection& face, const cv::Mat& original,
+                                   int pad) const
 {
     const int size = m_embedder->inputSize();
+    if (m_align == Align::Auto) {
+        const float p = static_cast<float>(pad);
+        const bool inside = FaceAligner::boxInside(
+            original, {face.box[0] - p, face.box[1] - p, face.box[2] - p, face.box[3] - p});
+        return inside ? FaceAligner::alignLandmarks(rgb, face.landmarks, size)
+                      : FaceAligner::cropBox(rgb, face.box, size, static_cast<float>(size) * 0.2F);
+    }
     if (m_align == Align::Landmarks)
         return FaceAligner::alignLandmarks(rgb, face.landmarks, size);
     // facenet-pytorch's default margin: 32 px of a 160 px crop
     return FaceAligner::cropBox(rgb, face.box, size, static_cast<float>(size) * 0.2F);
 }
 
-CliFacePipeline::ImageFaces CliFacePipeline::facesOf(const QString& path, bool largestOnly, bool fallbacks)
+CliFacePipeline::ImageFaces CliFacePipeline::facesOf(const QString& path, bool largestOnly, bool fallbacks,
+                                                     bool wholeImage)
 {
     ImageFaces result;
     result.path = path;
@@ -149,7 +177,7 @@ CliFacePipeline::ImageFaces CliFacePipeline::facesOf(const QString& path, bool l
         }
         result.detected = static_cast<int>(found.size());
         if (found.empty()) {
-            if (!fallbacks) {
+            if (!fallbacks || !wholeImage) {
                 result.treatment = Treatment::NoFace;
                 return result;
             }
@@ -168,7 +196,8 @@ CliFacePipeline::ImageFaces CliFacePipeline::facesOf(const QString& path, bool l
         for (const FaceDetection& detection : found) {
             Face face;
             face.probability = detection.probability;
-            face.crop = alignFace(image, detection);
+            face.crop = alignFace(image, detection, rgb, pad);
+            face.quality = faceQuality(detection, face.crop);
             for (int i = 0; i < 4; ++i)
                 face.box[static_cast<size_t>(i)] =
                     detection.box[static_cast<size_t>(i)] - static_cast<float>(pad);

@@ -21,7 +21,7 @@ namespace kindred {
 // Common options (addOptions): --model ID, --model-file FILE, --align auto|box|landmarks, --batch-size N.
 class CliFacePipeline {
 public:
-    enum class Align { Box, Landmarks };
+    enum class Align { Auto, Box, Landmarks };
     // How the face of an image was found.
     enum class Treatment {
         Detected,   // MTCNN found it in the image
@@ -33,7 +33,8 @@ public:
     struct Face {
         std::array<float, 4> box{}; // in the image's pixels (orientation applied)
         float probability = 0;
-        cv::Mat crop; // aligned, embedder input size
+        float quality = 0; // detector probability x size (side / 64 px, at most 1) x sharpness, in [0, 1]
+        cv::Mat crop;      // aligned, embedder input size
     };
     struct ImageFaces {
         QString path;
@@ -54,12 +55,15 @@ public:
     Align align() const { return m_align; }
     QString alignName() const
     {
-        return m_align == Align::Box ? QStringLiteral("box") : QStringLiteral("landmarks");
+        return m_align == Align::Auto  ? QStringLiteral("auto")
+               : m_align == Align::Box ? QStringLiteral("box")
+                                       : QStringLiteral("landmarks");
     }
 
     // Detects the faces of one image and aligns them for the embedder. `largestOnly` keeps the largest face;
-    // `fallbacks` enables the padded retry and the whole-image crop for images a face fills.
-    ImageFaces facesOf(const QString& path, bool largestOnly, bool fallbacks);
+    // `fallbacks` enables the padded retry for images a face fills and, when `wholeImage` is also set, the
+    // whole image as the face crop when even the padded retry finds nothing.
+    ImageFaces facesOf(const QString& path, bool largestOnly, bool fallbacks, bool wholeImage = true);
 
     // Embeds crops; rows in the order given.
     EmbeddingBatch embed(const std::vector<cv::Mat>& crops) { return m_embedder->embed(crops); }
@@ -71,7 +75,8 @@ public:
 private:
     CliFacePipeline() = default;
     std::vector<FaceDetection> detect(const cv::Mat& rgb);
-    cv::Mat alignFace(const cv::Mat& rgb, const FaceDetection& face) const;
+    // `original`: the photo before any padding of `rgb` by `pad` pixels (Auto decides on it).
+    cv::Mat alignFace(const cv::Mat& rgb, const FaceDetection& face, const cv::Mat& original, int pad) const;
 
     std::unique_ptr<Embedder> m_embedder;
     std::unique_ptr<MtcnnDetector> m_detector;

@@ -3,7 +3,8 @@
 namespace kindred {
 
 CliLibrary::CliLibrary(CliContext& ctx)
-    : m_paths(ctx.globals.libraryDir.isEmpty() ? LibraryPaths::standard() : LibraryPaths(ctx.globals.libraryDir))
+    : m_paths(ctx.globals.libraryDir.isEmpty() ? LibraryPaths::standard()
+                                               : LibraryPaths(ctx.globals.libraryDir))
 {
     QString error;
     if (!m_paths.ensureExists(&error)) {

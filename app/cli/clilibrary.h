@@ -1,11 +1,11 @@
 #pragma once
 
-#include <QString>
-#include <memory>
-
 #include "catalog.h"
 #include "clicommand.h"
 #include "librarypaths.h"
+
+#include <QString>
+#include <memory>
 
 namespace kindred {
 

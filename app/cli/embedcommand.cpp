@@ -1,5 +1,8 @@
-// kindred-cli embed [--model ID|--model-file F] [--align M] [--largest] PATH... --out FILE.npz
-// Detects, aligns and embeds the faces of images and writes them to a NumPy .npz archive.
+// kindred-cli embed [--model ID|--model-file F] [--align M] [--largest] [--whole-image] PATH... --out
+// FILE.npz Detects, aligns and embeds the faces of images and writes them to a NumPy .npz archive. An image
+// in which MTCNN finds no face is retried with a black border (already-cropped faces that fill the image);
+// with
+// --whole-image an image still without a face is embedded whole. The counts per treatment are reported.
 // A folder whose sub-folders hold images is read as an ImageFolder (person/*.jpg -> label "person");
 // images given directly, or lying directly in a given folder, get an empty label.
 #include "clicommand.h"
@@ -11,6 +14,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QMap>
 
 namespace kindred {
 namespace {
@@ -51,13 +55,16 @@ int runEmbed(const QStringList& args, CliContext& ctx)
     parser.setApplicationDescription(QStringLiteral(
         "Embed the faces of images (files, plain folders or ImageFolder trees person/*.jpg) "
         "into a .npz archive: embeddings (N x D, L2-normalised, float32), raw (un-normalised), "
-        "norms, labels, paths, boxes (x1,y1,x2,y2), probabilities, model_id."));
+        "norms, labels, paths, boxes (x1,y1,x2,y2), probabilities, quality, treatments, model_id, align."));
     parser.addHelpOption();
     CliFacePipeline::addOptions(parser);
     parser.addOption(
         {QStringLiteral("out"), QStringLiteral("The .npz file to write."), QStringLiteral("FILE")});
     parser.addOption(
         {QStringLiteral("largest"), QStringLiteral("Keep only the largest face of each image.")});
+    parser.addOption({QStringLiteral("whole-image"),
+                      QStringLiteral("Embed the whole image when no face is found even on the padded image "
+                                     "(for folders of face crops).")});
     parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Images or folders."),
                                  QStringLiteral("PATH..."));
     parser.process(args);
@@ -77,6 +84,7 @@ int runEmbed(const QStringList& args, CliContext& ctx)
     if (!pipeline)
         return exitCode;
     const bool largest = parser.isSet(QStringLiteral("largest"));
+    const bool wholeImage = parser.isSet(QStringLiteral("whole-image"));
     const int dim = pipeline->embedder().dimension();
 
     Interrupt::install();
@@ -87,6 +95,9 @@ int runEmbed(const QStringList& args, CliContext& ctx)
     std::vector<std::string> paths;
     std::vector<float> boxes;
     std::vector<float> probabilities;
+    std::vector<float> quality;
+    std::vector<std::string> treatments;
+    QMap<CliFacePipeline::Treatment, int> treatmentCounts;
     QStringList noFace;
     QStringList multiFace;
     QStringList unreadable;
@@ -108,7 +119,9 @@ int runEmbed(const QStringList& args, CliContext& ctx)
                 return ExitCancelled;
             }
             progress.update(static_cast<qint64>(i), static_cast<qint64>(inputs.size()), inputs[i].path);
-            const CliFacePipeline::ImageFaces faces = pipeline->facesOf(inputs[i].path, largest, false);
+            const CliFacePipeline::ImageFaces faces =
+                pipeline->facesOf(inputs[i].path, largest, true, wholeImage);
+            ++treatmentCounts[faces.treatment];
             if (faces.treatment == CliFacePipeline::Treatment::Unreadable) {
                 unreadable << inputs[i].path + QStringLiteral(": ") + faces.error;
                 continue;
@@ -128,6 +141,8 @@ int runEmbed(const QStringList& args, CliContext& ctx)
                 paths.push_back(inputs[i].path.toStdString());
                 boxes.insert(boxes.end(), face.box.begin(), face.box.end());
                 probabilities.push_back(face.probability);
+                quality.push_back(face.quality);
+                treatments.push_back(CliFacePipeline::treatmentName(faces.treatment).toStdString());
             }
             if (static_cast<int>(pending.size()) >= pipeline->embedder().batchSize())
                 flush();
@@ -150,6 +165,8 @@ int runEmbed(const QStringList& args, CliContext& ctx)
     npz.addStrings("paths", paths);
     npz.add("boxes", torch::from_blob(boxes.data(), {n, 4}, torch::kFloat32).clone());
     npz.add("probabilities", torch::from_blob(probabilities.data(), {n}, torch::kFloat32).clone());
+    npz.add("quality", torch::from_blob(quality.data(), {n}, torch::kFloat32).clone());
+    npz.addStrings("treatments", treatments);
     npz.addStrings("model_id", {pipeline->embedder().modelId()});
     npz.addStrings("align", {pipeline->alignName().toStdString()});
     try {
@@ -170,6 +187,11 @@ int runEmbed(const QStringList& args, CliContext& ctx)
         ctx.out << "unreadable: " << path << '\n';
     ctx.out << "Images without a face: " << noFace.size() << ", with several faces: " << multiFace.size()
             << ", unreadable: " << unreadable.size() << '\n';
+    ctx.out << "Treatments: detected " << treatmentCounts.value(CliFacePipeline::Treatment::Detected)
+            << ", padded " << treatmentCounts.value(CliFacePipeline::Treatment::Padded) << ", whole_image "
+            << treatmentCounts.value(CliFacePipeline::Treatment::WholeImage) << ", no_face "
+            << treatmentCounts.value(CliFacePipeline::Treatment::NoFace) << ", unreadable "
+            << treatmentCounts.value(CliFacePipeline::Treatment::Unreadable) << '\n';
     return unreadable.isEmpty() ? ExitOk : ExitFailure;
 }
 

@@ -1,10 +1,10 @@
 // kindred-cli: the command-line front end. Global options come before the command name:
 //   kindred-cli [--library DIR] [--models DIR] [--device auto|cpu|cuda] [--threads N] COMMAND [ARGS...]
+#include "clicommand.h"
+
 #include <QCoreApplication>
 #include <QTextStream>
 #include <cstdio>
-
-#include "clicommand.h"
 
 namespace {
 
@@ -22,7 +22,8 @@ void printUsage(QTextStream& out)
            "Commands:\n";
     for (const kindred::CliCommand& command : kindred::cliCommands())
         out << "  " << command.name.leftJustified(14) << ' ' << command.summary << '\n';
-    out << "\nExit codes: 0 ok, 1 failure (e.g. some files failed), 2 usage, 3 models missing, 4 library error, "
+    out << "\nExit codes: 0 ok, 1 failure (e.g. some files failed), 2 usage, 3 models missing, 4 library "
+           "error, "
            "130 cancelled.\n";
 }
 

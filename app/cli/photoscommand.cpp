@@ -1,31 +1,32 @@
 // kindred-cli photos [--json] [--missing] : list the catalog.
+#include "clicommand.h"
+#include "clilibrary.h"
+#include "photorepository.h"
+
 #include <QCommandLineParser>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-
-#include "clicommand.h"
-#include "clilibrary.h"
-#include "photorepository.h"
 
 namespace kindred {
 namespace {
 
 QJsonObject photoJson(const PhotoRecord& p)
 {
-    QJsonObject o{{QStringLiteral("id"), p.id},
-                  {QStringLiteral("path"), p.path},
-                  {QStringLiteral("hash"), p.hash},
-                  {QStringLiteral("size"), p.size},
-                  {QStringLiteral("format"), p.format},
-                  {QStringLiteral("width"), p.width},
-                  {QStringLiteral("height"), p.height},
-                  {QStringLiteral("orientation"), p.orientation},
-                  {QStringLiteral("captured_at"), p.capturedAt.isEmpty() ? QJsonValue() : QJsonValue(p.capturedAt)},
-                  {QStringLiteral("date_source"), p.dateSource},
-                  {QStringLiteral("camera_make"), p.cameraMake},
-                  {QStringLiteral("camera_model"), p.cameraModel},
-                  {QStringLiteral("missing"), p.missing}};
+    QJsonObject o{
+        {QStringLiteral("id"), p.id},
+        {QStringLiteral("path"), p.path},
+        {QStringLiteral("hash"), p.hash},
+        {QStringLiteral("size"), p.size},
+        {QStringLiteral("format"), p.format},
+        {QStringLiteral("width"), p.width},
+        {QStringLiteral("height"), p.height},
+        {QStringLiteral("orientation"), p.orientation},
+        {QStringLiteral("captured_at"), p.capturedAt.isEmpty() ? QJsonValue() : QJsonValue(p.capturedAt)},
+        {QStringLiteral("date_source"), p.dateSource},
+        {QStringLiteral("camera_make"), p.cameraMake},
+        {QStringLiteral("camera_model"), p.cameraModel},
+        {QStringLiteral("missing"), p.missing}};
     if (p.gpsLat && p.gpsLon)
         o.insert(QStringLiteral("gps"), QJsonArray{*p.gpsLat, *p.gpsLon});
     return o;

@@ -37,9 +37,10 @@ void ProgressReporter::update(qint64 done, qint64 total, const QString& detail)
     if (m_tty) {
         const int width = 30;
         const int filled = total > 0 ? int(width * qMin<qint64>(done, total) / total) : 0;
-        QString line = QStringLiteral("\r%1 [%2%3] %4 %5/s%6 ")
-                           .arg(m_label, QString(filled, QLatin1Char('#')), QString(width - filled, QLatin1Char('.')),
-                                counts, QString::number(rate, 'f', 1), eta);
+        QString line =
+            QStringLiteral("\r%1 [%2%3] %4 %5/s%6 ")
+                .arg(m_label, QString(filled, QLatin1Char('#')), QString(width - filled, QLatin1Char('.')),
+                     counts, QString::number(rate, 'f', 1), eta);
         if (!detail.isEmpty())
             line += detail.right(40);
         m_err << line.leftJustified(120) << Qt::flush;

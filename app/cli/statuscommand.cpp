@@ -1,12 +1,12 @@
 // kindred-cli status [--json] : counts, failures with reasons, library path, schema version.
+#include "clicommand.h"
+#include "clilibrary.h"
+#include "photorepository.h"
+
 #include <QCommandLineParser>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-
-#include "clicommand.h"
-#include "clilibrary.h"
-#include "photorepository.h"
 
 namespace kindred {
 namespace {
@@ -14,7 +14,8 @@ namespace {
 int runStatus(const QStringList& args, CliContext& ctx)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Show what the library holds and what could not be read."));
+    parser.setApplicationDescription(
+        QStringLiteral("Show what the library holds and what could not be read."));
     parser.addHelpOption();
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print a JSON object.")});
     parser.process(args);

@@ -118,15 +118,12 @@ struct FaceIndexer::Impl {
         std::vector<PendingFace> faces;
     };
 
-    // The embedder's input crop: the box grown by a margin of 20 % of the crop (facenet-pytorch's 32 px of
-    // 160) for every model. Measured on shared/photos/bbt (docs/models.md): for FaceRecognitionNet it beats
-    // the 5-point similarity alignment onto dlib's template by a wide margin (95.6 % vs 81.9 % verification
-    // accuracy), and InceptionResnetV1 was trained on such crops. Must match `kindred-cli embed --align auto`
-    // so that stored embeddings and CLI embeddings are comparable.
+    // The embedder's input crop (FaceAligner::alignAuto): the 5-point similarity alignment for faces inside
+    // the photo, the box + margin for already-cropped faces. Must match `kindred-cli embed --align auto` so
+    // that stored and CLI embeddings are comparable.
     cv::Mat align(const cv::Mat& image, const FaceDetection& face) const
     {
-        const int size = embedder->inputSize();
-        return FaceAligner::cropBox(image, face.box, size, float(size) * 0.2f);
+        return FaceAligner::alignAuto(image, face.box, face.landmarks, embedder->inputSize());
     }
 
     // A face for a box that did not come from the detector (drawn by hand, or stored without landmarks):
@@ -172,11 +169,14 @@ struct FaceIndexer::Impl {
         return result;
     }
 
-    // A stored face (re-embedding, hand-drawn faces): the same crop as align(). The landmarks are kept for
-    // the day an embedder prefers landmark alignment; for now only the box is needed.
-    cv::Mat alignBox(const cv::Mat& image, const FaceDetection& face, bool /*haveLandmarks*/) const
+    // A stored face (re-embedding, hand-drawn faces): the same crop as align() when it has landmarks,
+    // else the box + margin.
+    cv::Mat alignBox(const cv::Mat& image, const FaceDetection& face, bool haveLandmarks) const
     {
-        return align(image, face);
+        if (haveLandmarks)
+            return align(image, face);
+        const int size = embedder->inputSize();
+        return FaceAligner::cropBox(image, face.box, size, float(size) * 0.2f);
     }
 };
 

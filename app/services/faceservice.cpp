@@ -3,9 +3,8 @@
 #include "catalog.h"
 #include "chinesewhispersclusterer.h"
 #include "dbscanclusterer.h"
-#include "facerecognitionembedder.h"
-#include "inceptionresnetv1embedder.h"
 #include "faceindexer.h"
+#include "inceptionresnetv1embedder.h"
 #include "incrementalclusterer.h"
 #include "personmatcher.h"
 #include "projectionhead.h"
@@ -14,6 +13,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QHash>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <cmath>
@@ -35,20 +35,30 @@ struct FaceVectors {
     std::vector<qint64> persons;
     std::vector<qint64> clusters;
     std::vector<float> quality;
+    std::vector<qint64> photos;
     torch::Tensor embeddings; // N x D, L2-normalised
 };
 
-// Cosine similarity at which two faces are "the same person" for a model: its verification threshold
-// (docs/models.md) expressed on L2-normalised vectors. Clusters and suggestions start from it.
-float samePersonSimilarity(const QString& modelId)
+// Similarity thresholds per embedding model, on L2-normalised vectors. FaceRecognitionNet's similarities
+// are all high (same person ~0.94, different people ~0.85 on shared/photos/bbt), so generic defaults would
+// merge everyone: docs/clustering.md has the sweep these come from (Chinese whispers at 0.92 keeps BCubed
+// precision 1.0 with recall 0.93; prototype matching from 0.85 with calibration above). InceptionResnetV1
+// has no real weights on the development machine: its values follow from facenet's verification threshold
+// and are to be re-measured with the VGGFace2 checkpoint.
+struct ModelThresholds {
+    float cluster;    // Chinese whispers edge / DBSCAN 1 - eps / incremental join
+    float suggestion; // PersonMatcher minSimilarity; the calibrated confidence decides above it
+};
+
+ModelThresholds modelThresholds(const QString& modelId)
 {
-    if (modelId.startsWith(QLatin1String("frnet"))) {
-        const double d = FaceRecognitionEmbedder::kDefaultThreshold; // Euclidean between unit vectors
-        return float(1.0 - d * d / 2.0);
+    if (modelId.startsWith(QLatin1String("frnet")))
+        return {0.92f, 0.85f};
+    if (modelId.startsWith(QLatin1String("irv1"))) {
+        const float same = float(1.0 - InceptionResnetV1Embedder::kDefaultThreshold); // cosine distance
+        return {same + 0.05f, same - 0.05f};
     }
-    if (modelId.startsWith(QLatin1String("irv1")))
-        return float(1.0 - InceptionResnetV1Embedder::kDefaultThreshold); // cosine distance
-    return 0.6f;
+    return {0.6f, 0.5f};
 }
 
 } // namespace
@@ -225,7 +235,7 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
         if (!SqlUtil::exec(
                 q,
                 QStringLiteral("SELECT f.id, f.state, f.person_id, f.cluster_id, f.quality, f.dim, "
-                               "f.embedding FROM faces f JOIN photos p ON p.id = f.photo_id "
+                               "f.embedding, f.photo_id FROM faces f JOIN photos p ON p.id = f.photo_id "
                                "WHERE f.model_id = ? AND f.embedding IS NOT NULL AND p.missing = 0 "
                                "AND f.state IN ('confirmed', 'unknown', 'suggested') ORDER BY f.id"),
                 {s.modelId}, &m_error))
@@ -241,6 +251,7 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
             v.persons.push_back(q.value(2).toLongLong());
             v.clusters.push_back(q.value(3).toLongLong());
             v.quality.push_back(q.value(4).isNull() ? 1.0f : q.value(4).toFloat());
+            v.photos.push_back(q.value(7).toLongLong());
             const auto* f = reinterpret_cast<const float*>(blob.constData());
             data.insert(data.end(), f, f + d);
         }
@@ -289,7 +300,7 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
     s.unknownFaces = int(open.size());
 
     const float similarity =
-        options.clusterSimilarity >= 0 ? options.clusterSimilarity : samePersonSimilarity(s.modelId);
+        options.clusterSimilarity >= 0 ? options.clusterSimilarity : modelThresholds(s.modelId).cluster;
     std::shared_ptr<Clusterer> clusterer;
     if (options.algorithm == QLatin1String("dbscan")) {
         DbscanOptions o;
@@ -366,7 +377,9 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
     double threshold = 1.0;
     if (!confirmed.empty() && !open.empty()) {
         PersonMatcherOptions matchOptions;
-        matchOptions.minSimilarity = samePersonSimilarity(s.modelId) - 0.05f; // calibration decides above
+        matchOptions.method =
+            MatchMethod::Prototype; // measured best at >= 99 % precision (docs/clustering.md)
+        matchOptions.minSimilarity = modelThresholds(s.modelId).suggestion;
         PersonMatcher matcher(matchOptions);
         std::vector<int64_t> personIds, faceIds;
         for (int64_t row : confirmed) {
@@ -399,6 +412,68 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
     }
     s.suggestionThreshold = threshold;
 
+    // --- A person appears at most once in a photo -----------------------------------------------------
+    // Suggestions: never someone already named in that photo; of two faces in one photo suggested as the
+    // same person, only the more confident one.
+    std::vector<bool> suggest(open.size(), false);
+    {
+        QSet<QPair<qint64, qint64>> named;
+        for (int64_t row : confirmed)
+            named.insert({v.photos[size_t(row)], v.persons[size_t(row)]});
+        QHash<QPair<qint64, qint64>, size_t> best;
+        for (size_t i = 0; i < open.size(); ++i) {
+            const PersonSuggestion& sug = suggestions[i];
+            if (sug.personId < 0 || double(sug.confidence) < threshold)
+                continue;
+            const QPair<qint64, qint64> key{v.photos[size_t(open[i])], qint64(sug.personId)};
+            if (named.contains(key))
+                continue;
+            const auto it = best.find(key);
+            if (it == best.end()) {
+                best.insert(key, i);
+                suggest[i] = true;
+            } else if (suggestions[*it].confidence < sug.confidence) {
+                suggest[*it] = false;
+                suggest[i] = true;
+                *it = i;
+            }
+        }
+    }
+    // Clusters: of several faces of one photo in a cluster, only the one closest to the cluster's mean
+    // stays; the others are unclustered (look-alikes in one photo are different people).
+    {
+        QHash<qint64, std::vector<int64_t>> members;
+        for (int64_t row : open)
+            if (newCluster[size_t(row)] != 0)
+                members[newCluster[size_t(row)]].push_back(row);
+        for (auto it = members.cbegin(); it != members.cend(); ++it) {
+            const std::vector<int64_t>& rows = it.value();
+            QHash<qint64, int> perPhoto;
+            bool duplicates = false;
+            for (int64_t row : rows)
+                duplicates = ++perPhoto[v.photos[size_t(row)]] > 1 || duplicates;
+            if (!duplicates)
+                continue;
+            const torch::Tensor m = rowsTensor(rows);
+            const torch::Tensor centre = m.mean(0);
+            const torch::Tensor score = torch::mv(m, centre).contiguous();
+            const float* sc = score.data_ptr<float>();
+            QHash<qint64, size_t> keep;
+            for (size_t i = 0; i < rows.size(); ++i) {
+                const qint64 photo = v.photos[size_t(rows[i])];
+                const auto k = keep.find(photo);
+                if (k == keep.end()) {
+                    keep.insert(photo, i);
+                } else if (sc[i] > sc[*k]) {
+                    newCluster[size_t(rows[*k])] = 0;
+                    *k = i;
+                } else {
+                    newCluster[size_t(rows[i])] = 0;
+                }
+            }
+        }
+    }
+
     // --- Write everything in one transaction --------------------------------------------------------
     if (!db.transaction())
         return fail(db.lastError().text());
@@ -425,17 +500,16 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
         if (cluster < 0)
             cluster = createdIds.value(cluster);
         const PersonSuggestion& sug = suggestions[i];
-        const bool suggest = sug.personId >= 0 && double(sug.confidence) >= threshold;
         update.bindValue(0, cluster > 0 ? QVariant(cluster) : QVariant(QMetaType(QMetaType::LongLong)));
-        update.bindValue(1, suggest ? QStringLiteral("suggested") : QStringLiteral("unknown"));
-        update.bindValue(2,
-                         suggest ? QVariant(qint64(sug.personId)) : QVariant(QMetaType(QMetaType::LongLong)));
-        update.bindValue(3,
-                         suggest ? QVariant(double(sug.confidence)) : QVariant(QMetaType(QMetaType::Double)));
+        update.bindValue(1, suggest[i] ? QStringLiteral("suggested") : QStringLiteral("unknown"));
+        update.bindValue(2, suggest[i] ? QVariant(qint64(sug.personId))
+                                       : QVariant(QMetaType(QMetaType::LongLong)));
+        update.bindValue(3, suggest[i] ? QVariant(double(sug.confidence))
+                                       : QVariant(QMetaType(QMetaType::Double)));
         update.bindValue(4, v.ids[row]);
         if (!update.exec())
             return rollback(update.lastError().text());
-        s.suggestions += suggest ? 1 : 0;
+        s.suggestions += suggest[i] ? 1 : 0;
         s.clusteredFaces += cluster > 0 ? 1 : 0;
     }
     // Cluster sizes; clusters left without unnamed faces are removed (named faces keep no dangling id).

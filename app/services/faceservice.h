@@ -39,9 +39,9 @@ struct ClusterRecord {
 
 struct FaceRefreshOptions {
     QString algorithm = QStringLiteral("chinese-whispers"); // or "dbscan"
-    int minClusterSize = 2;
+    int minClusterSize = 3;            // measured: 3 keeps clusters pure where 2 lets pairs of look-alikes in
     float minQuality = 0.25f;          // faces below stay unclustered
-    float clusterSimilarity = -1;      // < 0: the algorithm's measured default
+    float clusterSimilarity = -1;      // < 0: the measured default of the embedding model
     double suggestionPrecision = 0.99; // suggestions are shown only above a threshold with this precision
     bool recluster = false;            // true: cluster all unknown faces from scratch (still never touches
                                        // confirmed/ignored faces); false: new faces join existing clusters

@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QPointer>
 #include <QSettings>
@@ -22,6 +23,8 @@ LibraryService::LibraryService(JobManager* jobs, QObject* parent) : QObject(pare
     m_scanPool.setExpiryTimeout(-1);
     m_readPool.setMaxThreadCount(1);
     m_readPool.setExpiryTimeout(-1); // keep the thread, and with it its catalog connection
+    m_facePool.setMaxThreadCount(1);
+    m_facePool.setExpiryTimeout(-1);
     m_batchReload.setSingleShot(true);
     m_batchReload.setInterval(kBatchReloadMs);
     connect(&m_batchReload, &QTimer::timeout, this, &LibraryService::reloadPhotos);
@@ -31,7 +34,12 @@ LibraryService::~LibraryService()
 {
     for (ScanJob* job : std::as_const(m_scans))
         job->control()->requestCancel();
+    if (m_faceJob)
+        m_faceJob->control()->requestCancel();
+    if (m_finetuneJob)
+        m_finetuneJob->control()->requestCancel();
     m_scanPool.waitForDone();
+    m_facePool.waitForDone();
     m_readPool.waitForDone();
 }
 
@@ -68,6 +76,10 @@ bool LibraryService::open(const QString& directory, QString* error)
     m_catalogPath = paths.catalogFile();
     m_thumbnailDir = paths.thumbnailDir();
     m_faceCropDir = paths.faceCropDir();
+    m_paths = paths;
+    if (m_faceJob)
+        m_faceJob->control()->requestCancel();
+    m_faceJobAgain = false;
     m_photos.clear();
     m_rootsList.clear();
     ++m_generation;
@@ -142,6 +154,15 @@ int LibraryService::startScan(const QStringList& roots, const QString& title)
             reloadPhotos();
         }
         Q_EMIT scanFinished(id, outcome);
+        if (generation == m_generation && outcome.error.isEmpty() && !outcome.cancelled &&
+            QSettings().value(QStringLiteral("jobs/indexFacesAfterScan"), true).toBool()) {
+            QString why;
+            if (indexFaces(&why) < 0) {
+                // No models: say so once in the status area, as a failed job the user can read.
+                const int failed = m_jobs->addJob(QStringLiteral("faces"), tr("Finding faces"), nullptr);
+                m_jobs->finish(failed, JobState::Failed, why);
+            }
+        }
     });
     job->start(&m_scanPool);
     Q_EMIT scanStarted(id, roots);
@@ -214,10 +235,101 @@ void LibraryService::onLoaded(const QList<LibraryPhoto>& photos, const QStringLi
         reloadPhotos();
 }
 
+int LibraryService::indexFaces(QString* error)
+{
+    if (!isOpen()) {
+        if (error)
+            *error = tr("No library is open.");
+        return -1;
+    }
+    if (m_faceJob) {
+        m_faceJobAgain = true;
+        return m_faceJobId;
+    }
+    FaceIndexOptions options = m_faceOptions;
+    if (options.modelsDir.isEmpty() && !FaceIndexJob::optionsFromSettings(&options, error))
+        return -1;
+    auto* job = new FaceIndexJob(m_catalogPath, m_paths, options, this);
+    const int id = m_jobs->addJob(QStringLiteral("faces"), tr("Finding faces"), job->control(), true);
+    m_faceJob = job;
+    m_faceJobId = id;
+    m_faceJobAgain = false;
+    const quint64 generation = m_generation;
+    auto clock = std::make_shared<QElapsedTimer>();
+    connect(job, &FaceIndexJob::started, this, [this, id, clock] {
+        clock->start();
+        m_jobs->setRunning(id);
+    });
+    connect(job, &FaceIndexJob::progress, this,
+            [this, id, clock](int done, int total, int faces, const QString&) {
+                m_jobs->update(
+                    id, done, total,
+                    FaceIndexJob::progressText(done, total, faces, double(clock->elapsed()) / 1000.0));
+            });
+    connect(job, &FaceIndexJob::refreshing, this, [this, id] {
+        const JobInfo info = m_jobs->job(id);
+        m_jobs->update(id, info.done, info.total, tr("Grouping similar faces…"));
+    });
+    connect(job, &FaceIndexJob::finished, this, [this, id, job, generation](const FaceJobOutcome& outcome) {
+        m_faceJob = nullptr;
+        job->deleteLater();
+        m_jobs->addErrors(id, outcome.failures);
+        const JobState state = !outcome.error.isEmpty() ? JobState::Failed
+                               : outcome.cancelled      ? JobState::Cancelled
+                                                        : JobState::Done;
+        m_jobs->finish(id, state, FaceIndexJob::summaryText(outcome));
+        if (generation == m_generation)
+            Q_EMIT facesChanged();
+        Q_EMIT faceJobFinished(id, outcome);
+        if (m_faceJobAgain && generation == m_generation && !outcome.cancelled && outcome.error.isEmpty())
+            indexFaces();
+    });
+    job->start(&m_facePool);
+    Q_EMIT faceJobStarted(id);
+    return id;
+}
+
+int LibraryService::personaliseFaces(QString* error)
+{
+    if (!isOpen()) {
+        if (error)
+            *error = tr("No library is open.");
+        return -1;
+    }
+    if (m_finetuneJob) {
+        if (error)
+            *error = tr("Face recognition is already being personalised.");
+        return -1;
+    }
+    auto* job = new FinetuneJob(m_catalogPath, m_paths, FinetuneOptions(), this);
+    const int id = m_jobs->addJob(QStringLiteral("finetune"), tr("Personalising face recognition"),
+                                  job->control(), false);
+    m_finetuneJob = job;
+    const quint64 generation = m_generation;
+    connect(job, &FinetuneJob::started, this, [this, id] { m_jobs->setRunning(id); });
+    connect(job, &FinetuneJob::progress, this, [this, id](int epoch, int epochs, double loss, double) {
+        m_jobs->update(id, epoch, epochs,
+                       tr("Training round %1 of %2, loss %3").arg(epoch).arg(epochs).arg(loss, 0, 'f', 3));
+    });
+    connect(job, &FinetuneJob::finished, this, [this, id, job, generation](const FinetuneOutcome& outcome) {
+        m_finetuneJob = nullptr;
+        job->deleteLater();
+        const JobState state = outcome.status == FinetuneStatus::Ok          ? JobState::Done
+                               : outcome.status == FinetuneStatus::Cancelled ? JobState::Cancelled
+                                                                             : JobState::Failed;
+        m_jobs->finish(id, state, FinetuneJob::summaryText(outcome));
+        if (generation == m_generation)
+            Q_EMIT facesChanged();
+    });
+    job->start(&m_facePool);
+    return id;
+}
+
 bool LibraryService::waitForIdle(int timeoutMs)
 {
     QDeadlineTimer deadline(timeoutMs);
-    while (!m_scans.isEmpty() || m_loading || m_reloadPending || m_batchReload.isActive()) {
+    while (!m_scans.isEmpty() || m_faceJob || m_finetuneJob || m_loading || m_reloadPending ||
+           m_batchReload.isActive()) {
         if (deadline.hasExpired())
             return false;
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "faceindexjob.h"
+#include "finetunejob.h"
 #include "jobmanager.h"
+#include "librarypaths.h"
 #include "scanjob.h"
 
 #include <QList>
@@ -71,8 +74,26 @@ public:
     void reloadPhotos();
     const QList<LibraryPhoto>& photos() const { return m_photos; }
     QStringList roots() const { return m_rootsList; }
-    // Waits (tests, shutdown) until scans and loads are over. Returns false on timeout.
+    // Waits (tests, shutdown) until scans, face jobs and loads are over. Returns false on timeout.
     bool waitForIdle(int timeoutMs);
+
+    LibraryPaths paths() const { return m_paths; }
+
+    // Finds faces in the photos that need it (FaceIndexer), then recomputes clusters and suggestions
+    // (FaceService::refresh), as one background job "faces" on a low-priority worker. One face job at a
+    // time: a request while one runs makes it run once more afterwards. Returns the job id (the running
+    // one when queued), or -1 with *error set (no library, no models).
+    // After every scan that was not cancelled this runs by itself when the setting
+    // "jobs/indexFacesAfterScan" (default true) is on.
+    int indexFaces(QString* error = nullptr);
+    bool isIndexingFaces() const { return m_faceJob != nullptr; }
+    int faceJobId() const { return m_faceJobId; }
+    // Fine-tunes the face embedding on the family's confirmed faces (FinetuneJob, job kind "finetune"),
+    // queued behind a running face job on the same low-priority thread. Returns the job id or -1.
+    int personaliseFaces(QString* error = nullptr);
+    bool isFinetuning() const { return m_finetuneJob != nullptr; }
+    // For tests and the CLI-less GUI: the options the next face job uses (empty modelsDir = from settings).
+    void setFaceIndexOptions(const FaceIndexOptions& options) { m_faceOptions = options; }
 
 Q_SIGNALS:
     void opened(const QString& root);
@@ -80,6 +101,10 @@ Q_SIGNALS:
     void photosLoaded();  // photos() and roots() are new
     void scanStarted(int jobId, const QStringList& roots);
     void scanFinished(int jobId, const kindred::ScanOutcome& outcome);
+    void faceJobStarted(int jobId);
+    // A face job ended; faces, clusters and suggestions may have changed (people views refresh).
+    void faceJobFinished(int jobId, const kindred::FaceJobOutcome& outcome);
+    void facesChanged();
 
 private:
     int startScan(const QStringList& roots, const QString& title);
@@ -91,6 +116,13 @@ private:
     QString m_catalogPath;
     QString m_thumbnailDir;
     QString m_faceCropDir;
+    LibraryPaths m_paths;
+    QThreadPool m_facePool; // one low-priority thread: face jobs
+    FaceIndexJob* m_faceJob = nullptr;
+    int m_faceJobId = 0;
+    bool m_faceJobAgain = false;
+    FinetuneJob* m_finetuneJob = nullptr;
+    FaceIndexOptions m_faceOptions;
     QThreadPool m_scanPool; // one thread: scans run one after the other
     QThreadPool m_readPool; // one thread: catalog reads for the GUI
     QMap<int, ScanJob*> m_scans;

@@ -425,7 +425,8 @@ bool PeopleService::nameCluster(qint64 clusterId, const QString& name)
     const QList<qint64> faces = idList(
         tx.db(),
         QStringLiteral("SELECT id FROM faces WHERE cluster_id = ? AND state IN ('unknown', 'suggested') "
-                       "AND id NOT IN (SELECT face_id FROM face_rejections WHERE person_id = ?)"),
+                       "AND id NOT IN (SELECT face_id FROM face_rejections WHERE person_id = ?) "
+                       "ORDER BY coalesce(quality, 0) DESC, id"), // the best face becomes the cover
         {clusterId, person});
     if (faces.isEmpty())
         return fail(QStringLiteral("cluster %1 has no unnamed faces").arg(clusterId));

@@ -43,6 +43,7 @@ private Q_SLOTS:
     void suggestionsFollowNamesAndRejections();
     void confirmedAndIgnoredNeverChange();
     void reclusterStartsAfresh();
+    void onceInAPhoto();
     void personalisationStage_data();
     void personalisationStage();
     void unknownAlgorithmIsAnError();
@@ -53,7 +54,11 @@ private:
     // Adds `count` faces of identity `id` (spread sigma around its centre), each in its own photo.
     QList<qint64> addFaces(int id, int count, float quality = 0.9f,
                            const QString& state = QStringLiteral("unknown"), qint64 person = 0,
-                           float sigma = 0.12f);
+                           float sigma = 0.12f, qint64 inPhoto = 0);
+    qint64 photoOf(qint64 face)
+    {
+        return value(QStringLiteral("SELECT photo_id FROM faces WHERE id = ?"), face).toLongLong();
+    }
     qint64 addPerson(const QString& name)
     {
         return exec(QStringLiteral("INSERT INTO persons (name) VALUES (?)"), {name});
@@ -115,7 +120,7 @@ QVariant TestFaces::value(const QString& sql, qint64 id)
 }
 
 QList<qint64> TestFaces::addFaces(int id, int count, float quality, const QString& state, qint64 person,
-                                  float sigma)
+                                  float sigma, qint64 inPhoto)
 {
     std::normal_distribution<float> normal(0.0f, 1.0f);
     if (!m_centres.count(id)) {
@@ -132,11 +137,14 @@ QList<qint64> TestFaces::addFaces(int id, int count, float quality, const QStrin
         v = unit(v);
         const int n = ++m_photos;
         const qint64 photo =
-            exec(QStringLiteral("INSERT INTO photos (path, hash, size, mtime_ns, format, mime, width, "
-                                "height, date_source) VALUES (?, ?, ?, ?, 'jpeg', 'image/jpeg', 640, "
-                                "480, 'file-mtime')"),
-                 {QStringLiteral("/photos/%1.jpg").arg(n),
-                  QStringLiteral("%1").arg(n, 16, 16, QLatin1Char('0')), 1000 + n, qint64(n) * 1000000});
+            inPhoto
+                ? inPhoto
+                : exec(QStringLiteral("INSERT INTO photos (path, hash, size, mtime_ns, format, mime, width, "
+                                      "height, date_source) VALUES (?, ?, ?, ?, 'jpeg', 'image/jpeg', 640, "
+                                      "480, 'file-mtime')"),
+                       {QStringLiteral("/photos/%1.jpg").arg(n),
+                        QStringLiteral("%1").arg(n, 16, 16, QLatin1Char('0')), 1000 + n,
+                        qint64(n) * 1000000});
         const QByteArray blob(reinterpret_cast<const char*>(v.data()), qsizetype(v.size() * sizeof(float)));
         ids << exec(QStringLiteral(
                         "INSERT INTO faces (photo_id, x1, y1, x2, y2, score, embedding, model_id, dim, "
@@ -313,6 +321,27 @@ void TestFaces::confirmedAndIgnoredNeverChange()
     QCOMPARE(snapshot(), before);
     Q_UNUSED(named);
     Q_UNUSED(ignored);
+}
+
+void TestFaces::onceInAPhoto()
+{
+    // A photo with two look-alike faces of identity 0 (twins, a reflection): only one of them may join the
+    // cluster; and a face in a photo where Alice is already named is never suggested as Alice.
+    const QList<qint64> a = addFaces(0, 5);
+    const qint64 shared = photoOf(a.first());
+    const QList<qint64> twin = addFaces(0, 1, 0.9f, QStringLiteral("unknown"), 0, 0.12f, shared);
+    refresh();
+    const QHash<qint64, qint64> c = clusterOf(a + twin);
+    QVERIFY((c.value(a.first()) > 0) != (c.value(twin.first()) > 0));
+
+    const qint64 alice = addPerson(QStringLiteral("Alice"));
+    const QList<qint64> named = addFaces(1, 5, 0.9f, QStringLiteral("confirmed"), alice);
+    const QList<qint64> besideAlice =
+        addFaces(1, 1, 0.9f, QStringLiteral("unknown"), 0, 0.12f, photoOf(named.first()));
+    const QList<qint64> elsewhere = addFaces(1, 1);
+    refresh();
+    QCOMPARE(stateOf(besideAlice.first()), QStringLiteral("unknown"));
+    QCOMPARE(stateOf(elsewhere.first()), QStringLiteral("suggested"));
 }
 
 void TestFaces::reclusterStartsAfresh()

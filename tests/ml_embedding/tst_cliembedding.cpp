@@ -1,14 +1,19 @@
 // kindred-cli embed / verify / identify / eval-pairs end to end on shared/photos/bbt (8 people x 5 face
 // crops), laid out at test time in a temporary folder in LFW's naming (name/name_0001.jpg).
+#include "npzreader.h"
+
 #include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <set>
 
 namespace {
 
@@ -35,6 +40,22 @@ Run runCli(const QStringList& args)
     run.out = process.readAllStandardOutput();
     run.err = process.readAllStandardError();
     return run;
+}
+
+// The counts of the "Treatments: detected N, padded N, whole_image N, no_face N, unreadable N" line.
+QMap<QString, int> treatmentCounts(const QByteArray& out)
+{
+    QMap<QString, int> counts;
+    const QRegularExpression line(QStringLiteral("Treatments: (.*)"));
+    const QRegularExpressionMatch m = line.match(QString::fromUtf8(out));
+    if (!m.hasMatch())
+        return counts;
+    for (const QString& part : m.captured(1).split(QStringLiteral(", "))) {
+        const QStringList kv = part.trimmed().split(QLatin1Char(' '));
+        if (kv.size() == 2)
+            counts[kv[0]] = kv[1].toInt();
+    }
+    return counts;
 }
 
 } // namespace
@@ -167,20 +188,99 @@ private Q_SLOTS:
                                 QStringLiteral("--largest"), QStringLiteral("--out"), out});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         QVERIFY(run.out.contains("frnet-dlib-r29@face-api-0.22.5"));
-        QFile npz(out);
-        QVERIFY(npz.open(QIODevice::ReadOnly));
-        const QByteArray data = npz.readAll();
-        QVERIFY(data.startsWith("PK\x03\x04"));
-        for (const char* name : {"embeddings.npy", "raw.npy", "norms.npy", "labels.npy", "paths.npy",
-                                 "boxes.npy", "model_id.npy"})
-            QVERIFY2(data.contains(name), name);
-        // as many rows as faces reported; labels are the folder names
-        const QString text = QString::fromUtf8(run.out);
-        const int faces =
-            text.section(QStringLiteral("Embedded "), 1).section(QLatin1Char(' '), 0, 0).toInt();
-        QVERIFY(faces > 0 && faces <= 40);
-        QVERIFY(data.contains(QStringLiteral("'shape': (%1, 128)").arg(faces).toLatin1()));
-        QVERIFY(data.contains(QByteArray("s\0\0\0h\0\0\0e\0\0\0l\0\0\0d\0\0\0o\0\0\0n\0\0\0", 28)));
+        const QMap<QString, int> counts = treatmentCounts(run.out);
+        QCOMPARE(counts.value(QStringLiteral("detected")) + counts.value(QStringLiteral("padded")) +
+                     counts.value(QStringLiteral("no_face")) + counts.value(QStringLiteral("whole_image")),
+                 40);
+        // numpy's layout, read back with our own reader
+        const kindred::NpzReader npz(out.toStdString());
+        for (const char* name : {"embeddings", "raw", "norms", "labels", "paths", "boxes", "probabilities",
+                                 "quality", "treatments", "model_id"})
+            QVERIFY2(npz.contains(name), name);
+        QCOMPARE(npz.descr("embeddings"), std::string("<f4"));
+        const torch::Tensor x = npz.tensor("embeddings");
+        const int64_t n = x.size(0);
+        QCOMPARE(n,
+                 int64_t(counts.value(QStringLiteral("detected")) + counts.value(QStringLiteral("padded"))));
+        QVERIFY(n >= 38);
+        QCOMPARE(x.size(1), 128);
+        QVERIFY(torch::allclose(x.norm(2, 1), torch::ones({n}), 1e-4, 1e-4));
+        const std::vector<std::string> labels = npz.strings("labels");
+        const std::vector<std::string> paths = npz.strings("paths");
+        const std::vector<std::string> treatments = npz.strings("treatments");
+        QCOMPARE(int64_t(labels.size()), n);
+        QCOMPARE(int64_t(paths.size()), n);
+        QCOMPARE(int64_t(treatments.size()), n);
+        std::set<std::string> people;
+        for (int64_t i = 0; i < n; ++i) {
+            const QString path = QString::fromStdString(paths[size_t(i)]);
+            QVERIFY(QFileInfo::exists(path));
+            // the label is the ImageFolder class: the image's folder
+            QCOMPARE(QString::fromStdString(labels[size_t(i)]), QFileInfo(path).dir().dirName());
+            people.insert(labels[size_t(i)]);
+            QVERIFY(treatments[size_t(i)] == "detected" || treatments[size_t(i)] == "padded");
+        }
+        QCOMPARE(people.size(), size_t(8));
+        const torch::Tensor boxes = npz.tensor("boxes");
+        QCOMPARE(boxes.sizes().vec(), (std::vector<int64_t>{n, 4}));
+        QVERIFY((boxes.select(1, 2) > boxes.select(1, 0)).all().item<bool>());
+        QVERIFY((boxes.select(1, 3) > boxes.select(1, 1)).all().item<bool>());
+        const torch::Tensor quality = npz.tensor("quality");
+        QVERIFY((quality >= 0).all().item<bool>() && (quality <= 1).all().item<bool>());
+        QCOMPARE(npz.strings("model_id"), std::vector<std::string>{"frnet-dlib-r29@face-api-0.22.5"});
+    }
+
+    // Already-cropped faces: tight crops (the face fills the image) are found after padding; an image with no
+    // face at all is dropped, or embedded whole with --whole-image. The counts per treatment are reported.
+    void embedTreatments_data()
+    {
+        QTest::addColumn<bool>("wholeImage");
+        QTest::newRow("padded retry") << false;
+        QTest::newRow("padded retry + whole image") << true;
+    }
+
+    void embedTreatments()
+    {
+        QFETCH(bool, wholeImage);
+        int rows = 0;
+        const QString dir = QDir(m_dir.path()).filePath(QStringLiteral("tight"));
+        QVERIFY(QDir().mkpath(dir + QStringLiteral("/faces")));
+        for (const QString& p : {QStringLiteral("sheldon"), QStringLiteral("penny"), QStringLiteral("raj")}) {
+            const QImage crop(kBbt + QLatin1Char('/') + p + QLatin1Char('/') + p + QStringLiteral("1.png"));
+            QVERIFY(!crop.isNull());
+            // the central 60 %: the face fills the image, MTCNN sees no context
+            const QRect inner(crop.width() / 5, crop.height() / 5, crop.width() * 3 / 5,
+                              crop.height() * 3 / 5);
+            QVERIFY(crop.copy(inner)
+                        .convertToFormat(QImage::Format_RGB888)
+                        .save(QStringLiteral("%1/faces/%2.png").arg(dir, p)));
+        }
+        QImage blank(120, 120, QImage::Format_RGB888);
+        blank.fill(QColor(90, 140, 200));
+        QVERIFY(blank.save(dir + QStringLiteral("/faces/sky.png")));
+        const QString out = QDir(m_dir.path()).filePath(QStringLiteral("tight.npz"));
+        QStringList args{QStringLiteral("embed"), dir, QStringLiteral("--out"), out};
+        if (wholeImage)
+            args << QStringLiteral("--whole-image");
+        const Run run = runCli(args);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QMap<QString, int> counts = treatmentCounts(run.out);
+        qInfo("%s", run.out.constData());
+        // Tight crops are found only with padding (some stay face-less even then); the sky never has a face.
+        const int found = counts.value(QStringLiteral("detected")) + counts.value(QStringLiteral("padded"));
+        QVERIFY(counts.value(QStringLiteral("padded")) >= 1);
+        QCOMPARE(
+            found + counts.value(QStringLiteral("whole_image")) + counts.value(QStringLiteral("no_face")), 4);
+        QCOMPARE(counts.value(QStringLiteral("whole_image")), wholeImage ? 4 - found : 0);
+        QCOMPARE(counts.value(QStringLiteral("no_face")), wholeImage ? 0 : 4 - found);
+        rows = wholeImage ? 4 : found;
+        const kindred::NpzReader npz(out.toStdString());
+        QCOMPARE(npz.tensor("embeddings").size(0), int64_t(rows));
+        const std::vector<std::string> treatments = npz.strings("treatments");
+        QCOMPARE(std::count(treatments.begin(), treatments.end(), std::string("whole_image")),
+                 long(counts.value(QStringLiteral("whole_image"))));
+        QCOMPARE(std::count(treatments.begin(), treatments.end(), std::string("padded")),
+                 long(counts.value(QStringLiteral("padded"))));
     }
 
     void verify_data()

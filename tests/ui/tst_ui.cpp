@@ -1,24 +1,39 @@
 // GUI tests: real widgets driven with QTest under QT_QPA_PLATFORM=offscreen.
+#include "catalog.h"
+#include "clusterlistmodel.h"
+#include "faceindexer.h"
+#include "faceindexjob.h"
+#include "facelistmodel.h"
 #include "folderview.h"
 #include "joberrorsdialog.h"
 #include "jobmanager.h"
 #include "jobstatuswidget.h"
 #include "libraryservice.h"
 #include "mainwindow.h"
+#include "peoplecontroller.h"
+#include "peopleservice.h"
+#include "peopleview.h"
 #include "photogridview.h"
 #include "photolistmodel.h"
 #include "photoview.h"
 #include "photoviewer.h"
+#include "searchview.h"
 #include "settingsdialog.h"
+#include "suggestionsview.h"
 #include "thumbnailprovider.h"
 #include "translations.h"
+#include "unknownfacesview.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
+#include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
 #include <QMimeData>
@@ -27,6 +42,8 @@
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -135,6 +152,75 @@ struct App {
     }
 };
 
+// Runs one statement on the test thread's connection to the catalog; returns the last insert id.
+qint64 sql(const QString& catalogPath, const QString& statement, const QVariantList& values = {})
+{
+    QSqlQuery q(Catalog::connectionForThread(catalogPath));
+    q.prepare(statement);
+    for (const QVariant& v : values)
+        q.addBindValue(v);
+    if (!q.exec())
+        qFatal("%s: %s", qPrintable(statement), qPrintable(q.lastError().text()));
+    return q.lastInsertId().toLongLong();
+}
+
+qint64 scalar(const QString& catalogPath, const QString& statement, const QVariantList& values = {})
+{
+    QSqlQuery q(Catalog::connectionForThread(catalogPath));
+    q.prepare(statement);
+    for (const QVariant& v : values)
+        q.addBindValue(v);
+    if (!q.exec() || !q.next())
+        qFatal("%s: %s", qPrintable(statement), qPrintable(q.lastError().text()));
+    return q.value(0).toLongLong();
+}
+
+// A face row as the indexer would write it (no embedding needed by the views). Returns its id.
+qint64 addFace(const QString& catalogPath, qint64 photoId, const QString& state, qint64 personId = 0,
+               qint64 clusterId = 0, double suggestionScore = 0, double quality = 0.9)
+{
+    return sql(
+        catalogPath,
+        QStringLiteral("INSERT INTO faces (photo_id, x1, y1, x2, y2, score, quality, state, person_id, "
+                       "cluster_id, suggestion_score) VALUES (?, 10, 10, 90, 110, 0.99, ?, ?, ?, ?, ?)"),
+        {photoId, quality, state,
+         personId > 0 ? QVariant(personId) : QVariant(QMetaType(QMetaType::LongLong)),
+         clusterId > 0 ? QVariant(clusterId) : QVariant(QMetaType(QMetaType::LongLong)),
+         suggestionScore > 0 ? QVariant(suggestionScore) : QVariant(QMetaType(QMetaType::Double))});
+}
+
+qint64 addPerson(const QString& catalogPath, const QString& name)
+{
+    return sql(catalogPath, QStringLiteral("INSERT INTO persons (name) VALUES (?)"), {name});
+}
+
+qint64 addCluster(const QString& catalogPath)
+{
+    return sql(catalogPath, QStringLiteral("INSERT INTO clusters (model_id) VALUES ('test')"));
+}
+
+// An app whose library holds the first `count` dev photos (scanned for real); photo ids by path order.
+struct ScannedApp {
+    QTemporaryDir libraryDir, photosDir;
+    std::unique_ptr<App> app;
+    QList<qint64> photoIds;
+
+    explicit ScannedApp(int count)
+    {
+        const QStringList photos = devPhotos().mid(0, count);
+        for (int i = 0; i < photos.size(); ++i)
+            QFile::copy(photos.at(i), photosDir.filePath(QStringLiteral("p%1.jpg").arg(i)));
+        app = std::make_unique<App>(libraryDir.path());
+        app->drop({QUrl::fromLocalFile(photosDir.path())});
+        QTRY_COMPARE_WITH_TIMEOUT(app->window->libraryModel()->rowCount(), int(photos.size()), 60000);
+        app->library.waitForIdle(30000);
+        for (int i = 0; i < app->window->libraryModel()->rowCount(); ++i)
+            photoIds.append(app->window->libraryModel()->photoAt(i).id);
+        std::sort(photoIds.begin(), photoIds.end());
+    }
+    QString catalog() const { return app->library.catalogPath(); }
+};
+
 } // namespace
 
 class TestUi : public QObject {
@@ -162,7 +248,20 @@ private Q_SLOTS:
     void viewer_keyboardNavigation();
     void photoView_faceBoxes();
 
+    void unknownFaces_nameCluster();
+    void suggestions_keyboard_data();
+    void suggestions_keyboard();
+    void search_personChips_data();
+    void search_personChips();
+    void people_renameMergeHide();
+    void faceJob_endToEnd();
+
+    void viewer_faceClickActions_data();
+    void viewer_faceClickActions();
+
     void settings_roundTrip();
+    void settings_embedder_data();
+    void settings_embedder();
     void translations_data();
     void translations();
 
@@ -180,6 +279,8 @@ void TestUi::initTestCase()
     QSettings::setDefaultFormat(QSettings::IniFormat);
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
     QVERIFY2(!devPhotos().isEmpty(), qPrintable(devPhotosDir()));
+    // Scans in these tests must not start the (slow) face job unless a test asks for it.
+    QSettings().setValue(SettingsKeys::indexAfterScan, false);
 }
 
 // ---- JobManager ------------------------------------------------------------------------------------
@@ -691,7 +792,361 @@ void TestUi::photoView_faceBoxes()
     QCOMPARE(drawn.first().at(0).toRectF(), QRectF(100, 50, 200, 200));
 }
 
+void TestUi::viewer_faceClickActions_data()
+{
+    QTest::addColumn<QString>("state");   // the clicked face: suggested (Alice?), confirmed (Alice), unknown
+    QTest::addColumn<QString>("offered"); // c = confirm, r = reject, n = name, u = not X, i = ignore
+    QTest::addColumn<int>("action");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("expect"); // SQL counting 1 when the action landed (?1 = face, ?2 = Alice)
+
+    using A = PhotoViewer::FaceAction;
+    QTest::newRow("yes, this is Alice")
+        << "suggested"
+        << "crni" << int(A::Confirm) << ""
+        << "SELECT COUNT(*) FROM faces WHERE id = ?1 AND state = 'confirmed' AND person_id = ?2";
+    QTest::newRow("no, not Alice")
+        << "suggested"
+        << "crni" << int(A::Reject) << ""
+        << "SELECT COUNT(*) FROM face_rejections WHERE face_id = ?1 AND person_id = ?2";
+    QTest::newRow("someone else")
+        << "suggested"
+        << "crni" << int(A::Name) << "Bob"
+        << "SELECT COUNT(*) FROM faces f JOIN persons p ON p.id = f.person_id WHERE f.id = ?1 AND "
+           "f.state = 'confirmed' AND p.name = 'Bob' AND ?2 > 0";
+    QTest::newRow("name an unknown face")
+        << "unknown"
+        << "ni" << int(A::Name) << "Carol"
+        << "SELECT COUNT(*) FROM faces f JOIN persons p ON p.id = f.person_id WHERE f.id = ?1 AND "
+           "p.name = 'Carol' AND ?2 > 0";
+    QTest::newRow("confirmed: not Alice")
+        << "confirmed"
+        << "nui" << int(A::Unassign) << ""
+        << "SELECT COUNT(*) FROM face_rejections WHERE face_id = ?1 AND person_id = ?2";
+    QTest::newRow("ignore a stranger")
+        << "unknown"
+        << "ni" << int(A::Ignore) << ""
+        << "SELECT COUNT(*) FROM faces WHERE id = ?1 AND state = 'ignored' AND ?2 > 0";
+}
+
+// A click on a face box in the viewer (PhotoView's signal, a real mouse click) offers the actions that fit
+// the face and runs the chosen one; the menu is replaced by a chooser so nothing modal opens.
+void TestUi::viewer_faceClickActions()
+{
+    QFETCH(QString, state);
+    QFETCH(QString, offered);
+    QFETCH(int, action);
+    QFETCH(QString, name);
+    QFETCH(QString, expect);
+
+    ScannedApp s(1);
+    const QString db = s.catalog();
+    const qint64 alice = addPerson(db, QStringLiteral("Alice"));
+    const bool named = state != QLatin1String("unknown");
+    const qint64 face = addFace(db, s.photoIds.at(0), state, named ? alice : 0, 0,
+                                state == QLatin1String("suggested") ? 0.9 : 0);
+    MainWindow* w = s.app->window.get();
+    PhotoViewer* viewer = w->viewer();
+    QList<PhotoViewer::FaceAction> seen;
+    qint64 seenFace = 0;
+    viewer->setFaceActionChooser([&](const FaceRecord& f, const QList<PhotoViewer::FaceAction>& offer,
+                                     PhotoViewer::FaceAction* chosen, QString* chosenName) {
+        seenFace = f.id;
+        seen = offer;
+        *chosen = PhotoViewer::FaceAction(action);
+        *chosenName = name;
+        return true;
+    });
+    QSignalSpy shown(viewer, &PhotoViewer::facesShown);
+    w->show();
+    QVERIFY(QTest::qWaitForWindowExposed(w));
+    w->openPhoto(w->libraryModel(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() && !viewer->photoView()->image().isNull(), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(viewer->photoView()->faceBoxes().size(), 1, 10000);
+    PhotoView* view = viewer->photoView();
+    const QPoint centre = view->toWidget(view->faceBoxes().first().rect).center().toPoint();
+    QTest::mouseClick(view, Qt::LeftButton, {}, centre);
+    QCOMPARE(seenFace, face);
+    QString letters;
+    for (const PhotoViewer::FaceAction a : std::as_const(seen))
+        letters += QLatin1Char("crnui"[int(a)]);
+    QCOMPARE(letters, offered);
+    QVERIFY(w->peopleController()->waitForIdle(10000));
+    QString query = expect;
+    query.replace(QLatin1String("?1"), QString::number(face))
+        .replace(QLatin1String("?2"), QString::number(alice));
+    QCOMPARE(scalar(db, query), qint64(1));
+    // The viewer reloads its boxes after the change (a confirmed face loses its "?").
+    if (action == int(PhotoViewer::FaceAction::Confirm))
+        QTRY_VERIFY_WITH_TIMEOUT(!viewer->photoView()->faceBoxes().isEmpty() &&
+                                     viewer->photoView()->faceBoxes().first().label ==
+                                         QStringLiteral("Alice"),
+                                 10000);
+}
+
 // ---- Settings and translations ---------------------------------------------------------------------
+
+// ---- People: unknown faces, suggestions, search, people actions ----------------------------------------
+
+void TestUi::unknownFaces_nameCluster()
+{
+    ScannedApp s(3);
+    const QString db = s.catalog();
+    // Two clusters (3 faces and 2 faces) and one face on its own.
+    const qint64 big = addCluster(db), small = addCluster(db);
+    QList<qint64> bigFaces;
+    for (int i = 0; i < 3; ++i)
+        bigFaces.append(addFace(db, s.photoIds.at(i), QStringLiteral("unknown"), 0, big, 0, 0.9 - i * 0.1));
+    addFace(db, s.photoIds.at(0), QStringLiteral("unknown"), 0, small);
+    addFace(db, s.photoIds.at(1), QStringLiteral("unknown"), 0, small);
+    addFace(db, s.photoIds.at(2), QStringLiteral("unknown"));
+
+    MainWindow* w = s.app->window.get();
+    UnknownFacesView* view = w->unknownFacesView();
+    QAbstractItemModelTester clusterTester(view->clusterModel());
+    QAbstractItemModelTester faceTester(view->faceModel());
+    QSignalSpy shown(view, &UnknownFacesView::clusterShown);
+    w->showView(MainWindow::View::UnknownFaces);
+    QTRY_COMPARE_WITH_TIMEOUT(view->clusterModel()->rowCount(), 3, 10000); // 2 clusters + "on their own"
+    QCOMPARE(view->clusterModel()->clusterAt(0).id, big);                  // largest first
+    QCOMPARE(view->clusterModel()->clusterAt(2).id, qint64(0));
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() && shown.last().at(0).toLongLong() == big, 10000);
+    QTRY_COMPARE(view->faceModel()->rowCount(), 3);
+    QCOMPARE(view->faceModel()->faceAt(0).id, bigFaces.at(0)); // best quality first
+
+    // The last face is someone else: take it out, then name the group by typing.
+    const QModelIndex wrong = view->faceModel()->index(view->faceModel()->rowOf(bigFaces.at(2)));
+    view->faceList()->selectionModel()->select(wrong, QItemSelectionModel::ClearAndSelect);
+    view->removeSelectedFaces();
+    QCOMPARE(view->faceModel()->rowCount(), 2);
+    QVERIFY(w->peopleController()->waitForIdle(10000));
+    view->nameEdit()->setFocus();
+    QTest::keyClicks(view->nameEdit(), QStringLiteral("Grandma"));
+    QTest::keyClick(view->nameEdit(), Qt::Key_Return);
+    QVERIFY(w->peopleController()->waitForIdle(10000));
+
+    PeopleService people(db);
+    const auto grandma = people.personByName(QStringLiteral("Grandma"));
+    QVERIFY(grandma.has_value());
+    QCOMPARE(grandma->faces, 2);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM faces WHERE id = ? AND person_id IS NULL"),
+                    {bigFaces.at(2)}),
+             qint64(1));
+    // The views follow: the group is gone, Grandma is in People.
+    QTRY_COMPARE_WITH_TIMEOUT(view->clusterModel()->rowOf(big), -1, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(w->peopleView()->names().contains(QStringLiteral("Grandma")), 10000);
+
+    // Ignoring the remaining group (several can be selected).
+    QTRY_VERIFY(view->clusterModel()->rowOf(small) >= 0);
+    view->clusterList()->selectionModel()->select(
+        view->clusterModel()->index(view->clusterModel()->rowOf(small)), QItemSelectionModel::ClearAndSelect);
+    view->ignoreSelectedClusters();
+    QVERIFY(w->peopleController()->waitForIdle(10000));
+    QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM faces WHERE state = 'ignored'")), qint64(2));
+
+    // Edit > Undo twice: the ignore, then the naming.
+    QTRY_VERIFY(w->undoAction()->isEnabled());
+    w->undoAction()->trigger();
+    QVERIFY(w->peopleController()->waitForIdle(10000));
+    QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM faces WHERE state = 'ignored'")), qint64(0));
+    w->undoAction()->trigger();
+    QVERIFY(w->peopleController()->waitForIdle(10000));
+    QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM faces WHERE state = 'confirmed'")), qint64(0));
+    QVERIFY(w->redoAction()->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(!w->peopleView()->names().contains(QStringLiteral("Grandma")), 10000);
+}
+
+void TestUi::suggestions_keyboard_data()
+{
+    QTest::addColumn<int>("key");
+    QTest::addColumn<bool>("confirm");
+    QTest::newRow("Y") << int(Qt::Key_Y) << true;
+    QTest::newRow("Enter") << int(Qt::Key_Return) << true;
+    QTest::newRow("N") << int(Qt::Key_N) << false;
+    QTest::newRow("Delete") << int(Qt::Key_Delete) << false;
+}
+
+void TestUi::suggestions_keyboard()
+{
+    QFETCH(int, key);
+    QFETCH(bool, confirm);
+    ScannedApp s(3);
+    const QString db = s.catalog();
+    const qint64 alice = addPerson(db, QStringLiteral("Alice"));
+    addFace(db, s.photoIds.at(0), QStringLiteral("confirmed"), alice);
+    const qint64 best = addFace(db, s.photoIds.at(1), QStringLiteral("suggested"), alice, 0, 0.97);
+    const qint64 second = addFace(db, s.photoIds.at(2), QStringLiteral("suggested"), alice, 0, 0.91);
+
+    MainWindow* w = s.app->window.get();
+    SuggestionsView* view = w->suggestionsView();
+    QAbstractItemModelTester tester(view->model());
+    w->showView(MainWindow::View::Suggestions);
+    QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 2, 10000);
+    QCOMPARE(view->model()->faceAt(0).id, best); // most confident first
+    QCOMPARE(view->model()->index(0).data().toString(), QStringLiteral("Alice?"));
+    view->list()->setFocus();
+    QCOMPARE(view->list()->currentIndex().row(), 0);
+    QTest::keyClick(view->list(), Qt::Key(key));
+    // At once: the face leaves the grid and the next one is current, ready for the next key.
+    QCOMPARE(view->model()->rowCount(), 1);
+    QCOMPARE(view->list()->currentIndex().data(FaceListModel::FaceIdRole).toLongLong(), second);
+    QVERIFY(w->peopleController()->waitForIdle(10000));
+    const qint64 confirmed = scalar(
+        db,
+        QStringLiteral("SELECT COUNT(*) FROM faces WHERE id = ? AND state = 'confirmed' AND person_id = ?"),
+        {best, alice});
+    const qint64 rejected =
+        scalar(db, QStringLiteral("SELECT COUNT(*) FROM face_rejections WHERE face_id = ? AND person_id = ?"),
+               {best, alice});
+    QCOMPARE(confirmed, qint64(confirm ? 1 : 0));
+    QCOMPARE(rejected, qint64(confirm ? 0 : 1));
+    // Bulk: select all, one key.
+    QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 1, 10000);
+    view->list()->selectAll();
+    QTest::keyClick(view->list(), Qt::Key_Y);
+    QVERIFY(w->peopleController()->waitForIdle(10000));
+    QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM faces WHERE id = ? AND state = 'confirmed'"),
+                    {second}),
+             qint64(1));
+}
+
+void TestUi::search_personChips_data()
+{
+    QTest::addColumn<QStringList>("chips"); // "+Name" AND, "|Name" OR, "-Name" NOT
+    QTest::addColumn<QList<int>>("photos"); // indexes into the scanned photos
+    QTest::newRow("Alice") << QStringList{QStringLiteral("+Alice")} << QList<int>{0, 1};
+    QTest::newRow("Alice AND Bob") << QStringList{QStringLiteral("+Alice"), QStringLiteral("+Bob")}
+                                   << QList<int>{1};
+    QTest::newRow("Alice NOT Bob") << QStringList{QStringLiteral("+Alice"), QStringLiteral("-Bob")}
+                                   << QList<int>{0};
+    QTest::newRow("Alice OR Bob") << QStringList{QStringLiteral("|Alice"), QStringLiteral("|Bob")}
+                                  << QList<int>{0, 1, 2};
+    QTest::newRow("NOT Alice") << QStringList{QStringLiteral("-Alice")} << QList<int>{2, 3};
+}
+
+void TestUi::search_personChips()
+{
+    QFETCH(QStringList, chips);
+    QFETCH(QList<int>, photos);
+    ScannedApp s(4);
+    const QString db = s.catalog();
+    const qint64 alice = addPerson(db, QStringLiteral("Alice"));
+    const qint64 bob = addPerson(db, QStringLiteral("Bob"));
+    addFace(db, s.photoIds.at(0), QStringLiteral("confirmed"), alice);
+    addFace(db, s.photoIds.at(1), QStringLiteral("confirmed"), alice);
+    addFace(db, s.photoIds.at(1), QStringLiteral("confirmed"), bob);
+    addFace(db, s.photoIds.at(2), QStringLiteral("confirmed"), bob);
+    addFace(db, s.photoIds.at(3), QStringLiteral("suggested"), alice, 0, 0.9); // suggestions do not count
+
+    MainWindow* w = s.app->window.get();
+    SearchView* search = w->searchView();
+    w->showView(MainWindow::View::Search);
+    search->clearChips();
+    for (const QString& c : chips) {
+        const auto mode = c.startsWith(QLatin1Char('+'))   ? SearchView::ChipMode::And
+                          : c.startsWith(QLatin1Char('|')) ? SearchView::ChipMode::Or
+                                                           : SearchView::ChipMode::Not;
+        search->addChip(c.mid(1), mode);
+    }
+    QSignalSpy done(search, &SearchView::searchFinished);
+    search->search();
+    QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);
+    QCOMPARE(done.first().at(1).toString(), QString());
+    QList<qint64> expected;
+    for (int i : photos)
+        expected.append(s.photoIds.at(i));
+    QList<qint64> got = ids(*search->model());
+    std::sort(got.begin(), got.end());
+    QCOMPARE(got, expected);
+}
+
+void TestUi::people_renameMergeHide()
+{
+    ScannedApp s(2);
+    const QString db = s.catalog();
+    const qint64 alice = addPerson(db, QStringLiteral("Alice"));
+    const qint64 ali = addPerson(db, QStringLiteral("Ali"));
+    addFace(db, s.photoIds.at(0), QStringLiteral("confirmed"), alice);
+    addFace(db, s.photoIds.at(1), QStringLiteral("confirmed"), ali);
+    MainWindow* w = s.app->window.get();
+    PeopleView* view = w->peopleView();
+    w->showView(MainWindow::View::People);
+    QTRY_COMPARE_WITH_TIMEOUT(view->names().size(), 2, 10000);
+
+    view->mergePeople(QStringLiteral("Ali"), QStringLiteral("Alice"));
+    QTRY_COMPARE_WITH_TIMEOUT(view->names(), QStringList{QStringLiteral("Alice")}, 10000);
+    QCOMPARE(PeopleService(db).personByName(QStringLiteral("Alice"))->photos, 2);
+    view->renamePerson(QStringLiteral("Alice"), QStringLiteral("Alice Smith"));
+    QTRY_COMPARE_WITH_TIMEOUT(view->names(), QStringList{QStringLiteral("Alice Smith")}, 10000);
+    view->setPersonHidden(QStringLiteral("Alice Smith"), true);
+    QTRY_COMPARE_WITH_TIMEOUT(view->names(), QStringList(), 10000);
+    view->showHiddenBox()->setChecked(true);
+    QTRY_COMPARE_WITH_TIMEOUT(view->names(), QStringList{QStringLiteral("Alice Smith")}, 10000);
+    // Undo all three (Ctrl+Z through the action).
+    for (int i = 0; i < 3; ++i) {
+        QTRY_VERIFY(w->undoAction()->isEnabled());
+        w->undoAction()->trigger();
+        QVERIFY(w->peopleController()->waitForIdle(10000));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(view->names().size(), 2, 10000);
+    Q_UNUSED(alice);
+    Q_UNUSED(ali);
+}
+
+// The real face job (MTCNN + embedder from KINDRED_MODELS_DIR) on two dev photos, started by the scan as in
+// the app; measures how long the GUI thread is blocked at most meanwhile.
+void TestUi::faceJob_endToEnd()
+{
+    if (!QFileInfo::exists(QStringLiteral(KINDRED_MODELS_DIR "/mtcnn_model-weights_manifest.json")))
+        QSKIP("no model pack in KINDRED_MODELS_DIR");
+    QSettings().setValue(SettingsKeys::indexAfterScan, true);
+    QSettings().setValue(SettingsKeys::modelsFolder, QStringLiteral(KINDRED_MODELS_DIR));
+    QTemporaryDir libraryDir, photosDir;
+    const QStringList photos = devPhotos().mid(0, 2);
+    for (int i = 0; i < photos.size(); ++i)
+        QVERIFY(QFile::copy(photos.at(i), photosDir.filePath(QStringLiteral("p%1.jpg").arg(i))));
+    App app(libraryDir.path());
+    app.window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(app.window.get()));
+    qRegisterMetaType<kindred::FaceJobOutcome>();
+    QSignalSpy finished(&app.library, &LibraryService::faceJobFinished);
+
+    QElapsedTimer clock;
+    clock.start();
+    qint64 last = 0, maxGap = 0;
+    QTimer probe;
+    probe.setInterval(10);
+    QObject::connect(&probe, &QTimer::timeout, [&] {
+        const qint64 now = clock.elapsed();
+        maxGap = qMax(maxGap, now - last);
+        last = now;
+    });
+    probe.start();
+    last = clock.elapsed();
+    app.drop({QUrl::fromLocalFile(photosDir.path())});
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 120000);
+    probe.stop();
+    QSettings().setValue(SettingsKeys::indexAfterScan, false);
+    const auto outcome = finished.first().at(1).value<FaceJobOutcome>();
+    QVERIFY2(outcome.error.isEmpty(), qPrintable(outcome.error));
+    const int jobId = finished.first().at(0).toInt();
+    QCOMPARE(app.jobs.job(jobId).kind, QStringLiteral("faces"));
+    QCOMPARE(app.jobs.job(jobId).state, JobState::Done);
+    QCOMPARE(outcome.photosDone, 2);
+    QVERIFY(outcome.facesFound > 0);
+    QVERIFY(outcome.refreshed);
+    qInfo("face job on 2 photos: %d faces, %.1f s; GUI event loop: largest gap between 10 ms ticks: %lld ms",
+          outcome.facesFound, outcome.seconds, maxGap);
+    QVERIFY2(maxGap < 500, qPrintable(QStringLiteral("GUI thread blocked for %1 ms").arg(maxGap)));
+    // The faces show up in the views: unknown faces (clustered or on their own) and the viewer's boxes.
+    app.window->showView(MainWindow::View::UnknownFaces);
+    QTRY_VERIFY_WITH_TIMEOUT(app.window->unknownFacesView()->clusterModel()->rowCount() > 0, 10000);
+    QSignalSpy boxes(app.window->viewer(), &PhotoViewer::facesShown);
+    app.window->showView(MainWindow::View::Library);
+    app.window->openPhoto(app.window->libraryModel(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!boxes.isEmpty(), 10000);
+    QCOMPARE(app.window->viewer()->photoView()->faceBoxes().size(), app.window->viewer()->faces().size());
+}
 
 void TestUi::settings_roundTrip()
 {
@@ -714,6 +1169,89 @@ void TestUi::settings_roundTrip()
     again.accept();
     QVERIFY(!again.needsRestart());
     s.remove(SettingsKeys::language);
+}
+
+void TestUi::settings_embedder_data()
+{
+    QTest::addColumn<QString>("model");    // chosen in the dialog: frnet | irv1
+    QTest::addColumn<QString>("file");     // "" | "exists" | "missing"
+    QTest::addColumn<bool>("accepted");    // the dialog closes and saves
+    QTest::addColumn<QString>("embedder"); // stored models/embedder afterwards ("-" = not stored)
+    QTest::addColumn<bool>("fileStored");  // models/embedderFile stored afterwards
+
+    QTest::newRow("default pack") << "frnet"
+                                  << "" << true << "frnet" << false;
+    QTest::newRow("default pack drops a file") << "frnet"
+                                               << "exists" << true << "frnet" << false;
+    QTest::newRow("checkpoint") << "irv1"
+                                << "exists" << true << "irv1" << true;
+    QTest::newRow("checkpoint missing") << "irv1"
+                                        << "missing" << false << "-" << false;
+    QTest::newRow("no checkpoint given") << "irv1"
+                                         << "" << false << "-" << false;
+}
+
+void TestUi::settings_embedder()
+{
+    QFETCH(QString, model);
+    QFETCH(QString, file);
+    QFETCH(bool, accepted);
+    QFETCH(QString, embedder);
+    QFETCH(bool, fileStored);
+
+    QTemporaryDir dir;
+    const QString checkpoint = dir.filePath(QStringLiteral("20180402-114759-vggface2.pt"));
+    {
+        QFile f(checkpoint);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("not really weights: the dialog only checks that the file is there");
+    }
+    QSettings s;
+    s.remove(SettingsKeys::embedder);
+    s.remove(SettingsKeys::embedderFile);
+    const QString path = file == QLatin1String("exists")    ? checkpoint
+                         : file == QLatin1String("missing") ? dir.filePath(QStringLiteral("gone.pt"))
+                                                            : QString();
+    {
+        SettingsDialog dialog;
+        auto* models = dialog.findChild<QComboBox*>(QStringLiteral("embedder"));
+        auto* fileEdit = dialog.findChild<QLineEdit*>(QStringLiteral("embedderFile"));
+        auto* error = dialog.findChild<QLabel*>(QStringLiteral("error"));
+        QVERIFY(models && fileEdit && error);
+        QCOMPARE(models->currentData().toString(), QStringLiteral("frnet")); // the default
+        QVERIFY(!fileEdit->parentWidget()->isEnabled());
+        models->setCurrentIndex(models->findData(QStringLiteral("irv1")));
+        QVERIFY(fileEdit->parentWidget()->isEnabled()); // the file row comes alive for a checkpoint
+        fileEdit->setText(QDir::toNativeSeparators(path));
+        models->setCurrentIndex(models->findData(model));
+        dialog.show();
+        dialog.accept();
+        QCOMPARE(dialog.result() == QDialog::Accepted, accepted);
+        QCOMPARE(dialog.isVisible(), !accepted);
+        QCOMPARE(error->isVisible(), !accepted);
+        QCOMPARE(dialog.validate().isEmpty(), accepted);
+    }
+    QCOMPARE(s.value(SettingsKeys::embedder, QStringLiteral("-")).toString(), embedder);
+    QCOMPARE(s.contains(SettingsKeys::embedderFile), fileStored);
+    if (fileStored) {
+        QCOMPARE(s.value(SettingsKeys::embedderFile).toString(), checkpoint);
+        // What the face job reads back.
+        FaceIndexOptions options;
+        QString why;
+        s.setValue(SettingsKeys::modelsFolder, QStringLiteral(KINDRED_MODELS_DIR));
+        QVERIFY2(FaceIndexJob::optionsFromSettings(&options, &why), qPrintable(why));
+        QCOMPARE(options.embedderModel, QStringLiteral("irv1"));
+        QCOMPARE(options.embedderFile, checkpoint);
+        s.remove(SettingsKeys::modelsFolder);
+    }
+    // Reopened, the dialog shows what was stored.
+    SettingsDialog again;
+    QCOMPARE(again.findChild<QComboBox*>(QStringLiteral("embedder"))->currentData().toString(),
+             accepted ? model : QStringLiteral("frnet"));
+    QCOMPARE(again.findChild<QLineEdit*>(QStringLiteral("embedderFile"))->text(),
+             fileStored ? QDir::toNativeSeparators(checkpoint) : QString());
+    s.remove(SettingsKeys::embedder);
+    s.remove(SettingsKeys::embedderFile);
 }
 
 void TestUi::translations_data()

@@ -1,0 +1,182 @@
+#include "faceindexjob.h"
+
+#include "catalog.h"
+#include "faceservice.h"
+#include "modellocator.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QSettings>
+#include <QThread>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
+#include <cmath>
+
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
+namespace kindred {
+
+namespace {
+// Background work must not make the machine sluggish: lower this thread's priority. On Linux the nice
+// value is per thread and inherited by threads created from it (LibTorch's intra-op pool).
+void lowerThreadPriority()
+{
+    QThread::currentThread()->setPriority(QThread::LowPriority);
+#ifdef Q_OS_LINUX
+    const auto tid = static_cast<id_t>(syscall(SYS_gettid));
+    const int current = getpriority(PRIO_PROCESS, tid);
+    if (current < 10)
+        (void)setpriority(PRIO_PROCESS, tid, 10);
+#endif
+}
+} // namespace
+
+FaceIndexJob::FaceIndexJob(const QString& catalogPath, const LibraryPaths& paths,
+                           const FaceIndexOptions& options, QObject* parent)
+    : QObject(parent), m_catalogPath(catalogPath), m_paths(paths), m_options(options),
+      m_control(std::make_shared<JobControl>())
+{
+    qRegisterMetaType<kindred::FaceJobOutcome>();
+}
+
+FaceIndexJob::~FaceIndexJob()
+{
+    m_control->requestCancel();
+}
+
+bool FaceIndexJob::optionsFromSettings(FaceIndexOptions* options, QString* error)
+{
+    const QSettings s;
+    const ModelLocator locator(s.value(QStringLiteral("models/folder")).toString());
+    const QString pack = locator.findDefaultPack();
+    if (pack.isEmpty()) {
+        if (error)
+            *error = locator.missingMessage();
+        return false;
+    }
+    options->modelsDir = pack;
+    options->device = s.value(QStringLiteral("inference/device"), QStringLiteral("auto")).toString();
+    options->threads = s.value(QStringLiteral("inference/threads"), 0).toInt();
+    options->minFaceSize = s.value(QStringLiteral("faces/minFaceSize"), 20).toInt();
+    const QString embedder = s.value(QStringLiteral("models/embedder")).toString();
+    if (!embedder.isEmpty())
+        options->embedderModel = embedder;
+    options->embedderFile = s.value(QStringLiteral("models/embedderFile")).toString();
+    return true;
+}
+
+void FaceIndexJob::start(QThreadPool* pool)
+{
+    Q_ASSERT(!m_running);
+    m_running = true;
+    const QString catalogPath = m_catalogPath;
+    const LibraryPaths paths = m_paths;
+    const FaceIndexOptions options = m_options;
+    std::shared_ptr<JobControl> control = m_control;
+    // Queued calls to a deleted job are discarded by Qt; LibraryService deletes a job only after
+    // finished() or after waiting for the pool.
+    FaceIndexJob* job = this;
+    auto post = [job](auto&& fn) {
+        QMetaObject::invokeMethod(
+            job, [job, fn = std::forward<decltype(fn)>(fn)]() { fn(job); }, Qt::QueuedConnection);
+    };
+
+    (void)QtConcurrent::run(pool, [catalogPath, paths, options, control, post]() {
+        lowerThreadPriority();
+        post([](FaceIndexJob* j) { Q_EMIT j->started(); });
+        FaceJobOutcome out;
+        QElapsedTimer clock;
+        clock.start();
+        {
+            FaceIndexer indexer(catalogPath, paths, options);
+            QString error;
+            if (!indexer.prepare(&error)) {
+                out.error = error;
+            } else {
+                QElapsedTimer sinceEmit;
+                sinceEmit.start();
+                const FaceIndexSummary summary = indexer.run(
+                    [&](const FaceIndexProgress& p) {
+                        if (sinceEmit.elapsed() >= kProgressIntervalMs || p.photosDone == p.photosTotal) {
+                            sinceEmit.restart();
+                            post([p](FaceIndexJob* j) {
+                                Q_EMIT j->progress(p.photosDone, p.photosTotal, p.facesFound, p.currentPath);
+                            });
+                        }
+                    },
+                    control->cancelFlag(), control->pauseFlag());
+                out.photosTotal = summary.photosTotal;
+                out.photosDone = summary.photosDone;
+                out.facesFound = summary.facesFound;
+                out.failed = summary.failed;
+                out.cancelled = summary.cancelled || control->cancelRequested();
+                out.error = summary.error;
+                for (const FaceIndexFailure& f : summary.failures)
+                    out.failures.append(JobError{f.path, f.reason});
+            }
+        }
+        // Clusters and suggestions from the new faces; not after a fatal error or a cancel (closing the
+        // app cancels every job; the next run refreshes).
+        if (out.error.isEmpty() && !out.cancelled) {
+            post([](FaceIndexJob* j) { Q_EMIT j->refreshing(); });
+            FaceService faces(catalogPath, paths);
+            FaceRefreshSummary refreshed;
+            const bool ok = faces.refresh(FaceRefreshOptions(), &refreshed, control->cancelFlag());
+            if (control->cancelRequested() || refreshed.cancelled) {
+                out.cancelled = true;
+            } else if (ok) {
+                out.refreshed = true;
+                out.clusters = refreshed.clusters;
+                out.unknownFaces = refreshed.unknownFaces;
+                out.suggestions = refreshed.suggestions;
+            } else {
+                out.failures.append(
+                    JobError{QString(), tr("Grouping the faces failed: %1").arg(faces.errorString())});
+            }
+        }
+        Catalog::closeThreadConnection(catalogPath);
+        out.seconds = double(clock.elapsed()) / 1000.0;
+        post([out](FaceIndexJob* j) {
+            j->m_running = false;
+            Q_EMIT j->finished(out);
+        });
+    });
+}
+
+QString FaceIndexJob::progressText(int done, int total, int faces, double elapsedSeconds)
+{
+    QString text = tr("%n face(s) found", nullptr, faces);
+    if (done > 0 && elapsedSeconds > 0.5) {
+        const double rate = done / elapsedSeconds;
+        text += QStringLiteral(" · ") + tr("%1 photos/s").arg(rate, 0, 'f', rate < 10 ? 1 : 0);
+        if (total > done) {
+            const int left = int(std::ceil((total - done) / rate));
+            text += QStringLiteral(" · ") + (left < 90 ? tr("about %n s left", nullptr, left)
+                                                       : tr("about %n min left", nullptr, (left + 30) / 60));
+        }
+    }
+    return text;
+}
+
+QString FaceIndexJob::summaryText(const FaceJobOutcome& o)
+{
+    if (!o.error.isEmpty())
+        return tr("Finding faces failed: %1").arg(o.error);
+    QString text = o.cancelled ? tr("Stopped after %n photo(s)", nullptr, o.photosDone)
+                               : tr("%n photo(s) looked at", nullptr, o.photosDone);
+    text += QStringLiteral(", ") + tr("%n face(s) found", nullptr, o.facesFound);
+    if (o.refreshed) {
+        text += QStringLiteral(", ") + tr("%n group(s) of unknown faces", nullptr, o.clusters);
+        if (o.suggestions > 0)
+            text += QStringLiteral(", ") + tr("%n suggestion(s)", nullptr, o.suggestions);
+    }
+    if (o.failed > 0)
+        text += QStringLiteral(", ") + tr("%n could not be read", nullptr, o.failed);
+    return text;
+}
+
+} // namespace kindred
