@@ -1,36 +1,21 @@
 // kindred-cli eval-clusters end to end on small labelled .npz files written with NpzWriter.
+#include "clirun.h"
 #include "npzwriter.h"
 
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = kindred::test::CliResult;
 
 Run runCli(const QStringList& args)
 {
-    QProcess process;
-    process.start(QStringLiteral(KINDRED_CLI_PATH), args);
-    Run run;
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+    return kindred::test::runCli(args, 120000);
 }
 
 // `identities` tight groups of `perIdentity` faces (cosine ~0.99 within, ~0 between) in 32-d, then

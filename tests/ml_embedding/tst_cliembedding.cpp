@@ -1,5 +1,6 @@
 // kindred-cli embed / verify / identify / eval-pairs end to end on shared/photos/bbt (8 people x 5 face
 // crops), laid out at test time in a temporary folder in LFW's naming (name/name_0001.jpg).
+#include "clirun.h"
 #include "npzreader.h"
 
 #include <QDir>
@@ -9,7 +10,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -19,27 +19,11 @@ namespace {
 
 const QString kBbt = QStringLiteral(KINDRED_SHARED_DIR "/photos/bbt");
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = kindred::test::CliResult;
 
 Run runCli(const QStringList& args)
 {
-    QProcess process;
-    process.start(QStringLiteral(KINDRED_CLI_PATH),
-                  QStringList{QStringLiteral("--threads"), QStringLiteral("2")} + args);
-    Run run;
-    if (!process.waitForFinished(300000)) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+    return kindred::test::runCli(QStringList{QStringLiteral("--threads"), QStringLiteral("2")} + args);
 }
 
 // The counts of the "Treatments: detected N, padded N, whole_image N, no_face N, unreadable N" line.

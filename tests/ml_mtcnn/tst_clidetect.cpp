@@ -1,4 +1,6 @@
 // kindred-cli detect end to end: the JSON shape of issue 3, --min-face, --full-res, --draw and errors.
+#include "clirun.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QImage>
@@ -6,7 +8,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -14,27 +15,11 @@ namespace {
 
 const QString kDev = QStringLiteral(KINDRED_SHARED_DIR "/photos/dev");
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = kindred::test::CliResult;
 
 Run runCli(const QStringList& args)
 {
-    QProcess process;
-    process.start(QStringLiteral(KINDRED_CLI_PATH),
-                  QStringList{QStringLiteral("--threads"), QStringLiteral("2")} + args);
-    Run run;
-    if (!process.waitForFinished(300000)) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+    return kindred::test::runCli(QStringList{QStringLiteral("--threads"), QStringLiteral("2")} + args);
 }
 
 bool isNumberArray(const QJsonValue& v, qsizetype size)
