@@ -1,7 +1,12 @@
 #include "device.h"
 
+#include <mutex>
 #include <stdexcept>
 #include <thread>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 namespace kindred {
 
@@ -16,8 +21,20 @@ int Device::defaultThreads()
     return cores == 0 ? 1 : static_cast<int>(cores);
 }
 
+void Device::keepFreedMemory()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+#if defined(__GLIBC__)
+        mallopt(M_MMAP_MAX, 0);
+        mallopt(M_TRIM_THRESHOLD, 256 << 20);
+#endif
+    });
+}
+
 torch::Device Device::configure(const DeviceOptions& options)
 {
+    keepFreedMemory();
     const int threads = options.threads > 0 ? options.threads : defaultThreads();
     if (torch::get_num_threads() != threads)
         torch::set_num_threads(threads);
@@ -25,7 +42,8 @@ torch::Device Device::configure(const DeviceOptions& options)
         return torch::Device(torch::kCPU);
     if (options.device == "cuda") {
         if (!cudaAvailable())
-            throw std::invalid_argument("CUDA was requested but this LibTorch build or machine has no CUDA device");
+            throw std::invalid_argument(
+                "CUDA was requested but this LibTorch build or machine has no CUDA device");
         return torch::Device(torch::kCUDA);
     }
     if (options.device == "auto" || options.device.empty())

@@ -1,3 +1,4 @@
+#include "faceindexer.h"
 #include "jobmanager.h"
 #include "libraryservice.h"
 #include "mainwindow.h"
@@ -56,6 +57,7 @@ int main(int argc, char* argv[])
                                  : QSettings().value(kindred::SettingsKeys::language).toString();
     kindred::Translations::install(language);
 
+    kindred::SettingsDialog::setCudaAvailable(kindred::FaceIndexer::cudaAvailable());
     kindred::JobManager jobs;
     kindred::LibraryService library(&jobs);
     QString error;

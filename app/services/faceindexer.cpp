@@ -191,6 +191,11 @@ FaceIndexer::FaceIndexer(const QString& catalogPath, const LibraryPaths& paths,
 
 FaceIndexer::~FaceIndexer() = default;
 
+bool FaceIndexer::cudaAvailable()
+{
+    return Device::cudaAvailable();
+}
+
 QString FaceIndexer::detectorId()
 {
     return QStringLiteral("mtcnn-facenet-v1");

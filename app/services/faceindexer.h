@@ -76,6 +76,8 @@ public:
     QString embedderModelId() const;
     QString deviceDescription() const;
     static QString detectorId();
+    // Whether this LibTorch build and machine can run inference on CUDA (for the settings' device list).
+    static bool cudaAvailable();
 
     // Photos that still need face work (for progress displays and `status`).
     int pendingPhotos() const;

@@ -1,6 +1,7 @@
 // MTCNN: networks, area resampling, NMS, the detector's parity with facenet-pytorch, decoding, alignment.
 #include "arearesampler.h"
 #include "detectionimage.h"
+#include "device.h"
 #include "facealigner.h"
 #include "imageerror.h"
 #include "modelerror.h"
@@ -123,6 +124,8 @@ private Q_SLOTS:
     void alignLandmarks();
     void cropBox_data();
     void cropBox();
+    void device_data();
+    void device();
 };
 
 void TestMlMtcnn::areaResampler_data()
@@ -516,4 +519,40 @@ void TestMlMtcnn::cropBox()
 }
 
 QTEST_GUILESS_MAIN(TestMlMtcnn)
+void TestMlMtcnn::device_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<int>("threads");
+    QTest::addColumn<QString>("expected"); // "cpu", "cuda", or "error"
+
+    const bool cuda = Device::cudaAvailable();
+    QTest::newRow("cpu, 1 thread") << "cpu" << 1 << "cpu";
+    QTest::newRow("cpu, 2 threads") << "cpu" << 2 << "cpu";
+    QTest::newRow("auto") << "auto" << 1 << (cuda ? "cuda" : "cpu");
+    QTest::newRow("empty means auto") << "" << 2 << (cuda ? "cuda" : "cpu");
+    QTest::newRow("cuda") << "cuda" << 1 << (cuda ? "cuda" : "error");
+    QTest::newRow("unknown") << "tpu" << 1 << "error";
+}
+
+void TestMlMtcnn::device()
+{
+    QFETCH(QString, name);
+    QFETCH(int, threads);
+    QFETCH(QString, expected);
+
+    const int before = torch::get_num_threads();
+    try {
+        const torch::Device d = Device::configure({name.toStdString(), threads});
+        QCOMPARE(QString::fromStdString(d.is_cuda() ? "cuda" : "cpu"), expected);
+        QCOMPARE(torch::get_num_threads(), threads); // set explicitly: Debian's LibTorch starts at 1
+        if (d.is_cpu())
+            QVERIFY(Device::describe(d).find(std::to_string(threads) + " thread") != std::string::npos);
+    } catch (const std::invalid_argument& e) {
+        QVERIFY2(expected == QLatin1String("error"), e.what());
+        QVERIFY(std::string(e.what()).find(name.toStdString()) != std::string::npos ||
+                std::string(e.what()).find("CUDA") != std::string::npos);
+    }
+    torch::set_num_threads(before);
+}
+
 #include "tst_mlmtcnn.moc"

@@ -262,6 +262,8 @@ private Q_SLOTS:
     void settings_roundTrip();
     void settings_embedder_data();
     void settings_embedder();
+    void settings_device_data();
+    void settings_device();
     void translations_data();
     void translations();
 
@@ -1252,6 +1254,68 @@ void TestUi::settings_embedder()
              fileStored ? QDir::toNativeSeparators(checkpoint) : QString());
     s.remove(SettingsKeys::embedder);
     s.remove(SettingsKeys::embedderFile);
+}
+
+void TestUi::settings_device_data()
+{
+    QTest::addColumn<bool>("cuda");      // what the face service reports for this computer
+    QTest::addColumn<QString>("stored"); // inference/device before the dialog opens ("" = never set)
+    QTest::addColumn<QStringList>("choices");
+    QTest::addColumn<QString>("shown");   // the choice selected when the dialog opens
+    QTest::addColumn<QString>("devices"); // what the face job is told after accepting it unchanged
+
+    const QStringList cpuOnly{QStringLiteral("auto"), QStringLiteral("cpu")};
+    const QStringList withCuda{QStringLiteral("auto"), QStringLiteral("cpu"), QStringLiteral("cuda")};
+    QTest::newRow("no GPU, default") << false << "" << cpuOnly << "auto"
+                                     << "auto";
+    QTest::newRow("GPU, default") << true << "" << withCuda << "auto"
+                                  << "auto";
+    QTest::newRow("GPU chosen") << true << "cuda" << withCuda << "cuda"
+                                << "cuda";
+    QTest::newRow("CPU chosen on a GPU machine") << true << "cpu" << withCuda << "cpu"
+                                                 << "cpu";
+    // A library moved from a GPU machine keeps its choice visible (and says it is unavailable) rather
+    // than silently switching; the face job then reports that CUDA is missing.
+    QTest::newRow("GPU chosen, GPU gone")
+        << false << "cuda" << (cpuOnly + QStringList{QStringLiteral("cuda")}) << "cuda"
+        << "cuda";
+}
+
+void TestUi::settings_device()
+{
+    QFETCH(bool, cuda);
+    QFETCH(QString, stored);
+    QFETCH(QStringList, choices);
+    QFETCH(QString, shown);
+    QFETCH(QString, devices);
+
+    const bool before = SettingsDialog::cudaAvailable();
+    SettingsDialog::setCudaAvailable(cuda);
+    QSettings s;
+    if (stored.isEmpty())
+        s.remove(SettingsKeys::device);
+    else
+        s.setValue(SettingsKeys::device, stored);
+    {
+        SettingsDialog dialog;
+        auto* device = dialog.findChild<QComboBox*>(QStringLiteral("device"));
+        QVERIFY(device);
+        QStringList listed;
+        for (int i = 0; i < device->count(); ++i)
+            listed << device->itemData(i).toString();
+        QCOMPARE(listed, choices);
+        QCOMPARE(device->currentData().toString(), shown);
+        dialog.accept();
+    }
+    QCOMPARE(s.value(SettingsKeys::device).toString(), devices);
+    FaceIndexOptions options;
+    QString why;
+    s.setValue(SettingsKeys::modelsFolder, QStringLiteral(KINDRED_MODELS_DIR));
+    QVERIFY2(FaceIndexJob::optionsFromSettings(&options, &why), qPrintable(why));
+    QCOMPARE(options.device, devices);
+    s.remove(SettingsKeys::modelsFolder);
+    s.remove(SettingsKeys::device);
+    SettingsDialog::setCudaAvailable(before);
 }
 
 void TestUi::translations_data()
