@@ -994,6 +994,10 @@ Ziehen Sie einen Fotoordner hierher oder fügen Sie einen hinzu.</translation>
         <source>NVIDIA GPU (CUDA, not available on this computer)</source>
         <translation>NVIDIA-GPU (CUDA, auf diesem Computer nicht verfügbar)</translation>
     </message>
+    <message>
+        <source>Learn from the names I give to tell my family apart better (in the background)</source>
+        <translation>Aus den vergebenen Namen lernen, um meine Familie besser auseinanderzuhalten (im Hintergrund)</translation>
+    </message>
 </context>
 <context>
     <name>kindred::SuggestionsView</name>
@@ -1130,6 +1134,10 @@ Ziehen Sie einen Fotoordner hierher oder fügen Sie einen hinzu.</translation>
     <message>
         <source>Looks like %1. Type a name…</source>
         <translation>Sieht aus wie %1. Namen eingeben…</translation>
+    </message>
+    <message>
+        <source>Looks like %1</source>
+        <translation>Sieht aus wie %1</translation>
     </message>
 </context>
 <context>

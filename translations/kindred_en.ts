@@ -993,6 +993,10 @@ Drop a folder of photos here, or add one.</source>
         <source>NVIDIA GPU (CUDA, not available on this computer)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Learn from the names I give to tell my family apart better (in the background)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kindred::SuggestionsView</name>
@@ -1128,6 +1132,10 @@ Drop a folder of photos here, or add one.</source>
     </message>
     <message>
         <source>Looks like %1. Type a name…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looks like %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -994,6 +994,10 @@ Arrastre aquí una carpeta de fotos o añada una.</translation>
         <source>NVIDIA GPU (CUDA, not available on this computer)</source>
         <translation>GPU NVIDIA (CUDA, no disponible en este equipo)</translation>
     </message>
+    <message>
+        <source>Learn from the names I give to tell my family apart better (in the background)</source>
+        <translation>Aprender de los nombres que doy para distinguir mejor a mi familia (en segundo plano)</translation>
+    </message>
 </context>
 <context>
     <name>kindred::SuggestionsView</name>
@@ -1130,6 +1134,10 @@ Arrastre aquí una carpeta de fotos o añada una.</translation>
     <message>
         <source>Looks like %1. Type a name…</source>
         <translation>Se parece a %1. Escriba un nombre…</translation>
+    </message>
+    <message>
+        <source>Looks like %1</source>
+        <translation>Se parece a %1</translation>
     </message>
 </context>
 <context>

@@ -994,6 +994,10 @@ Déposez ici un dossier de photos, ou ajoutez-en un.</translation>
         <source>NVIDIA GPU (CUDA, not available on this computer)</source>
         <translation>GPU NVIDIA (CUDA, indisponible sur cet ordinateur)</translation>
     </message>
+    <message>
+        <source>Learn from the names I give to tell my family apart better (in the background)</source>
+        <translation>Apprendre des noms que je donne pour mieux distinguer ma famille (en arrière-plan)</translation>
+    </message>
 </context>
 <context>
     <name>kindred::SuggestionsView</name>
@@ -1130,6 +1134,10 @@ Déposez ici un dossier de photos, ou ajoutez-en un.</translation>
     <message>
         <source>Looks like %1. Type a name…</source>
         <translation>Ressemble à %1. Tapez un nom…</translation>
+    </message>
+    <message>
+        <source>Looks like %1</source>
+        <translation>Ressemble à %1</translation>
     </message>
 </context>
 <context>

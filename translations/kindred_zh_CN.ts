@@ -971,6 +971,10 @@ Drop a folder of photos here, or add one.</source>
         <source>NVIDIA GPU (CUDA, not available on this computer)</source>
         <translation>NVIDIA GPU（CUDA，此电脑不可用）</translation>
     </message>
+    <message>
+        <source>Learn from the names I give to tell my family apart better (in the background)</source>
+        <translation>根据我给出的名字学习，更好地区分我的家人（在后台进行）</translation>
+    </message>
 </context>
 <context>
     <name>kindred::SuggestionsView</name>
@@ -1103,6 +1107,10 @@ Drop a folder of photos here, or add one.</source>
     <message>
         <source>Looks like %1. Type a name…</source>
         <translation>看起来像 %1。输入名称…</translation>
+    </message>
+    <message>
+        <source>Looks like %1</source>
+        <translation>看起来像 %1</translation>
     </message>
 </context>
 <context>

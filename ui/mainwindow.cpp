@@ -111,6 +111,8 @@ MainWindow::MainWindow(LibraryService* library, JobManager* jobs, ThumbnailProvi
             m_suggestions->refresh();
     });
     connect(m_peopleCtl, &PeopleController::changed, this, &MainWindow::refreshPeopleViews);
+    // New labels may make a background fine-tuning run worthwhile (after a quiet period).
+    connect(m_peopleCtl, &PeopleController::changed, m_library, &LibraryService::labelsChanged);
     connect(m_peopleCtl, &PeopleController::failed, this,
             [this](const QString& message) { m_jobStatus->showNotice(message, true); });
     connect(m_peopleCtl, &PeopleController::undoStateChanged, this, &MainWindow::updateUndoActions);

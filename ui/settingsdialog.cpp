@@ -116,6 +116,9 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent)
     m_minFace->setSuffix(tr(" px"));
     m_indexAfterScan = new QCheckBox(tr("Look for faces in new photos after each scan"), this);
     m_rescanAtStart = new QCheckBox(tr("Rescan my folders when Kindred starts"), this);
+    m_personaliseAuto = new QCheckBox(
+        tr("Learn from the names I give to tell my family apart better (in the background)"), this);
+    m_personaliseAuto->setObjectName(QStringLiteral("personaliseAutomatically"));
     m_language = new QComboBox(this);
     m_language->setObjectName(QStringLiteral("language"));
     const auto langs = languages();
@@ -141,6 +144,7 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent)
     auto* jf = new QVBoxLayout(jobsBox);
     jf->addWidget(m_indexAfterScan);
     jf->addWidget(m_rescanAtStart);
+    jf->addWidget(m_personaliseAuto);
 
     auto* langBox = new QGroupBox(tr("Language"), this);
     auto* gf = new QFormLayout(langBox);
@@ -224,6 +228,7 @@ void SettingsDialog::load()
     m_minFace->setValue(s.value(SettingsKeys::minFaceSize, 20).toInt());
     m_indexAfterScan->setChecked(s.value(SettingsKeys::indexAfterScan, true).toBool());
     m_rescanAtStart->setChecked(s.value(SettingsKeys::rescanAtStart, false).toBool());
+    m_personaliseAuto->setChecked(s.value(SettingsKeys::personaliseAuto, true).toBool());
     const int l = m_language->findData(s.value(SettingsKeys::language).toString());
     m_language->setCurrentIndex(l < 0 ? 0 : l);
 }
@@ -246,6 +251,7 @@ void SettingsDialog::save() const
     s.setValue(SettingsKeys::minFaceSize, m_minFace->value());
     s.setValue(SettingsKeys::indexAfterScan, m_indexAfterScan->isChecked());
     s.setValue(SettingsKeys::rescanAtStart, m_rescanAtStart->isChecked());
+    s.setValue(SettingsKeys::personaliseAuto, m_personaliseAuto->isChecked());
     s.setValue(SettingsKeys::language, m_language->currentData().toString());
 }
 

@@ -22,9 +22,10 @@ inline const QString device = QStringLiteral("inference/device");               
 inline const QString threads = QStringLiteral("inference/threads");               // 0 = all cores
 inline const QString minFaceSize = QStringLiteral("faces/minFaceSize");           // pixels, default 20
 inline const QString indexAfterScan = QStringLiteral("jobs/indexFacesAfterScan"); // bool, default true
-inline const QString rescanAtStart = QStringLiteral("jobs/rescanAtStartup");      // bool, default false
-inline const QString language = QStringLiteral("ui/language");                    // "" = system, "de", ...
-inline const QString thumbnailSize = QStringLiteral("view/thumbnailSize");        // grid cell, px
+inline const QString personaliseAuto = QStringLiteral("jobs/personaliseAutomatically"); // bool, default true
+inline const QString rescanAtStart = QStringLiteral("jobs/rescanAtStartup");            // bool, default false
+inline const QString language = QStringLiteral("ui/language");             // "" = system, "de", ...
+inline const QString thumbnailSize = QStringLiteral("view/thumbnailSize"); // grid cell, px
 } // namespace SettingsKeys
 
 // File ▸ Settings: library location, models folder, embedding model (the default pack's FaceRecognitionNet
@@ -66,6 +67,7 @@ private:
     QSpinBox* m_minFace;
     QCheckBox* m_indexAfterScan;
     QCheckBox* m_rescanAtStart;
+    QCheckBox* m_personaliseAuto;
     QComboBox* m_language;
     bool m_needsRestart = false;
 

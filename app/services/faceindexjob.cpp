@@ -1,5 +1,6 @@
 #include "faceindexjob.h"
 
+#include "backgroundpriority.h"
 #include "catalog.h"
 #include "faceservice.h"
 #include "modellocator.h"
@@ -12,28 +13,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <cmath>
 
-#ifdef Q_OS_LINUX
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-#endif
-
 namespace kindred {
-
-namespace {
-// Background work must not make the machine sluggish: lower this thread's priority. On Linux the nice
-// value is per thread and inherited by threads created from it (LibTorch's intra-op pool).
-void lowerThreadPriority()
-{
-    QThread::currentThread()->setPriority(QThread::LowPriority);
-#ifdef Q_OS_LINUX
-    const auto tid = static_cast<id_t>(syscall(SYS_gettid));
-    const int current = getpriority(PRIO_PROCESS, tid);
-    if (current < 10)
-        (void)setpriority(PRIO_PROCESS, tid, 10);
-#endif
-}
-} // namespace
 
 FaceIndexJob::FaceIndexJob(const QString& catalogPath, const LibraryPaths& paths,
                            const FaceIndexOptions& options, QObject* parent)
@@ -86,7 +66,7 @@ void FaceIndexJob::start(QThreadPool* pool)
     };
 
     (void)QtConcurrent::run(pool, [catalogPath, paths, options, control, post]() {
-        lowerThreadPriority();
+        BackgroundPriority::lowerCurrentThread();
         post([](FaceIndexJob* j) { Q_EMIT j->started(); });
         FaceJobOutcome out;
         QElapsedTimer clock;

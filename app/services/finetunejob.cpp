@@ -1,6 +1,8 @@
 #include "finetunejob.h"
 
+#include "backgroundpriority.h"
 #include "catalog.h"
+#include "device.h"
 
 #include <QThread>
 #include <QThreadPool>
@@ -35,35 +37,35 @@ void FinetuneJob::start(QThreadPool* pool)
         QMetaObject::invokeMethod(
             job, [job, fn = std::forward<decltype(fn)>(fn)]() { fn(job); }, Qt::QueuedConnection);
     };
-    (void)QtConcurrent::run(pool ? pool : QThreadPool::globalInstance(), [catalogPath, paths, options,
-                                                                          control, post]() {
-        const QThread::Priority previous = QThread::currentThread()->priority();
-        QThread::currentThread()->setPriority(QThread::LowestPriority);
-        post([](FinetuneJob* j) { Q_EMIT j->started(); });
-        FinetuneOutcome out;
-        {
-            FinetuneService service(catalogPath, paths);
-            out.status = service.run(
-                options, &out.run,
-                [&](int epoch, int epochs, double loss, double error) {
-                    control->waitWhilePaused();
-                    post([epoch, epochs, loss, error](FinetuneJob* j) {
-                        j->m_lossCurve.append(loss);
-                        Q_EMIT j->progress(epoch, epochs, loss, error);
-                    });
-                },
-                control->cancelFlag());
-            out.error = service.errorString();
-            out.refreshNote = service.refreshNote();
-        }
-        Catalog::closeThreadConnection(catalogPath);
-        QThread::currentThread()->setPriority(previous == QThread::InheritPriority ? QThread::NormalPriority
-                                                                                   : previous);
-        post([out](FinetuneJob* j) {
-            j->m_running = false;
-            Q_EMIT j->finished(out);
-        });
-    });
+    (void)QtConcurrent::run(pool ? pool : QThreadPool::globalInstance(),
+                            [catalogPath, paths, options, control, post]() {
+                                BackgroundPriority::lowerCurrentThread();
+                                post([](FinetuneJob* j) { Q_EMIT j->started(); });
+                                FinetuneOutcome out;
+                                // The thread count is per thread for LibTorch's OpenMP pool: set it here, on
+                                // the worker.
+                                Device::configure({"cpu", options.threads});
+                                {
+                                    FinetuneService service(catalogPath, paths);
+                                    out.status = service.run(
+                                        options, &out.run,
+                                        [&](int epoch, int epochs, double loss, double error) {
+                                            control->waitWhilePaused();
+                                            post([epoch, epochs, loss, error](FinetuneJob* j) {
+                                                j->m_lossCurve.append(loss);
+                                                Q_EMIT j->progress(epoch, epochs, loss, error);
+                                            });
+                                        },
+                                        control->cancelFlag());
+                                    out.error = service.errorString();
+                                    out.refreshNote = service.refreshNote();
+                                }
+                                Catalog::closeThreadConnection(catalogPath);
+                                post([out](FinetuneJob* j) {
+                                    j->m_running = false;
+                                    Q_EMIT j->finished(out);
+                                });
+                            });
 }
 
 QString FinetuneJob::summaryText(const FinetuneOutcome& o)

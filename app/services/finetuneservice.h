@@ -24,6 +24,7 @@ struct FinetuneOptions {
     quint64 seed = 1;
     bool dryRun = false; // train and measure, write nothing (no checkpoint, no history)
     bool refresh = true; // after an adoption or rollback, recompute clusters and suggestions
+    int threads = 0;     // FinetuneJob: CPU threads for training, 0 = all cores
 };
 
 // Held-out quality of one embedding space.

@@ -1,6 +1,7 @@
 #include "libraryservice.h"
 
 #include "catalog.h"
+#include "finetuneservice.h"
 #include "imageformat.h"
 #include "librarypaths.h"
 #include "photorepository.h"
@@ -28,6 +29,8 @@ LibraryService::LibraryService(JobManager* jobs, QObject* parent) : QObject(pare
     m_batchReload.setSingleShot(true);
     m_batchReload.setInterval(kBatchReloadMs);
     connect(&m_batchReload, &QTimer::timeout, this, &LibraryService::reloadPhotos);
+    m_personaliseTimer.setSingleShot(true);
+    connect(&m_personaliseTimer, &QTimer::timeout, this, &LibraryService::checkPersonalise);
 }
 
 LibraryService::~LibraryService()
@@ -86,6 +89,7 @@ bool LibraryService::open(const QString& directory, QString* error)
     Q_EMIT opened(m_root);
     Q_EMIT photosLoaded();
     reloadPhotos();
+    labelsChanged(); // names given elsewhere (kindred-cli) count too
     return true;
 }
 
@@ -301,7 +305,9 @@ int LibraryService::personaliseFaces(QString* error)
             *error = tr("Face recognition is already being personalised.");
         return -1;
     }
-    auto* job = new FinetuneJob(m_catalogPath, m_paths, FinetuneOptions(), this);
+    FinetuneOptions options;
+    options.threads = QSettings().value(QStringLiteral("inference/threads"), 0).toInt();
+    auto* job = new FinetuneJob(m_catalogPath, m_paths, options, this);
     const int id = m_jobs->addJob(QStringLiteral("finetune"), tr("Personalising face recognition"),
                                   job->control(), false);
     m_finetuneJob = job;
@@ -325,11 +331,51 @@ int LibraryService::personaliseFaces(QString* error)
     return id;
 }
 
+void LibraryService::labelsChanged()
+{
+    if (isOpen())
+        m_personaliseTimer.start(m_personaliseDelay);
+}
+
+void LibraryService::checkPersonalise()
+{
+    if (!isOpen() || !QSettings().value(QStringLiteral("jobs/personaliseAutomatically"), true).toBool()) {
+        Q_EMIT personaliseChecked(false);
+        return;
+    }
+    const auto busy = [this] { return !m_scans.isEmpty() || m_faceJob || m_finetuneJob; };
+    if (busy() || m_checkingPersonalise) {
+        m_personaliseTimer.start(m_personaliseDelay); // ask again when the other work is over
+        return;
+    }
+    m_checkingPersonalise = true;
+    const QString catalogPath = m_catalogPath;
+    const LibraryPaths paths = m_paths;
+    const quint64 generation = m_generation;
+    // The read pool is waited for in the destructor, so `this` outlives the worker.
+    (void)QtConcurrent::run(&m_readPool, [this, catalogPath, paths, generation, busy] {
+        const bool due = FinetuneService(catalogPath, paths).shouldRun();
+        QMetaObject::invokeMethod(
+            this,
+            [this, due, generation, busy] {
+                m_checkingPersonalise = false;
+                if (generation != m_generation)
+                    return;
+                if (due && busy()) {
+                    m_personaliseTimer.start(m_personaliseDelay);
+                    return;
+                }
+                Q_EMIT personaliseChecked(due && personaliseFaces() >= 0);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
 bool LibraryService::waitForIdle(int timeoutMs)
 {
     QDeadlineTimer deadline(timeoutMs);
-    while (!m_scans.isEmpty() || m_faceJob || m_finetuneJob || m_loading || m_reloadPending ||
-           m_batchReload.isActive()) {
+    while (!m_scans.isEmpty() || m_faceJob || m_finetuneJob || m_checkingPersonalise || m_loading ||
+           m_reloadPending || m_batchReload.isActive()) {
         if (deadline.hasExpired())
             return false;
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);

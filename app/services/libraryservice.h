@@ -92,6 +92,17 @@ public:
     // queued behind a running face job on the same low-priority thread. Returns the job id or -1.
     int personaliseFaces(QString* error = nullptr);
     bool isFinetuning() const { return m_finetuneJob != nullptr; }
+    // Labels changed (named, confirmed, rejected, merged, ...; the GUI's people actions call this, and
+    // open() does once for changes made elsewhere, e.g. with kindred-cli). After a quiet period of
+    // personaliseDelay() the service asks FinetuneService::shouldRun() off the GUI thread (enough people,
+    // at least FinetuneService::kNewConfirmedFacesToRun confirmed faces since the last run) and, when a
+    // run is due and the setting "jobs/personaliseAutomatically" (default true) is on, starts
+    // personaliseFaces(). Scans, a face job or a running fine-tuning postpone the check; more changes
+    // restart the quiet period.
+    void labelsChanged();
+    static constexpr int kPersonaliseDelayMs = 60000;
+    void setPersonaliseDelay(int ms) { m_personaliseDelay = ms; }
+    int personaliseDelay() const { return m_personaliseDelay; }
     // For tests and the CLI-less GUI: the options the next face job uses (empty modelsDir = from settings).
     void setFaceIndexOptions(const FaceIndexOptions& options) { m_faceOptions = options; }
 
@@ -105,8 +116,12 @@ Q_SIGNALS:
     // A face job ended; faces, clusters and suggestions may have changed (people views refresh).
     void faceJobFinished(int jobId, const kindred::FaceJobOutcome& outcome);
     void facesChanged();
+    // The automatic fine-tuning check ran: `started` = a run was due and began (personaliseFaces()).
+    void personaliseChecked(bool started);
 
 private:
+    void checkPersonalise();
+
     int startScan(const QStringList& roots, const QString& title);
     void onLoaded(const QList<LibraryPhoto>& photos, const QStringList& roots, quint64 generation);
 
@@ -122,6 +137,9 @@ private:
     int m_faceJobId = 0;
     bool m_faceJobAgain = false;
     FinetuneJob* m_finetuneJob = nullptr;
+    QTimer m_personaliseTimer; // the quiet period after label changes
+    int m_personaliseDelay = kPersonaliseDelayMs;
+    bool m_checkingPersonalise = false;
     FaceIndexOptions m_faceOptions;
     QThreadPool m_scanPool; // one thread: scans run one after the other
     QThreadPool m_readPool; // one thread: catalog reads for the GUI

@@ -44,9 +44,9 @@ public:
     bool merge(const QString& fromName, const QString& intoName); // fromName's faces go to intoName
     bool setHidden(const QString& name, bool hidden);
     bool setCoverFace(const QString& name, qint64 faceId);
-    bool ignoreCluster(qint64 clusterId);                  // strangers: hide every face of the cluster
+    bool ignoreCluster(qint64 clusterId); // strangers: hide every face of the cluster
     bool ignoreFaces(const QList<qint64>& faceIds);
-    bool deletePerson(const QString& name);                // faces go back to unknown
+    bool deletePerson(const QString& name); // faces go back to unknown
 
     // Undo/redo of the actions above. Return false when there is nothing to undo/redo.
     bool undo();

@@ -27,7 +27,8 @@ bool SqlUtil::exec(QSqlDatabase& db, const QString& sql, const QVariantList& bin
     return exec(query, sql, binds, error);
 }
 
-QVariant SqlUtil::scalar(QSqlDatabase& db, const QString& sql, const QVariantList& binds, const QVariant& fallback)
+QVariant SqlUtil::scalar(QSqlDatabase& db, const QString& sql, const QVariantList& binds,
+                         const QVariant& fallback)
 {
     QSqlQuery query(db);
     if (!exec(query, sql, binds) || !query.next())

@@ -11,8 +11,10 @@ namespace kindred {
 class SqlUtil {
 public:
     // Runs `sql` with positional binds; on failure sets *error (if given) and returns false.
-    static bool exec(QSqlQuery& query, const QString& sql, const QVariantList& binds = {}, QString* error = nullptr);
-    static bool exec(QSqlDatabase& db, const QString& sql, const QVariantList& binds = {}, QString* error = nullptr);
+    static bool exec(QSqlQuery& query, const QString& sql, const QVariantList& binds = {},
+                     QString* error = nullptr);
+    static bool exec(QSqlDatabase& db, const QString& sql, const QVariantList& binds = {},
+                     QString* error = nullptr);
     // First column of the first row, or `fallback`.
     static QVariant scalar(QSqlDatabase& db, const QString& sql, const QVariantList& binds = {},
                            const QVariant& fallback = {});

@@ -1,9 +1,12 @@
 // Fine-tuning in the app layer: FinetuneService on a real catalog (adoption, history, rollback, debounce,
 // data requirement, labels untouched), FinetuneJob on a worker thread, and kindred-cli finetune.
 #include "catalog.h"
+#include "eventloopprobe.h"
 #include "finetunejob.h"
 #include "finetuneservice.h"
+#include "jobmanager.h"
 #include "librarypaths.h"
+#include "libraryservice.h"
 #include "npzwriter.h"
 #include "projectionhead.h"
 #include "syntheticidentities.h"
@@ -12,9 +15,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThreadPool>
@@ -166,7 +171,15 @@ class TestFinetuneApp : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase() { torch::set_num_threads(2); }
+    void initTestCase()
+    {
+        torch::set_num_threads(2);
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("KindredTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("test_ml_training_app"));
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+    }
 
     void dataRequirement_data()
     {
@@ -353,6 +366,89 @@ private Q_SLOTS:
         QCOMPARE(service.activeStage(), outcome.run.file);
     }
 
+    // The background trigger in LibraryService: after label changes and a quiet period, a fine-tuning job
+    // starts by itself when one is due, and not otherwise.
+    void autoPersonalise_data()
+    {
+        QTest::addColumn<int>("people");
+        QTest::addColumn<bool>("setting");   // jobs/personaliseAutomatically
+        QTest::addColumn<bool>("ranBefore"); // a run already recorded for these labels
+        QTest::addColumn<int>("changes");    // labelsChanged() calls in a burst (after open()'s own)
+        QTest::addColumn<bool>("starts");
+        QTest::newRow("due") << 12 << true << false << 3 << true;
+        QTest::newRow("setting off") << 12 << false << false << 1 << false;
+        QTest::newRow("nothing new since the last run") << 12 << true << true << 1 << false;
+        QTest::newRow("one person") << 1 << true << false << 1 << false;
+    }
+
+    void autoPersonalise()
+    {
+        QFETCH(int, people);
+        QFETCH(bool, setting);
+        QFETCH(bool, ranBefore);
+        QFETCH(int, changes);
+        QFETCH(bool, starts);
+        QTemporaryDir dir;
+        {
+            Library lib(dir.path());
+            QVERIFY(lib.ok);
+            lib.add(helpfulSet(people, 20 * people));
+            QVERIFY2(lib.error.isEmpty(), qPrintable(lib.error));
+        }
+        const LibraryPaths paths(dir.path());
+        if (ranBefore) {
+            FinetuneService service(paths.catalogFile(), paths);
+            FinetuneRun run;
+            QCOMPARE(service.run(fastOptions(), &run), FinetuneStatus::Ok);
+            Catalog::closeThreadConnection(paths.catalogFile());
+        }
+        QSettings().setValue(QStringLiteral("jobs/personaliseAutomatically"), setting);
+
+        JobManager jobs;
+        LibraryService library(&jobs);
+        library.setPersonaliseDelay(50);
+        QSignalSpy checked(&library, &LibraryService::personaliseChecked);
+        QString error;
+        QVERIFY2(library.open(dir.path(), &error), qPrintable(error));
+        for (int i = 0; i < changes; ++i)
+            library.labelsChanged(); // a burst restarts the quiet period: one check
+        QVERIFY(checked.wait(10000));
+        QCOMPARE(checked.size(), 1);
+        QCOMPARE(checked.first().first().toBool(), starts);
+        QCOMPARE(library.isFinetuning(), starts);
+        const auto finetuneJobs = [&] {
+            int n = 0;
+            for (const JobInfo& j : jobs.jobs())
+                n += j.kind == QLatin1String("finetune") ? 1 : 0;
+            return n;
+        };
+        QCOMPARE(finetuneJobs(), starts ? 1 : 0);
+        if (!starts) {
+            QTest::qWait(200); // and nothing comes later either
+            QCOMPARE(checked.size(), 1);
+            QCOMPARE(finetuneJobs(), 0);
+            return;
+        }
+
+        // While the job trains on its worker, the event loop of this (GUI) thread keeps running: a 10 ms
+        // timer's largest gap is how long the thread was held up at once.
+        test::EventLoopProbe probe;
+        probe.start();
+        QVERIFY(library.waitForIdle(300000));
+        probe.stop();
+        const qint64 maxGap = probe.maxGapMs();
+        qInfo("event loop during a background fine-tuning run of %.1f s: %d ticks, largest gap %lld ms",
+              double(probe.elapsedMs()) / 1000.0, probe.ticks(), maxGap);
+        QVERIFY2(maxGap < 500, qPrintable(QStringLiteral("event loop blocked for %1 ms").arg(maxGap)));
+        const QList<JobInfo> all = jobs.jobs();
+        QCOMPARE(all.last().kind, QStringLiteral("finetune"));
+        QCOMPARE(all.last().state, JobState::Done);
+        FinetuneService service(paths.catalogFile(), paths);
+        QCOMPARE(service.history().size(), 1);
+        QVERIFY(!service.shouldRun()); // debounced: the next run needs new confirmations
+        Catalog::closeThreadConnection(paths.catalogFile());
+    }
+
     void cliLibrary()
     {
         QTemporaryDir dir;
@@ -474,6 +570,9 @@ private Q_SLOTS:
                     before.value(QStringLiteral("top1_error")).toDouble());
         }
     }
+
+private:
+    QTemporaryDir m_settingsDir;
 };
 
 QTEST_GUILESS_MAIN(TestFinetuneApp)

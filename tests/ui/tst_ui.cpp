@@ -1,6 +1,7 @@
 // GUI tests: real widgets driven with QTest under QT_QPA_PLATFORM=offscreen.
 #include "catalog.h"
 #include "clusterlistmodel.h"
+#include "eventloopprobe.h"
 #include "faceindexer.h"
 #include "faceindexjob.h"
 #include "facelistmodel.h"
@@ -283,6 +284,8 @@ void TestUi::initTestCase()
     QVERIFY2(!devPhotos().isEmpty(), qPrintable(devPhotosDir()));
     // Scans in these tests must not start the (slow) face job unless a test asks for it.
     QSettings().setValue(SettingsKeys::indexAfterScan, false);
+    // Nor start fine-tuning by themselves (test_ml_training_app covers that trigger).
+    QSettings().setValue(SettingsKeys::personaliseAuto, false);
 }
 
 // ---- JobManager ------------------------------------------------------------------------------------
@@ -563,18 +566,8 @@ void TestUi::dropFolder_scansAndFillsGrid()
 
     // Event-loop latency probe: a 10 ms timer; the largest gap between ticks is how long the GUI thread
     // was busy at once while the scan ran and the grid filled.
-    QElapsedTimer clock;
-    clock.start();
-    qint64 last = 0, maxGap = 0;
-    QTimer probe;
-    probe.setInterval(10);
-    QObject::connect(&probe, &QTimer::timeout, [&] {
-        const qint64 now = clock.elapsed();
-        maxGap = qMax(maxGap, now - last);
-        last = now;
-    });
+    kindred::test::EventLoopProbe probe;
     probe.start();
-    last = clock.elapsed();
 
     app.drop({QUrl::fromLocalFile(photosDir.path())});
     const int jobId = app.lastJobId();
@@ -586,6 +579,7 @@ void TestUi::dropFolder_scansAndFillsGrid()
     // Thumbnails arrive asynchronously for the visible cells.
     QTRY_VERIFY_WITH_TIMEOUT(app.window->libraryModel()->thumbnailsCached() >= qMin(files, 6), 60000);
     probe.stop();
+    const qint64 maxGap = probe.maxGapMs();
     qInfo("GUI event loop: largest gap between 10 ms ticks during the scan of %d photos: %lld ms", files,
           maxGap);
     // Generous bound: a shared 2-core CI machine can stall any thread; the real number goes to docs/ui.md.
@@ -1113,21 +1107,12 @@ void TestUi::faceJob_endToEnd()
     qRegisterMetaType<kindred::FaceJobOutcome>();
     QSignalSpy finished(&app.library, &LibraryService::faceJobFinished);
 
-    QElapsedTimer clock;
-    clock.start();
-    qint64 last = 0, maxGap = 0;
-    QTimer probe;
-    probe.setInterval(10);
-    QObject::connect(&probe, &QTimer::timeout, [&] {
-        const qint64 now = clock.elapsed();
-        maxGap = qMax(maxGap, now - last);
-        last = now;
-    });
+    kindred::test::EventLoopProbe probe;
     probe.start();
-    last = clock.elapsed();
     app.drop({QUrl::fromLocalFile(photosDir.path())});
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 120000);
     probe.stop();
+    const qint64 maxGap = probe.maxGapMs();
     QSettings().setValue(SettingsKeys::indexAfterScan, false);
     const auto outcome = finished.first().at(1).value<FaceJobOutcome>();
     QVERIFY2(outcome.error.isEmpty(), qPrintable(outcome.error));
