@@ -6,7 +6,9 @@
 #include <QFile>
 #include <QImageReader>
 #include <QTransform>
+#include <algorithm>
 #include <cstring>
+#include <exiv2/exiv2.hpp>
 #include <libheif/heif.h>
 #include <memory>
 #include <mutex>
@@ -211,11 +213,50 @@ QString ImageDecoder::checkJpegStructure(const QByteArray& data)
     return QStringLiteral("truncated JPEG: the file ends before the end-of-image marker");
 }
 
-ImageDecoder::Header ImageDecoder::probeData(const QByteArray& data, qint64 maxPixels, int orientation)
+QByteArray ImageDecoder::rawPreview(const QByteArray& data, QString* error)
+{
+    try {
+        auto image = Exiv2::ImageFactory::open(reinterpret_cast<const Exiv2::byte*>(data.constData()),
+                                               long(data.size()));
+        image->readMetadata();
+        Exiv2::PreviewManager manager(*image);
+        Exiv2::PreviewPropertiesList list = manager.getPreviewProperties();
+        // Largest first; only formats we decode (JPEG, TIFF).
+        std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
+            return qint64(a.width_) * a.height_ > qint64(b.width_) * b.height_;
+        });
+        for (const Exiv2::PreviewProperties& p : list) {
+            if (p.mimeType_ != "image/jpeg" && p.mimeType_ != "image/tiff")
+                continue;
+            const Exiv2::PreviewImage preview = manager.getPreviewImage(p);
+            if (preview.size() > 0)
+                return QByteArray(reinterpret_cast<const char*>(preview.pData()), qsizetype(preview.size()));
+        }
+        *error = QStringLiteral("camera RAW file without an embedded preview (Kindred shows RAW files by the "
+                                "preview the camera stores in them; it does not develop RAW data)");
+    } catch (const std::exception& e) {
+        *error = QStringLiteral("not a readable camera RAW file: %1").arg(QString::fromLocal8Bit(e.what()));
+    }
+    return {};
+}
+
+ImageDecoder::Header ImageDecoder::probeData(const QByteArray& data, qint64 maxPixels, int orientation,
+                                             bool raw)
 {
     Header header;
     if (data.isEmpty()) {
         header.error = QStringLiteral("empty file");
+        return header;
+    }
+    if (raw) {
+        const QByteArray preview = rawPreview(data, &header.error);
+        if (preview.isEmpty()) {
+            header.format = ImageFormat::Raw;
+            return header;
+        }
+        header = probeData(preview, maxPixels,
+                           orientation > 0 ? orientation : MetadataReader::readOrientation(data));
+        header.format = ImageFormat::Raw;
         return header;
     }
     header.format = ImageFormats::sniff(data);
@@ -277,12 +318,29 @@ ImageDecoder::Result ImageDecoder::decodeFile(const QString& path, const Options
         result.error = QStringLiteral("cannot read file: %1").arg(file.errorString());
         return result;
     }
-    return decodeData(data, options);
+    Options o = options;
+    o.raw = o.raw || ImageFormats::hasRawExtension(path);
+    return decodeData(data, o);
 }
 
 ImageDecoder::Result ImageDecoder::decodeData(const QByteArray& data, const Options& options)
 {
     Result result;
+    if (options.raw) {
+        const QByteArray preview = rawPreview(data, &result.error);
+        if (preview.isEmpty()) {
+            result.header.format = ImageFormat::Raw;
+            result.header.error = result.error;
+            return result;
+        }
+        Options o = options;
+        o.raw = false;
+        if (o.orientation <= 0)
+            o.orientation = MetadataReader::readOrientation(data); // the RAW's, not the preview's
+        result = decodeData(preview, o);
+        result.header.format = ImageFormat::Raw;
+        return result;
+    }
     const int orientation = options.applyOrientation ? options.orientation : 1;
     result.header = probeData(data, options.maxPixels, orientation);
     if (!result.header.ok()) {

@@ -9,7 +9,8 @@
 
 namespace kindred {
 
-// Decodes any supported image (JPEG, PNG, WebP, TIFF, BMP, GIF first frame, HEIC/HEIF/AVIF via libheif)
+// Decodes any supported image (JPEG, PNG, WebP, TIFF, BMP, GIF first frame, HEIC/HEIF/AVIF via libheif,
+// camera RAW by its embedded preview)
 // into a QImage (RGB888, or ARGB32 when the image has alpha) with the EXIF orientation applied.
 // The pixel limit is checked on the header dimensions before any pixel is decoded. Thread-safe
 // (all methods are static and reentrant); the only global it touches is QImageReader's allocation limit,
@@ -27,6 +28,10 @@ public:
         // EXIF orientation to apply; 0 = read it from the data with Exiv2. Ignored for HEIF, whose
         // container transforms (irot/imir) are applied by libheif instead.
         int orientation = 0;
+        // Camera RAW: decode the largest embedded preview (Exiv2's PreviewManager; RAW sensor data is
+        // never developed), oriented by the RAW's own EXIF orientation. decodeFile() sets this from the
+        // file's extension.
+        bool raw = false;
     };
 
     struct Header {
@@ -52,8 +57,10 @@ public:
 
     // Reads only the header: format, dimensions, orientation; fails on unknown formats and on images
     // above maxPixels. orientation 0 = read it from the data.
-    static Header probeData(const QByteArray& data, qint64 maxPixels = kDefaultMaxPixels,
-                            int orientation = 0);
+    static Header probeData(const QByteArray& data, qint64 maxPixels = kDefaultMaxPixels, int orientation = 0,
+                            bool raw = false);
+    // The largest embedded preview of a camera RAW file (JPEG or TIFF bytes), or empty with *error set.
+    static QByteArray rawPreview(const QByteArray& data, QString* error);
 
     // Checks a JPEG's marker structure up to its end-of-image marker: catches truncated files, which
     // libjpeg would otherwise "decode" with a grey bottom. Returns an empty string when complete.

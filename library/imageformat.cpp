@@ -101,6 +101,8 @@ QString ImageFormats::name(ImageFormat format)
         return QStringLiteral("gif");
     case ImageFormat::Heif:
         return QStringLiteral("heif");
+    case ImageFormat::Raw:
+        return QStringLiteral("raw");
     case ImageFormat::Unknown:
         break;
     }
@@ -124,6 +126,8 @@ QString ImageFormats::mimeType(ImageFormat format)
         return QStringLiteral("image/gif");
     case ImageFormat::Heif:
         return QStringLiteral("image/heif");
+    case ImageFormat::Raw:
+        return QStringLiteral("image/x-raw"); // the camera's own type is not known without the extension
     case ImageFormat::Unknown:
         break;
     }
@@ -146,6 +150,7 @@ QByteArray ImageFormats::qtFormat(ImageFormat format)
     case ImageFormat::Gif:
         return "gif";
     case ImageFormat::Heif:
+    case ImageFormat::Raw:
     case ImageFormat::Unknown:
         break;
     }

@@ -5,7 +5,9 @@
 
 namespace kindred {
 
-enum class ImageFormat { Unknown, Jpeg, Png, WebP, Tiff, Bmp, Gif, Heif };
+// Raw: a camera RAW file, shown and analysed through its largest embedded preview (never by sniffing: RAW
+// containers look like TIFF or ISO-BMFF; the scanner and ImageDecoder::decodeFile go by the extension).
+enum class ImageFormat { Unknown, Jpeg, Png, WebP, Tiff, Bmp, Gif, Heif, Raw };
 
 // Recognising image files by their first bytes (magic numbers), not by their names.
 class ImageFormats {
@@ -24,8 +26,9 @@ public:
     // heic, heif, hif, avif). The scanner sniffs those and extension-less files; a candidate whose
     // content is no supported image is a failure ("not a supported image").
     static bool hasImageExtension(const QString& fileName);
-    // Camera RAW extensions (cr2, nef, arw, dng, ...): RAW is not supported, such files are ignored
-    // (many are TIFF containers that would otherwise sniff as TIFF).
+    // Camera RAW extensions (cr2, cr3, nef, arw, dng, orf, rw2, raf, ...). Such files are catalogued by
+    // their largest embedded preview (ImageDecoder::Options::raw), unless a JPEG/HEIF/... with the same
+    // base name sits next to them (a RAW+JPEG pair is one photo: the scanner takes the JPEG).
     static bool hasRawExtension(const QString& fileName);
 };
 

@@ -36,7 +36,16 @@ struct Candidate {
     qint64 mtimeNs = 0;
     QString walkFailure;     // set when the walk already knows the file cannot be catalogued
     bool mustBeImage = true; // false for extension-less files: not an image -> ignored
+    bool raw = false;        // camera RAW: catalogued by its embedded preview
 };
+
+// "IMG_0001" of "/a/IMG_0001.CR2", case-folded: a RAW and a JPEG of one shot share it.
+QString shotName(const QString& path)
+{
+    const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
+    const qsizetype dot = path.lastIndexOf(QLatin1Char('.'));
+    return (dot > slash ? path.mid(slash + 1, dot - slash - 1) : path.mid(slash + 1)).toCaseFolded();
+}
 
 struct KnownPhoto {
     qint64 id = 0;
@@ -125,6 +134,13 @@ public:
         }
         ::closedir(d);
         std::sort(entries.begin(), entries.end());
+        // A RAW+JPEG pair (the camera saves both) is one photo: the JPEG (or HEIF, ...) stands for it.
+        QSet<QString> shotsWithImage;
+        for (const auto& [path, isDir] : entries) {
+            const QString name = QFile::decodeName(path);
+            if (!isDir && ImageFormats::hasImageExtension(name))
+                shotsWithImage.insert(shotName(name));
+        }
         for (const auto& [path, isDir] : entries) {
             const QString decoded = QFile::decodeName(path);
             const bool faithful = QFile::encodeName(decoded) == path;
@@ -137,9 +153,10 @@ public:
                 walk(path);
                 continue;
             }
-            if (ImageFormats::hasRawExtension(decoded))
+            const bool raw = ImageFormats::hasRawExtension(decoded);
+            if (raw && shotsWithImage.contains(shotName(decoded)))
                 continue;
-            const bool imageExt = ImageFormats::hasImageExtension(decoded);
+            const bool imageExt = raw || ImageFormats::hasImageExtension(decoded);
             const qsizetype slash = decoded.lastIndexOf(QLatin1Char('/'));
             const bool noExt = decoded.indexOf(QLatin1Char('.'), slash + 1) < 0;
             if (!imageExt && !noExt)
@@ -148,6 +165,7 @@ public:
             c.path = decoded;
             c.native = path;
             c.mustBeImage = imageExt;
+            c.raw = raw;
             struct stat fst {};
             if (::stat(path.constData(), &fst) != 0) {
                 c.walkFailure = QStringLiteral("cannot stat file: %1").arg(errnoText(errno));
@@ -463,7 +481,7 @@ ScanSummary Scanner::scan(const QStringList& roots, const Progress& progress, co
             ++summary.filesHashed;
             summary.bytesHashed += data.size();
         }
-        a.format = ImageFormats::sniff(data);
+        a.format = c.raw ? ImageFormat::Raw : ImageFormats::sniff(data);
         if (a.format == ImageFormat::Unknown) {
             if (!c.mustBeImage)
                 a.notAnImage = true;
@@ -485,6 +503,7 @@ ScanSummary Scanner::scan(const QStringList& roots, const Progress& progress, co
             opts.boundingSize = QSize(32, 32);
             opts.maxPixels = m_options.maxPixels;
             opts.orientation = a.meta.orientation;
+            opts.raw = c.raw;
             const ImageDecoder::Result r = ImageDecoder::decodeData(data, opts);
             if (!r.ok()) {
                 a.failure = r.error;
@@ -493,7 +512,7 @@ ScanSummary Scanner::scan(const QStringList& roots, const Progress& progress, co
             a.displaySize = r.header.displaySize;
         } else {
             const ImageDecoder::Header h =
-                ImageDecoder::probeData(data, m_options.maxPixels, a.meta.orientation);
+                ImageDecoder::probeData(data, m_options.maxPixels, a.meta.orientation, c.raw);
             if (!h.ok()) {
                 a.failure = h.error;
                 return a;

@@ -50,8 +50,10 @@ struct ScanSummary {
 // .thumbnails, lost+found) and hidden files are skipped; candidates are files with an image extension
 // (see ImageFormats::hasImageExtension) or no extension at all, recognised by magic bytes (JPEG, PNG,
 // WebP, TIFF, BMP, GIF, HEIC/HEIF), so a JPEG named .png is catalogued as JPEG; a candidate with an image
-// extension but no supported content is a failure, an extension-less one is ignored; RAW files are
-// ignored. Names that are not valid UTF-8 cannot be stored faithfully and are failures. Identical copies
+// extension but no supported content is a failure, an extension-less one is ignored; camera RAW files
+// (ImageFormats::hasRawExtension) are catalogued as format "raw" by their largest embedded preview, unless
+// a file with an image extension and the same base name is next to them (RAW+JPEG pair: the JPEG is the
+// photo); a RAW without a usable preview is a failure with that reason. Names that are not valid UTF-8 cannot be stored faithfully and are failures. Identical copies
 // at two paths are two photo rows sharing the hash. Roots are added to the `roots` table. A root that does
 // not exist is reported as a failure and its photos are NOT marked missing (an unplugged drive is not a
 // deletion). Work is committed every `batchSize` files, so an interrupted scan (cancel, crash, kill -9)

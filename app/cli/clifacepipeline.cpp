@@ -235,7 +235,7 @@ QStringList CliFacePipeline::imagesIn(const QString& dir, bool recursive)
                     recursive ? QDirIterator::Subdirectories : QDirIterator::NoIteratorFlags);
     while (it.hasNext()) {
         const QString file = it.next();
-        if (ImageFormats::hasImageExtension(file))
+        if (ImageFormats::hasImageExtension(file) || ImageFormats::hasRawExtension(file))
             files << file;
     }
     files.sort();

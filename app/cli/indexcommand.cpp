@@ -30,8 +30,9 @@ int runIndex(const QStringList& args, CliContext& ctx)
     parser.addOption({QStringLiteral("min-face"),
                       QStringLiteral("Smallest face to look for, in pixels of the full photo (default 20)."),
                       QStringLiteral("N")});
-    parser.addOption({QStringLiteral("recluster"),
-                      QStringLiteral("Group all unknown faces afresh (named and ignored faces are never touched).")});
+    parser.addOption(
+        {QStringLiteral("recluster"),
+         QStringLiteral("Group all unknown faces afresh (named and ignored faces are never touched).")});
     parser.process(args);
     if (!parser.positionalArguments().isEmpty()) {
         ctx.err << "kindred-cli index: takes no arguments (run `scan DIR` to add folders)\n";

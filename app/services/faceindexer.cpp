@@ -64,6 +64,7 @@ DecodedPhoto decodePhoto(const PhotoJob& job, int maxSide)
     out.data = file.readAll();
     ImageDecoder::Options options;
     options.boundingSize = QSize(maxSide, maxSide);
+    options.raw = ImageFormats::hasRawExtension(job.path); // camera RAW: its embedded preview
     const ImageDecoder::Result result = ImageDecoder::decodeData(out.data, options);
     if (!result.ok()) {
         out.error = result.error.isEmpty() ? QStringLiteral("the image could not be decoded") : result.error;
@@ -498,6 +499,7 @@ FaceIndexSummary FaceIndexer::run(const Progress& progress, const std::atomic_bo
             small = small || std::min(f.width(), f.height()) < cropSide;
         if (small && photo.scale > 1.01) {
             ImageDecoder::Options full;
+            full.raw = ImageFormats::hasRawExtension(photo.job.path);
             const ImageDecoder::Result result = ImageDecoder::decodeData(photo.data, full);
             if (result.ok()) {
                 source = toRgbMat(result.image);

@@ -53,7 +53,7 @@ QString LibraryService::settingsLibraryDir()
 
 bool LibraryService::isImageFileName(const QString& fileName)
 {
-    return ImageFormats::hasImageExtension(fileName);
+    return ImageFormats::hasImageExtension(fileName) || ImageFormats::hasRawExtension(fileName);
 }
 
 bool LibraryService::open(const QString& directory, QString* error)

@@ -56,7 +56,7 @@ public:
     QString thumbnailDir() const { return m_thumbnailDir; }
     QString faceCropDir() const { return m_faceCropDir; }
     static QString settingsLibraryDir(); // QSettings "library/location"
-    // True when the file name has an extension the scanner catalogues (jpg, png, heic, ...).
+    // True when the file name has an extension the scanner catalogues (jpg, png, heic, camera RAW, ...).
     static bool isImageFileName(const QString& fileName);
 
     // Adds `folder` as a watched root and starts scanning it. Returns the job id, or -1 with *error set

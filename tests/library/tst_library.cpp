@@ -6,6 +6,7 @@
 #include "imageformat.h"
 #include "metadatareader.h"
 #include "photorepository.h"
+#include "rawfile.h"
 #include "scanner.h"
 #include "thumbnailcache.h"
 
@@ -29,6 +30,23 @@ using namespace kindred::test;
 using StringMap = QMap<QString, QString>;
 
 namespace {
+
+// Mean absolute difference per channel of two RGB888 images of the same size (255 when they differ in size).
+double meanAbsDiff(const QImage& a, const QImage& b)
+{
+    if (a.size() != b.size())
+        return 255.0;
+    const QImage x = a.convertToFormat(QImage::Format_RGB888);
+    const QImage y = b.convertToFormat(QImage::Format_RGB888);
+    double sum = 0;
+    for (int row = 0; row < x.height(); ++row) {
+        const uchar* p = x.constScanLine(row);
+        const uchar* q = y.constScanLine(row);
+        for (int i = 0; i < 3 * x.width(); ++i)
+            sum += std::abs(int(p[i]) - int(q[i]));
+    }
+    return sum / (3.0 * x.width() * x.height());
+}
 
 QSqlQuery run(const QString& catalogPath, const QString& sql)
 {
@@ -585,6 +603,104 @@ private Q_SLOTS:
         QCOMPARE(repo.photoByPath(f.root + QStringLiteral("/x.tiff"))->width, 30);
     }
 
+    // ---- camera RAW: catalogued and shown by the embedded preview -----------------------------------
+    void raw_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("content");  // "preview" | "no-preview" | "text"
+        QTest::addColumn<int>("orientation");  // of the RAW (0 = none)
+        QTest::addColumn<QString>("sibling");  // another file next to it ("" = none)
+        QTest::addColumn<QString>("expected"); // "raw WxH" | "skipped" | failure text
+        QTest::addRow("dng") << "shot.dng"
+                             << "preview" << 0 << ""
+                             << "raw 640x480";
+        QTest::addRow("nef, upper case") << "DSC_0001.NEF"
+                                         << "preview" << 1 << ""
+                                         << "raw 640x480";
+        QTest::addRow("cr2 rotated 6") << "IMG_0002.CR2"
+                                       << "preview" << 6 << ""
+                                       << "raw 480x640";
+        QTest::addRow("arw rotated 8") << "a.arw"
+                                       << "preview" << 8 << ""
+                                       << "raw 480x640";
+        QTest::addRow("raw+jpeg pair") << "IMG_0003.CR2"
+                                       << "preview" << 0 << "IMG_0003.JPG"
+                                       << "skipped";
+        QTest::addRow("raw with another shot's jpeg") << "IMG_0004.CR2"
+                                                      << "preview" << 0 << "IMG_0005.JPG"
+                                                      << "raw 640x480";
+        QTest::addRow("no preview") << "empty.dng"
+                                    << "no-preview" << 0 << ""
+                                    << "without an embedded preview";
+        QTest::addRow("not a raw") << "notes.orf"
+                                   << "text" << 0 << ""
+                                   << "not a readable camera RAW";
+    }
+    void raw()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, content);
+        QFETCH(int, orientation);
+        QFETCH(QString, sibling);
+        QFETCH(QString, expected);
+        const Fixture f = fresh();
+        const QString path = f.root + QLatin1Char('/') + name;
+        const QImage preview = patternImage(QSize(640, 480), 31);
+        const QByteArray bytes =
+            content == QLatin1String("preview")      ? rawFile(encode(preview, "JPEG", 92), preview.size(),
+                                                               orientation, QStringLiteral("2021:07:04 12:34:56"))
+            : content == QLatin1String("no-preview") ? rawFile(QByteArray(), QSize(), 0, QString())
+                                                     : QByteArray("a text file\n").repeated(50);
+        QVERIFY(writeFile(path, bytes));
+        if (!sibling.isEmpty())
+            jpeg(f.root + QLatin1Char('/') + sibling, 3);
+        const ScanSummary s = scan(f);
+        PhotoRepository repo(f.catalog);
+        const auto photo = repo.photoByPath(path);
+        if (expected == QLatin1String("skipped")) {
+            QVERIFY(!photo);
+            QCOMPARE(s.failed, 0);
+            QCOMPARE(s.newPhotos, 1); // the JPEG stands for the pair
+            return;
+        }
+        if (!expected.startsWith(QLatin1String("raw "))) {
+            QVERIFY(!photo);
+            QCOMPARE(s.failed, 1);
+            QVERIFY2(s.failures.first().reason.contains(expected), qPrintable(s.failures.first().reason));
+            return;
+        }
+        QVERIFY(photo);
+        QCOMPARE(s.failed, 0);
+        QCOMPARE(photo->format, QStringLiteral("raw"));
+        QCOMPARE(QStringLiteral("raw %1x%2").arg(photo->width).arg(photo->height), expected);
+        QCOMPARE(photo->capturedAt, QStringLiteral("2021-07-04T12:34:56"));
+        QCOMPARE(photo->cameraMake, QStringLiteral("KindredCam"));
+        // Everything that uses pixels gets the preview, oriented like the photo.
+        const ImageDecoder::Result decoded = ImageDecoder::decodeFile(path);
+        QVERIFY2(decoded.ok(), qPrintable(decoded.error));
+        QCOMPARE(decoded.header.format, ImageFormat::Raw);
+        QCOMPARE(decoded.image.size(), QSize(photo->width, photo->height));
+        // The preview as stored (JPEG), turned upright by the RAW's orientation.
+        QImage stored;
+        QVERIFY(stored.loadFromData(encode(preview, "JPEG", 92), "JPEG"));
+        const QImage upright = ImageDecoder::applyOrientation(stored, orientation > 0 ? orientation : 1);
+        const double diff = meanAbsDiff(decoded.image, upright);
+        QVERIFY2(diff < 1.0, qPrintable(QString::number(diff)));
+        ImageDecoder::Options small;
+        small.boundingSize = QSize(200, 200);
+        QCOMPARE(ImageDecoder::decodeFile(path, small).image.size(),
+                 ImageDecoder::fitInside(QSize(photo->width, photo->height), QSize(200, 200)));
+        ThumbnailCache cache(m_tmp.filePath(QStringLiteral("thumbs-raw-%1").arg(m_counter)));
+        const ThumbnailCache::Result thumb = cache.thumbnail(path, photo->hash, 128);
+        QVERIFY2(thumb.ok(), qPrintable(thumb.error));
+        QCOMPARE(thumb.image.size(),
+                 ImageDecoder::fitInside(QSize(photo->width, photo->height), QSize(128, 128)));
+        // Unchanged on a rescan: a stat, no decode.
+        const ScanSummary again = scan(f);
+        QCOMPARE(again.filesHashed, 0);
+        QCOMPARE(again.failed, 0);
+    }
+
     // ---- identity: moves, renames, missing, duplicates ---------------------------------------------
     void moves_data()
     {
@@ -698,8 +814,7 @@ private Q_SLOTS:
         jpeg(f.root + QStringLiteral("/$RECYCLE.BIN/5.jpg"), 45);
         jpeg(f.root + QStringLiteral("/System Volume Information/6.jpg"), 46);
         jpeg(f.root + QStringLiteral("/keep/._7.jpg"), 47);
-        QVERIFY(writeFile(f.root + QStringLiteral("/keep/raw.nef"),
-                          encode(patternImage(QSize(8, 8), 1), "TIFF")));
+        QVERIFY(writeFile(f.root + QStringLiteral("/keep/notes.txt"), "not a photo")); // by extension
         // Symlink loops: a link to the root and a link to a sibling.
         QVERIFY(QFile::link(f.root, f.root + QStringLiteral("/keep/loop")));
         QVERIFY(QFile::link(f.root + QStringLiteral("/keep"), f.root + QStringLiteral("/again")));
