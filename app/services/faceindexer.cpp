@@ -257,7 +257,7 @@ int FaceIndexer::pendingPhotos() const
 }
 
 FaceIndexSummary FaceIndexer::run(const Progress& progress, const std::atomic_bool* cancel,
-                                  const std::atomic_bool* pause)
+                                  const std::atomic_bool* pause, const std::function<void()>& checkpoint)
 {
     FaceIndexSummary summary;
     QElapsedTimer total;
@@ -457,6 +457,8 @@ FaceIndexSummary FaceIndexer::run(const Progress& progress, const std::atomic_bo
         }
     };
     refill();
+    QElapsedTimer sinceCheckpoint;
+    sinceCheckpoint.start();
     const int cropSide = d->embedder->inputSize();
     while (!inflight.empty()) {
         if (stopped()) {
@@ -539,6 +541,13 @@ FaceIndexSummary FaceIndexer::run(const Progress& progress, const std::atomic_bo
                 break;
         }
         report(photo.job.path);
+        if (checkpoint && d->options.checkpointMs > 0 && !inflight.empty() &&
+            sinceCheckpoint.elapsed() >= d->options.checkpointMs) {
+            if (!flush())
+                break;
+            checkpoint();
+            sinceCheckpoint.restart();
+        }
     }
     for (auto& future : inflight)
         future.waitForFinished();

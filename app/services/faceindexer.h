@@ -23,6 +23,9 @@ struct FaceIndexOptions {
     int batchSize = 16;       // crops per embedding batch
     int lookahead = 4;        // photos decoded ahead on the thread pool
     int cropSize = 128;       // face thumbnails written for display
+    // How often run() calls its `checkpoint` during a long run (0 = never): FaceIndexJob regroups the faces
+    // found so far, so that the people views fill while a big library is still being indexed.
+    int checkpointMs = 0;
 };
 
 struct FaceIndexFailure {
@@ -83,8 +86,11 @@ public:
     int pendingPhotos() const;
 
     // Runs until everything is done or *cancel becomes true; while *pause is true it waits.
+    // Every options.checkpointMs, while photos remain, `checkpoint` is called on this thread with every
+    // photo processed so far committed and no transaction open.
     FaceIndexSummary run(const Progress& progress = {}, const std::atomic_bool* cancel = nullptr,
-                         const std::atomic_bool* pause = nullptr);
+                         const std::atomic_bool* pause = nullptr,
+                         const std::function<void()>& checkpoint = {});
 
     // A face the detector missed, drawn by the user (box in the EXIF-rotated full-resolution photo):
     // embedded with the current model, stored as source 'manual' (never replaced by re-detection), its

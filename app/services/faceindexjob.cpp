@@ -88,7 +88,17 @@ void FaceIndexJob::start(QThreadPool* pool)
                             });
                         }
                     },
-                    control->cancelFlag(), control->pauseFlag());
+                    control->cancelFlag(), control->pauseFlag(),
+                    [&] {
+                        // Group what is there so far (new faces join the existing clusters).
+                        FaceService faces(catalogPath, paths);
+                        FaceRefreshSummary interim;
+                        if (faces.refresh(FaceRefreshOptions(), &interim, control->cancelFlag()) &&
+                            !interim.cancelled)
+                            post([interim](FaceIndexJob* j) {
+                                Q_EMIT j->interimRefreshed(interim.clusters, interim.suggestions);
+                            });
+                    });
                 out.photosTotal = summary.photosTotal;
                 out.photosDone = summary.photosDone;
                 out.facesFound = summary.facesFound;

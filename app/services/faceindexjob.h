@@ -61,6 +61,9 @@ Q_SIGNALS:
     void started();
     void progress(int done, int total, int faces, const QString& currentPath);
     void refreshing(); // indexing is over; clusters and suggestions are being recomputed
+    // During a long run (FaceIndexOptions::checkpointMs): the faces found so far were grouped and
+    // suggested; people views can reload. Confirmed and ignored faces are never touched by it.
+    void interimRefreshed(int clusters, int suggestions);
     void finished(const kindred::FaceJobOutcome& outcome);
 
 private:

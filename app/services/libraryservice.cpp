@@ -253,6 +253,7 @@ int LibraryService::indexFaces(QString* error)
     FaceIndexOptions options = m_faceOptions;
     if (options.modelsDir.isEmpty() && !FaceIndexJob::optionsFromSettings(&options, error))
         return -1;
+    options.checkpointMs = m_interimFaceRefreshMs;
     auto* job = new FaceIndexJob(m_catalogPath, m_paths, options, this);
     const int id = m_jobs->addJob(QStringLiteral("faces"), tr("Finding faces"), job->control(), true);
     m_faceJob = job;
@@ -270,6 +271,10 @@ int LibraryService::indexFaces(QString* error)
                     id, done, total,
                     FaceIndexJob::progressText(done, total, faces, double(clock->elapsed()) / 1000.0));
             });
+    connect(job, &FaceIndexJob::interimRefreshed, this, [this, generation](int, int) {
+        if (generation == m_generation)
+            Q_EMIT facesChanged();
+    });
     connect(job, &FaceIndexJob::refreshing, this, [this, id] {
         const JobInfo info = m_jobs->job(id);
         m_jobs->update(id, info.done, info.total, tr("Grouping similar faces…"));

@@ -88,6 +88,10 @@ public:
     int indexFaces(QString* error = nullptr);
     bool isIndexingFaces() const { return m_faceJob != nullptr; }
     int faceJobId() const { return m_faceJobId; }
+    // While a face job runs, the faces found so far are grouped this often and facesChanged() is emitted,
+    // so that Unknown faces and Suggestions fill during a long first indexing (0 = only at the end).
+    static constexpr int kInterimFaceRefreshMs = 120000;
+    void setInterimFaceRefresh(int ms) { m_interimFaceRefreshMs = ms; }
     // Fine-tunes the face embedding on the family's confirmed faces (FinetuneJob, job kind "finetune"),
     // queued behind a running face job on the same low-priority thread. Returns the job id or -1.
     int personaliseFaces(QString* error = nullptr);
@@ -136,6 +140,7 @@ private:
     FaceIndexJob* m_faceJob = nullptr;
     int m_faceJobId = 0;
     bool m_faceJobAgain = false;
+    int m_interimFaceRefreshMs = kInterimFaceRefreshMs;
     FinetuneJob* m_finetuneJob = nullptr;
     QTimer m_personaliseTimer; // the quiet period after label changes
     int m_personaliseDelay = kPersonaliseDelayMs;

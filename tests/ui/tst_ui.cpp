@@ -1106,6 +1106,12 @@ void TestUi::faceJob_endToEnd()
     QVERIFY(QTest::qWaitForWindowExposed(app.window.get()));
     qRegisterMetaType<kindred::FaceJobOutcome>();
     QSignalSpy finished(&app.library, &LibraryService::faceJobFinished);
+    // Group the faces found so far after every photo (normally every 2 minutes of a long run).
+    app.library.setInterimFaceRefresh(1);
+    QSignalSpy facesChanged(&app.library, &LibraryService::facesChanged);
+    int changedBeforeEnd = -1;
+    connect(&app.library, &LibraryService::faceJobFinished, this,
+            [&] { changedBeforeEnd = int(facesChanged.size()); });
 
     kindred::test::EventLoopProbe probe;
     probe.start();
@@ -1120,6 +1126,8 @@ void TestUi::faceJob_endToEnd()
     QCOMPARE(app.jobs.job(jobId).kind, QStringLiteral("faces"));
     QCOMPARE(app.jobs.job(jobId).state, JobState::Done);
     QCOMPARE(outcome.photosDone, 2);
+    // The people views were told twice: after the first photo (interim) and at the end.
+    QCOMPARE(changedBeforeEnd, 2);
     QVERIFY(outcome.facesFound > 0);
     QVERIFY(outcome.refreshed);
     qInfo("face job on 2 photos: %d faces, %.1f s; GUI event loop: largest gap between 10 ms ticks: %lld ms",
