@@ -43,23 +43,9 @@ bool CliFaceIndex::refresh(CliLibrary& library, CliContext& ctx, QJsonObject* js
 {
     FaceService faces(library.catalogPath(), library.paths());
     FaceRefreshSummary summary;
-    QSqlDatabase db = library.catalog().database();
-    FaceRefreshOptions options;
-    options.recluster = recluster;
-    const QString algorithm = setting(db, QStringLiteral("clusters.algorithm"));
-    if (!algorithm.isEmpty())
-        options.algorithm = algorithm;
     // Thresholds are library settings (measured defaults in docs/clustering.md).
-    bool ok = false;
-    const double similarity = setting(db, QStringLiteral("clusters.similarity")).toDouble(&ok);
-    if (ok)
-        options.clusterSimilarity = float(similarity);
-    const double quality = setting(db, QStringLiteral("clusters.min_quality")).toDouble(&ok);
-    if (ok)
-        options.minQuality = float(quality);
-    const int minSize = setting(db, QStringLiteral("clusters.min_size")).toInt(&ok);
-    if (ok && minSize >= 2)
-        options.minClusterSize = minSize;
+    FaceRefreshOptions options = faces.libraryOptions();
+    options.recluster = recluster;
     if (!faces.refresh(options, &summary, Interrupt::flag())) {
         ctx.err << "kindred-cli: grouping faces failed: " << faces.errorString() << '\n';
         return false;

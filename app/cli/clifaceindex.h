@@ -14,7 +14,6 @@ struct CliFaceIndexOptions {
     QString modelFile;   // checkpoint for irv1
     int minFaceSize = 0; // 0 = the library's setting (default 20 px)
     bool recluster = false;
-    QString algorithm; // empty = default
 };
 
 // The face job for the CLI (`index`, and `scan` unless --no-faces): finds and embeds the faces of every
@@ -25,7 +24,8 @@ public:
     static int run(CliLibrary& library, CliContext& ctx, const CliFaceIndexOptions& options,
                    QJsonObject* json);
     // Recomputes clusters and suggestions only (after naming etc.). Returns false and prints on failure.
-    static bool refresh(CliLibrary& library, CliContext& ctx, QJsonObject* json = nullptr, bool recluster = false);
+    static bool refresh(CliLibrary& library, CliContext& ctx, QJsonObject* json = nullptr,
+                        bool recluster = false);
 };
 
 } // namespace kindred

@@ -2,6 +2,7 @@
 #include "clicommand.h"
 #include "clifaceindex.h"
 #include "clilibrary.h"
+#include "faceservice.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -33,6 +34,21 @@ int runIndex(const QStringList& args, CliContext& ctx)
     parser.addOption(
         {QStringLiteral("recluster"),
          QStringLiteral("Group all unknown faces afresh (named and ignored faces are never touched).")});
+    // Grouping thresholds: remembered for this library (the GUI's face job uses them too).
+    parser.addOption({QStringLiteral("algorithm"),
+                      QStringLiteral("Grouping algorithm: chinese-whispers (default) or dbscan. Remembered."),
+                      QStringLiteral("NAME")});
+    parser.addOption(
+        {QStringLiteral("cluster-similarity"),
+         QStringLiteral("Cosine similarity two faces need to be grouped (default: the model's "
+                        "measured value, 0.92 for the default model; 0 = back to it). Remembered."),
+         QStringLiteral("S")});
+    parser.addOption({QStringLiteral("min-cluster-size"),
+                      QStringLiteral("Smallest group shown (default 3). Remembered."), QStringLiteral("N")});
+    parser.addOption(
+        {QStringLiteral("min-quality"),
+         QStringLiteral("Faces below this quality (0..1, default 0.25) stay ungrouped. Remembered."),
+         QStringLiteral("Q")});
     parser.process(args);
     if (!parser.positionalArguments().isEmpty()) {
         ctx.err << "kindred-cli index: takes no arguments (run `scan DIR` to add folders)\n";
@@ -51,9 +67,42 @@ int runIndex(const QStringList& args, CliContext& ctx)
             return ExitUsage;
         }
     }
+    const bool regroup =
+        parser.isSet(QStringLiteral("algorithm")) || parser.isSet(QStringLiteral("cluster-similarity")) ||
+        parser.isSet(QStringLiteral("min-cluster-size")) || parser.isSet(QStringLiteral("min-quality"));
     CliLibrary library(ctx);
     if (!library.isOpen())
         return library.exitCode();
+    if (regroup) {
+        FaceService faces(library.catalogPath(), library.paths());
+        FaceRefreshOptions grouping = faces.libraryOptions();
+        bool ok = true;
+        if (parser.isSet(QStringLiteral("algorithm")))
+            grouping.algorithm = parser.value(QStringLiteral("algorithm"));
+        if (parser.isSet(QStringLiteral("cluster-similarity"))) {
+            bool good = false;
+            const double value = parser.value(QStringLiteral("cluster-similarity")).toDouble(&good);
+            ok = ok && good && value >= 0;
+            grouping.clusterSimilarity = value > 0 ? float(value) : -1.0f;
+        }
+        if (parser.isSet(QStringLiteral("min-cluster-size"))) {
+            bool good = false;
+            grouping.minClusterSize = parser.value(QStringLiteral("min-cluster-size")).toInt(&good);
+            ok = ok && good;
+        }
+        if (parser.isSet(QStringLiteral("min-quality"))) {
+            bool good = false;
+            grouping.minQuality = float(parser.value(QStringLiteral("min-quality")).toDouble(&good));
+            ok = ok && good;
+        }
+        if (!ok || !faces.setLibraryOptions(grouping)) {
+            ctx.err << "kindred-cli index: "
+                    << (ok ? faces.errorString() : QStringLiteral("grouping options need numbers")) << '\n';
+            return ExitUsage;
+        }
+        // New thresholds mean new groups: regroup the unknown faces from scratch.
+        options.recluster = true;
+    }
     QJsonObject summary;
     const int code = CliFaceIndex::run(library, ctx, options, &summary);
     if (summary.isEmpty())

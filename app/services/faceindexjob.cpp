@@ -93,7 +93,7 @@ void FaceIndexJob::start(QThreadPool* pool)
                         // Group what is there so far (new faces join the existing clusters).
                         FaceService faces(catalogPath, paths);
                         FaceRefreshSummary interim;
-                        if (faces.refresh(FaceRefreshOptions(), &interim, control->cancelFlag()) &&
+                        if (faces.refresh(faces.libraryOptions(), &interim, control->cancelFlag()) &&
                             !interim.cancelled)
                             post([interim](FaceIndexJob* j) {
                                 Q_EMIT j->interimRefreshed(interim.clusters, interim.suggestions);
@@ -115,7 +115,7 @@ void FaceIndexJob::start(QThreadPool* pool)
             post([](FaceIndexJob* j) { Q_EMIT j->refreshing(); });
             FaceService faces(catalogPath, paths);
             FaceRefreshSummary refreshed;
-            const bool ok = faces.refresh(FaceRefreshOptions(), &refreshed, control->cancelFlag());
+            const bool ok = faces.refresh(faces.libraryOptions(), &refreshed, control->cancelFlag());
             if (control->cancelRequested() || refreshed.cancelled) {
                 out.cancelled = true;
             } else if (ok) {

@@ -208,6 +208,71 @@ QString FaceService::currentModel(QSqlDatabase& db)
         .toString();
 }
 
+FaceRefreshOptions FaceService::libraryOptions() const
+{
+    QSqlDatabase db = Catalog::connectionForThread(m_catalogPath, &m_error);
+    const auto setting = [&](const char* key) {
+        return SqlUtil::scalar(db, QStringLiteral("SELECT value FROM settings WHERE key = ?"),
+                               {QString::fromLatin1(key)})
+            .toString();
+    };
+    FaceRefreshOptions options;
+    const QString algorithm = setting("clusters.algorithm");
+    if (algorithm == QLatin1String("dbscan") || algorithm == QLatin1String("chinese-whispers"))
+        options.algorithm = algorithm;
+    bool ok = false;
+    const double similarity = setting("clusters.similarity").toDouble(&ok);
+    if (ok && similarity > 0 && similarity < 1)
+        options.clusterSimilarity = float(similarity);
+    const double quality = setting("clusters.min_quality").toDouble(&ok);
+    if (ok && quality >= 0 && quality <= 1)
+        options.minQuality = float(quality);
+    const int minSize = setting("clusters.min_size").toInt(&ok);
+    if (ok && minSize >= 2)
+        options.minClusterSize = minSize;
+    return options;
+}
+
+bool FaceService::setLibraryOptions(const FaceRefreshOptions& options)
+{
+    if (options.algorithm != QLatin1String("dbscan") &&
+        options.algorithm != QLatin1String("chinese-whispers"))
+        return fail(QStringLiteral("unknown clustering algorithm '%1' (dbscan, chinese-whispers)")
+                        .arg(options.algorithm));
+    if (options.minClusterSize < 2)
+        return fail(QStringLiteral("the minimum cluster size must be at least 2"));
+    if (options.minQuality < 0 || options.minQuality > 1)
+        return fail(QStringLiteral("the minimum quality must be between 0 and 1"));
+    if (options.clusterSimilarity >= 1)
+        return fail(QStringLiteral("the cluster similarity must be below 1"));
+    QSqlDatabase db = Catalog::connectionForThread(m_catalogPath, &m_error);
+    const QString put = QStringLiteral("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)");
+    if (!db.transaction())
+        return fail(db.lastError().text());
+    QString error;
+    bool ok =
+        SqlUtil::exec(db, put, {QStringLiteral("clusters.algorithm"), options.algorithm}, &error) &&
+        SqlUtil::exec(db, put, {QStringLiteral("clusters.min_size"), QString::number(options.minClusterSize)},
+                      &error) &&
+        SqlUtil::exec(db, put, {QStringLiteral("clusters.min_quality"), QString::number(options.minQuality)},
+                      &error);
+    if (ok)
+        ok = options.clusterSimilarity > 0
+                 ? SqlUtil::exec(
+                       db, put,
+                       {QStringLiteral("clusters.similarity"), QString::number(options.clusterSimilarity)},
+                       &error)
+                 : SqlUtil::exec(db, QStringLiteral("DELETE FROM settings WHERE key = 'clusters.similarity'"),
+                                 {}, &error);
+    if (!ok) {
+        db.rollback();
+        return fail(error);
+    }
+    if (!db.commit())
+        return fail(db.lastError().text());
+    return true;
+}
+
 bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary* summary,
                           const std::atomic_bool* cancel)
 {

@@ -83,6 +83,14 @@ public:
     bool refresh(const FaceRefreshOptions& options, FaceRefreshSummary* summary,
                  const std::atomic_bool* cancel = nullptr);
 
+    // The grouping thresholds of this library: the catalog's settings "clusters.algorithm",
+    // "clusters.similarity", "clusters.min_size", "clusters.min_quality" over the measured defaults of
+    // FaceRefreshOptions. The GUI's face job, the CLI and fine-tuning all group with these.
+    FaceRefreshOptions libraryOptions() const;
+    // Stores the given options' algorithm and thresholds as this library's (a clusterSimilarity < 0 removes
+    // the stored similarity: the model's measured default applies again). False on invalid values.
+    bool setLibraryOptions(const FaceRefreshOptions& options);
+
     QString errorString() const { return m_error; }
 
     // The embedding model most stored faces use (the space clusters and suggestions live in); empty when

@@ -301,7 +301,7 @@ bool FinetuneService::refreshFaces()
     // "finetune.active_stage"); confirmed and ignored faces are never touched by a refresh.
     FaceService faces(m_catalogPath, m_paths);
     FaceRefreshSummary summary;
-    if (!faces.refresh(FaceRefreshOptions{}, &summary)) {
+    if (!faces.refresh(faces.libraryOptions(), &summary)) {
         m_refreshNote = QStringLiteral("clusters not refreshed: %1").arg(faces.errorString());
         return false;
     }

@@ -47,6 +47,8 @@ private Q_SLOTS:
     void personalisationStage_data();
     void personalisationStage();
     void unknownAlgorithmIsAnError();
+    void libraryOptions_data();
+    void libraryOptions();
 
 private:
     QSqlDatabase db() { return Catalog::connectionForThread(m_path); }
@@ -404,6 +406,59 @@ void TestFaces::unknownAlgorithmIsAnError()
     QVERIFY(!service.refresh(options, nullptr));
     QVERIFY(service.errorString().contains(QStringLiteral("k-means")));
     QCOMPARE(value(QStringLiteral("SELECT count(*) FROM clusters WHERE id > ?"), 0).toInt(), 0);
+}
+
+// The grouping thresholds are library settings: stored, read back, and used by the refresh.
+void TestFaces::libraryOptions_data()
+{
+    QTest::addColumn<QString>("algorithm");
+    QTest::addColumn<int>("minSize");
+    QTest::addColumn<double>("minQuality");
+    QTest::addColumn<double>("similarity"); // <= 0: the model's default
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<int>("clusters"); // of two identities with 5 good faces each
+    QTest::newRow("defaults") << "chinese-whispers" << 3 << 0.25 << -1.0 << true << 2;
+    QTest::newRow("dbscan") << "dbscan" << 3 << 0.25 << -1.0 << true << 2;
+    QTest::newRow("groups of 6 or more") << "chinese-whispers" << 6 << 0.25 << -1.0 << true << 0;
+    QTest::newRow("only perfect faces") << "chinese-whispers" << 3 << 0.95 << -1.0 << true << 0;
+    QTest::newRow("near-identical only") << "chinese-whispers" << 3 << 0.25 << 0.9999 << true << 0;
+    QTest::newRow("unknown algorithm") << "k-means" << 3 << 0.25 << -1.0 << false << 2;
+    QTest::newRow("size 1") << "chinese-whispers" << 1 << 0.25 << -1.0 << false << 2;
+    QTest::newRow("quality 2") << "chinese-whispers" << 3 << 2.0 << -1.0 << false << 2;
+}
+
+void TestFaces::libraryOptions()
+{
+    QFETCH(QString, algorithm);
+    QFETCH(int, minSize);
+    QFETCH(double, minQuality);
+    QFETCH(double, similarity);
+    QFETCH(bool, valid);
+    QFETCH(int, clusters);
+    addFaces(0, 5);
+    addFaces(1, 5);
+    FaceService service(m_path, LibraryPaths(m_dir->path()));
+    const FaceRefreshOptions defaults = service.libraryOptions();
+    QCOMPARE(defaults.algorithm, FaceRefreshOptions().algorithm);
+    QCOMPARE(defaults.minClusterSize, FaceRefreshOptions().minClusterSize);
+    FaceRefreshOptions wanted;
+    wanted.algorithm = algorithm;
+    wanted.minClusterSize = minSize;
+    wanted.minQuality = float(minQuality);
+    wanted.clusterSimilarity = float(similarity);
+    QCOMPARE(service.setLibraryOptions(wanted), valid);
+    const FaceRefreshOptions stored = FaceService(m_path, LibraryPaths(m_dir->path())).libraryOptions();
+    if (valid) {
+        QCOMPARE(stored.algorithm, algorithm);
+        QCOMPARE(stored.minClusterSize, minSize);
+        QCOMPARE(stored.minQuality, float(minQuality));
+        QCOMPARE(stored.clusterSimilarity, similarity > 0 ? float(similarity) : -1.0f);
+    } else {
+        QVERIFY(!service.errorString().isEmpty());
+        QCOMPARE(stored.algorithm, defaults.algorithm); // nothing stored
+        QCOMPARE(stored.minClusterSize, defaults.minClusterSize);
+    }
+    QCOMPARE(refresh(stored).clusters, clusters);
 }
 
 QTEST_GUILESS_MAIN(TestFaces)

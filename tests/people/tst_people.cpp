@@ -137,6 +137,12 @@ void TestPeople::usageErrors_data()
     QTest::addColumn<int>("exitCode");
     QTest::newRow("name without name")
         << QStringList{QStringLiteral("name"), QStringLiteral("--face"), QStringLiteral("1")} << 2;
+    QTest::newRow("grouping size not a number")
+        << QStringList{QStringLiteral("index"), QStringLiteral("--min-cluster-size"), QStringLiteral("x")}
+        << 2;
+    QTest::newRow("grouping unknown algorithm")
+        << QStringList{QStringLiteral("index"), QStringLiteral("--algorithm"), QStringLiteral("k-means")}
+        << 2;
     QTest::newRow("name both") << QStringList{QStringLiteral("name"), QStringLiteral("--face"),
                                               QStringLiteral("1"),    QStringLiteral("--cluster"),
                                               QStringLiteral("1"),    QStringLiteral("A")}
