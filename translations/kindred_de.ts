@@ -105,6 +105,29 @@
     </message>
 </context>
 <context>
+    <name>kindred::FinetuneJob</name>
+    <message>
+        <source>Face recognition personalised: identification error %1% -&gt; %2%</source>
+        <translation>Gesichtserkennung angepasst: Erkennungsfehler %1% -&gt; %2%</translation>
+    </message>
+    <message>
+        <source>Personalisation not adopted: %1</source>
+        <translation>Anpassung nicht übernommen: %1</translation>
+    </message>
+    <message>
+        <source>Not enough confirmed faces to personalise: %1</source>
+        <translation>Zu wenige bestätigte Gesichter für eine Anpassung: %1</translation>
+    </message>
+    <message>
+        <source>Personalisation cancelled</source>
+        <translation>Anpassung abgebrochen</translation>
+    </message>
+    <message>
+        <source>Personalisation failed: %1</source>
+        <translation>Anpassung fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
     <name>kindred::FolderView</name>
     <message>
         <source>Folder</source>

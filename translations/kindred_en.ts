@@ -105,6 +105,29 @@
     </message>
 </context>
 <context>
+    <name>kindred::FinetuneJob</name>
+    <message>
+        <source>Face recognition personalised: identification error %1% -&gt; %2%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personalisation not adopted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enough confirmed faces to personalise: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personalisation cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personalisation failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kindred::FolderView</name>
     <message>
         <source>Folder</source>

@@ -105,6 +105,29 @@
     </message>
 </context>
 <context>
+    <name>kindred::FinetuneJob</name>
+    <message>
+        <source>Face recognition personalised: identification error %1% -&gt; %2%</source>
+        <translation>Reconocimiento facial personalizado: error de identificación %1% -&gt; %2%</translation>
+    </message>
+    <message>
+        <source>Personalisation not adopted: %1</source>
+        <translation>Personalización no adoptada: %1</translation>
+    </message>
+    <message>
+        <source>Not enough confirmed faces to personalise: %1</source>
+        <translation>No hay suficientes caras confirmadas para personalizar: %1</translation>
+    </message>
+    <message>
+        <source>Personalisation cancelled</source>
+        <translation>Personalización cancelada</translation>
+    </message>
+    <message>
+        <source>Personalisation failed: %1</source>
+        <translation>La personalización falló: %1</translation>
+    </message>
+</context>
+<context>
     <name>kindred::FolderView</name>
     <message>
         <source>Folder</source>

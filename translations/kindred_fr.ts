@@ -105,6 +105,29 @@
     </message>
 </context>
 <context>
+    <name>kindred::FinetuneJob</name>
+    <message>
+        <source>Face recognition personalised: identification error %1% -&gt; %2%</source>
+        <translation>Reconnaissance des visages personnalisée : erreur d’identification %1% -&gt; %2%</translation>
+    </message>
+    <message>
+        <source>Personalisation not adopted: %1</source>
+        <translation>Personnalisation non retenue : %1</translation>
+    </message>
+    <message>
+        <source>Not enough confirmed faces to personalise: %1</source>
+        <translation>Pas assez de visages confirmés pour personnaliser : %1</translation>
+    </message>
+    <message>
+        <source>Personalisation cancelled</source>
+        <translation>Personnalisation annulée</translation>
+    </message>
+    <message>
+        <source>Personalisation failed: %1</source>
+        <translation>Échec de la personnalisation : %1</translation>
+    </message>
+</context>
+<context>
     <name>kindred::FolderView</name>
     <message>
         <source>Folder</source>

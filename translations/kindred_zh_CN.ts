@@ -95,6 +95,29 @@
     </message>
 </context>
 <context>
+    <name>kindred::FinetuneJob</name>
+    <message>
+        <source>Face recognition personalised: identification error %1% -&gt; %2%</source>
+        <translation>人脸识别已个性化：识别错误率 %1% -&gt; %2%</translation>
+    </message>
+    <message>
+        <source>Personalisation not adopted: %1</source>
+        <translation>未采用个性化：%1</translation>
+    </message>
+    <message>
+        <source>Not enough confirmed faces to personalise: %1</source>
+        <translation>已确认的人脸不足，无法个性化：%1</translation>
+    </message>
+    <message>
+        <source>Personalisation cancelled</source>
+        <translation>个性化已取消</translation>
+    </message>
+    <message>
+        <source>Personalisation failed: %1</source>
+        <translation>个性化失败：%1</translation>
+    </message>
+</context>
+<context>
     <name>kindred::FolderView</name>
     <message>
         <source>Folder</source>

@@ -158,4 +158,12 @@ QIcon Icons::icon(Name name, const QColor& colour)
     return icon;
 }
 
+QIcon Icons::appIcon()
+{
+    QIcon icon;
+    for (const int size : {16, 24, 32, 48, 64, 128, 256})
+        icon.addFile(QStringLiteral(":/icons/kindred-%1.png").arg(size), QSize(size, size));
+    return icon;
+}
+
 } // namespace kindred

@@ -31,6 +31,8 @@ public:
     };
     // colour: invalid = the application palette's WindowText.
     static QIcon icon(Name name, const QColor& colour = QColor());
+    // The application icon (resources/icons/kindred-<size>.png, 16 to 256 px, embedded as :/icons/).
+    static QIcon appIcon();
     static QPixmap pixmap(Name name, int size, const QColor& colour = QColor(), qreal dpr = 1.0);
 };
 

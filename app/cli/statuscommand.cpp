@@ -1,6 +1,7 @@
-// kindred-cli status [--json] : counts, failures with reasons, library path, schema version.
+// kindred-cli status [--json] : counts, failures with reasons, library path, schema version, models.
 #include "clicommand.h"
 #include "clilibrary.h"
+#include "modellocator.h"
 #include "photorepository.h"
 
 #include <QCommandLineParser>
@@ -29,6 +30,8 @@ int runStatus(const QStringList& args, CliContext& ctx)
         ctx.err << "kindred-cli status: " << repository.lastError() << '\n';
         return ExitLibraryError;
     }
+    // Where the face models come from (--models, next to the program / its install prefix, the build tree).
+    const QString models = ModelLocator(ctx.globals.modelsDir).findDefaultPack();
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonArray failures;
         for (const FailureRecord& f : status.failures)
@@ -43,12 +46,14 @@ int runStatus(const QStringList& args, CliContext& ctx)
                             {QStringLiteral("roots"), QJsonArray::fromStringList(status.roots)},
                             {QStringLiteral("library"), library.paths().root()},
                             {QStringLiteral("catalog"), library.catalogPath()},
-                            {QStringLiteral("schema_version"), status.schemaVersion}};
+                            {QStringLiteral("schema_version"), status.schemaVersion},
+                            {QStringLiteral("models"), models.isEmpty() ? QJsonValue() : QJsonValue(models)}};
         ctx.out << QJsonDocument(o).toJson(QJsonDocument::Indented);
         return ExitOk;
     }
     ctx.out << "Library:        " << library.paths().root() << '\n'
             << "Schema version: " << status.schemaVersion << '\n'
+            << "Face models:    " << (models.isEmpty() ? QStringLiteral("not found") : models) << '\n'
             << "Photos:         " << status.readable << " (" << status.missing << " missing)\n"
             << "Failed files:   " << status.failed << '\n';
     for (const QString& root : status.roots)

@@ -1,4 +1,5 @@
 #include "faceindexer.h"
+#include "icons.h"
 #include "jobmanager.h"
 #include "libraryservice.h"
 #include "mainwindow.h"
@@ -21,6 +22,8 @@ int main(int argc, char* argv[])
     QApplication::setApplicationName(QStringLiteral("Kindred"));
     QApplication::setOrganizationName(QStringLiteral("Kindred"));
     QApplication::setApplicationVersion(QStringLiteral(KINDRED_VERSION));
+    QApplication::setWindowIcon(kindred::Icons::appIcon());
+    QGuiApplication::setDesktopFileName(QStringLiteral("kindred")); // packaging/kindred.desktop
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Kindred: an offline family photo library"));

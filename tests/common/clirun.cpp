@@ -11,8 +11,13 @@ namespace kindred::test {
 
 CliResult runCli(const QStringList& args, int timeoutMs)
 {
+    return runProgram(QStringLiteral(KINDRED_CLI_PATH), args, timeoutMs);
+}
+
+CliResult runProgram(const QString& program, const QStringList& args, int timeoutMs)
+{
     QProcess process;
-    process.start(QStringLiteral(KINDRED_CLI_PATH), args);
+    process.start(program, args);
     CliResult result;
     if (!process.waitForFinished(timeoutMs)) {
         process.kill();

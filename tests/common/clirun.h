@@ -17,6 +17,8 @@ struct CliResult {
 
 // Runs KINDRED_CLI_PATH with `args` and waits for it.
 CliResult runCli(const QStringList& args, int timeoutMs = 300000);
+// The same for any program (e.g. an installed copy of kindred-cli).
+CliResult runProgram(const QString& program, const QStringList& args, int timeoutMs = 300000);
 
 // Copies a folder tree into `dest`; returns how many files were copied.
 int copyTree(const QString& from, const QString& dest);

@@ -1,6 +1,7 @@
 // Fine-tuning in the app layer: FinetuneService on a real catalog (adoption, history, rollback, debounce,
 // data requirement, labels untouched), FinetuneJob on a worker thread, and kindred-cli finetune.
 #include "catalog.h"
+#include "clirun.h"
 #include "eventloopprobe.h"
 #include "finetunejob.h"
 #include "finetuneservice.h"
@@ -29,28 +30,8 @@ using namespace kindred;
 
 namespace {
 
-struct CliResult {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
-
-CliResult runCli(const QStringList& args)
-{
-    QProcess process;
-    process.start(QStringLiteral(KINDRED_CLI_PATH), args);
-    CliResult r;
-    if (!process.waitForFinished(240000)) {
-        process.kill();
-        process.waitForFinished();
-        return r;
-    }
-    r.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    r.out = process.readAllStandardOutput();
-    r.err = process.readAllStandardError();
-    return r;
-}
+using test::CliResult;
+using test::runCli;
 
 // Identities blurred by variation shared by everybody: fine-tuning helps (see tst_mltraining).
 SyntheticSet helpfulSet(int64_t people, int64_t faces, uint64_t seed = 21)
@@ -461,13 +442,17 @@ private Q_SLOTS:
         CliResult r = runCli(lib + QStringList{QStringLiteral("finetune"), QStringLiteral("--history"),
                                                QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
-        QCOMPARE(r.json().value(QStringLiteral("runs")).toArray().size(), 0);
+        QCOMPARE(r.json().object().value(QStringLiteral("runs")).toArray().size(), 0);
         r = runCli(lib + QStringList{QStringLiteral("finetune"), QStringLiteral("--epochs"),
                                      QStringLiteral("15"), QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        QVERIFY2(r.json().value(QStringLiteral("adopted")).toBool(), r.out.constData());
-        QCOMPARE(r.json().value(QStringLiteral("id")).toInt(), 1);
-        QVERIFY(r.json().value(QStringLiteral("before")).toObject().contains(QStringLiteral("top1_error")));
+        QVERIFY2(r.json().object().value(QStringLiteral("adopted")).toBool(), r.out.constData());
+        QCOMPARE(r.json().object().value(QStringLiteral("id")).toInt(), 1);
+        QVERIFY(r.json()
+                    .object()
+                    .value(QStringLiteral("before"))
+                    .toObject()
+                    .contains(QStringLiteral("top1_error")));
         r = runCli(lib + QStringList{QStringLiteral("finetune"), QStringLiteral("--history")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains("* 1 ") && r.out.contains("adopted"), r.out.constData());
@@ -476,7 +461,7 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, r.err.constData());
         r = runCli(lib + QStringList{QStringLiteral("finetune"), QStringLiteral("--history"),
                                      QStringLiteral("--json")});
-        QCOMPARE(r.json().value(QStringLiteral("active")).toInt(), 0);
+        QCOMPARE(r.json().object().value(QStringLiteral("active")).toInt(), 0);
         r = runCli(
             lib + QStringList{QStringLiteral("finetune"), QStringLiteral("--rollback"), QStringLiteral("3")});
         QCOMPARE(r.exitCode, 1);
@@ -546,7 +531,7 @@ private Q_SLOTS:
                     QStringLiteral("--per-person"), QString::number(perPerson), QStringLiteral("--epochs"),
                     QStringLiteral("15"), QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        const QJsonObject o = r.json();
+        const QJsonObject o = r.json().object();
         QCOMPARE(o.value(QStringLiteral("per_person")).toInt(), perPerson);
         QCOMPARE(o.value(QStringLiteral("people")).toInt(), 12);
         QCOMPARE(o.value(QStringLiteral("family_faces")).toInt(), 12 * perPerson);

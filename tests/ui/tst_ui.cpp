@@ -6,6 +6,7 @@
 #include "faceindexjob.h"
 #include "facelistmodel.h"
 #include "folderview.h"
+#include "icons.h"
 #include "joberrorsdialog.h"
 #include "jobmanager.h"
 #include "jobstatuswidget.h"
@@ -267,6 +268,8 @@ private Q_SLOTS:
     void settings_device();
     void translations_data();
     void translations();
+    void appIcon_data();
+    void appIcon();
 
     void screenshots();
 
@@ -1309,6 +1312,26 @@ void TestUi::settings_device()
     s.remove(SettingsKeys::modelsFolder);
     s.remove(SettingsKeys::device);
     SettingsDialog::setCudaAvailable(before);
+}
+
+void TestUi::appIcon_data()
+{
+    QTest::addColumn<int>("size");
+    for (const int size : {16, 24, 32, 48, 64, 128, 256})
+        QTest::addRow("%d px", size) << size;
+}
+
+// The application icon comes from resources/ (embedded): every size is there, none is scaled.
+void TestUi::appIcon()
+{
+    QFETCH(int, size);
+    const QIcon icon = Icons::appIcon();
+    QVERIFY(icon.availableSizes().contains(QSize(size, size)));
+    const QImage image = icon.pixmap(QSize(size, size)).toImage();
+    QCOMPARE(image.size(), QSize(size, size));
+    QVERIFY(image.hasAlphaChannel());
+    QCOMPARE(qAlpha(image.pixel(0, 0)), 0);                 // transparent corner
+    QVERIFY(qAlpha(image.pixel(size / 2, size / 2)) > 200); // opaque picture
 }
 
 void TestUi::translations_data()
