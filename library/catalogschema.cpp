@@ -156,6 +156,15 @@ const std::vector<QStringList>& CatalogSchema::migrations()
             QStringLiteral("CREATE INDEX photos_missing ON photos(id) WHERE missing = 1"),
             QStringLiteral("CREATE INDEX faces_cluster_state ON faces(cluster_id, state)"),
         },
+        // 5 -> 6: which names were last written to each photo's XMP (sidecar or the file itself), so that
+        // "write names to files" touches only photos whose names changed since.
+        {
+            QStringLiteral(R"(CREATE TABLE name_writes (
+                photo_id INTEGER PRIMARY KEY REFERENCES photos(id) ON DELETE CASCADE,
+                target TEXT NOT NULL CHECK (target IN ('sidecar', 'file')),
+                signature TEXT NOT NULL,
+                written_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))))"),
+        },
     };
     return steps;
 }

@@ -2,7 +2,9 @@
 
 #include <QDate>
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
+#include <QStringList>
 #include <QTime>
 
 // Exiv2 0.27 exposes std::auto_ptr in its API; the deprecation is theirs, not ours.
@@ -67,6 +69,17 @@ std::optional<double> gpsCoordinate(const Exiv2::ExifData& exif, const char* key
 double clamp01(double v)
 {
     return std::clamp(v, 0.0, 1.0);
+}
+
+// Intersection over union of two regions.
+double overlap(const XmpRegion& a, const XmpRegion& b)
+{
+    const double w = std::min(a.x + a.w, b.x + b.w) - std::max(a.x, b.x);
+    const double h = std::min(a.y + a.h, b.y + b.h) - std::max(a.y, b.y);
+    if (w <= 0 || h <= 0)
+        return 0;
+    const double inter = w * h;
+    return inter / (a.w * a.h + b.w * b.h - inter);
 }
 
 void readMwgRegions(const Exiv2::XmpData& xmp, QList<XmpRegion>& out)
@@ -177,8 +190,20 @@ PhotoMetadata readImage(Exiv2::Image& image)
         meta.gpsLon.reset();
     }
     if (!xmp.empty()) {
+        // Writers that know both schemes (digiKam, Kindred) write each face in both: a Microsoft region that
+        // repeats an MWG one (same name, or overlapping it by more than half) is the same face.
         readMwgRegions(xmp, meta.regions);
-        readMpRegions(xmp, meta.regions);
+        QList<XmpRegion> mp;
+        readMpRegions(xmp, mp);
+        const qsizetype mwgCount = meta.regions.size();
+        for (const XmpRegion& r : std::as_const(mp)) {
+            bool repeated = false;
+            for (qsizetype i = 0; i < mwgCount && !repeated; ++i)
+                repeated = (!r.name.isEmpty() && r.name == meta.regions[i].name) ||
+                           overlap(r, meta.regions[i]) > 0.5;
+            if (!repeated)
+                meta.regions.append(r);
+        }
     }
     return meta;
 }
@@ -252,6 +277,28 @@ PhotoMetadata MetadataReader::readFile(const QString& path)
         meta.error = QStringLiteral("metadata: %1").arg(QString::fromLocal8Bit(e.what()));
         return meta;
     }
+}
+
+QString MetadataReader::existingSidecar(const QString& photoPath)
+{
+    const QFileInfo info(photoPath);
+    QStringList candidates{photoPath + QStringLiteral(".xmp"), photoPath + QStringLiteral(".XMP")};
+    if (!info.suffix().isEmpty()) {
+        const QString base = info.path() + QLatin1Char('/') + info.completeBaseName();
+        candidates << base + QStringLiteral(".xmp") << base + QStringLiteral(".XMP");
+    }
+    for (const QString& c : std::as_const(candidates))
+        if (QFileInfo(c).isFile())
+            return c;
+    return {};
+}
+
+QList<XmpRegion> MetadataReader::readSidecarRegions(const QString& photoPath)
+{
+    const QString sidecar = existingSidecar(photoPath);
+    if (sidecar.isEmpty())
+        return {};
+    return readFile(sidecar).regions;
 }
 
 int MetadataReader::readOrientation(const QByteArray& data)

@@ -24,7 +24,7 @@ struct PhotoMetadata {
     QString cameraModel;
     std::optional<double> gpsLat; // signed decimal degrees (S negative)
     std::optional<double> gpsLon; // signed decimal degrees (W negative)
-    QList<XmpRegion> regions;     // face regions only (MWG Type "Face", all Microsoft regions)
+    QList<XmpRegion> regions;     // face regions only: MWG Type "Face", else all Microsoft regions
     QString error;                // set when the metadata could not be parsed (the image may still be fine)
 };
 
@@ -42,6 +42,12 @@ public:
     // Parses "YYYY:MM:DD HH:MM:SS" (EXIF) or ISO-8601 ("YYYY-MM-DD[THH:MM[:SS[.fff]]][zone]", XMP) into
     // "yyyy-MM-ddTHH:mm:ss"; empty for invalid/zero dates.
     static QString normaliseDate(const QString& text);
+
+    // The XMP sidecar that belongs to photoPath, if there is one: "photo.jpg.xmp" (digiKam, darktable) or
+    // "photo.xmp" (Lightroom, Capture One), either case; empty when none exists.
+    static QString existingSidecar(const QString& photoPath);
+    // Face regions of photoPath's sidecar (empty when there is none or it cannot be read).
+    static QList<XmpRegion> readSidecarRegions(const QString& photoPath);
 
     // Once per process; called by every reader entry point, exposed for writers (tests, XMP writer).
     static void initialize();

@@ -1,6 +1,7 @@
 #include "scanner.h"
 
 #include "catalog.h"
+#include "fileidentity.h"
 #include "imagedecoder.h"
 #include "imageformat.h"
 #include "metadatareader.h"
@@ -190,11 +191,6 @@ private:
     const std::atomic_bool* m_cancel;
     std::set<std::pair<dev_t, ino_t>> m_visited;
 };
-
-QString hashHex(XXH64_hash_t h)
-{
-    return QStringLiteral("%1").arg(quint64(h), 16, 16, QLatin1Char('0'));
-}
 
 class Timer {
 public:
@@ -477,7 +473,7 @@ ScanSummary Scanner::scan(const QStringList& roots, const Progress& progress, co
                 a.failure = QStringLiteral("empty file (0 bytes)");
                 return a;
             }
-            a.hash = hashHex(XXH3_64bits(data.constData(), size_t(data.size())));
+            a.hash = FileIdentity::hashOf(data);
             ++summary.filesHashed;
             summary.bytesHashed += data.size();
         }
@@ -494,6 +490,11 @@ ScanSummary Scanner::scan(const QStringList& roots, const Progress& progress, co
         {
             Timer t(summary.metadataMs);
             a.meta = MetadataReader::readData(data);
+            // Names kept in a sidecar ("photo.jpg.xmp" / "photo.xmp") win over the file's own: that is where
+            // photo managers write when they must not touch the photo.
+            QList<XmpRegion> sidecar = MetadataReader::readSidecarRegions(c.path);
+            if (!sidecar.isEmpty())
+                a.meta.regions = std::move(sidecar);
         }
         Timer t(summary.decodeMs);
         if (m_options.validateDecode) {

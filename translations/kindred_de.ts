@@ -92,6 +92,13 @@
             <numerusform>%n nicht lesbar</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n named from the photos&apos; own tags</source>
+        <translation>
+            <numerusform>%n aus den Tags der Fotos benannt</numerusform>
+            <numerusform>%n aus den Tags der Fotos benannt</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kindred::FaceListModel</name>
@@ -302,6 +309,43 @@
         <source>Training round %1 of %2, loss %3</source>
         <translation>Trainingsrunde %1 von %2, Fehler %3</translation>
     </message>
+    <message>
+        <source>Names are already being written.</source>
+        <translation>Die Namen werden bereits geschrieben.</translation>
+    </message>
+    <message>
+        <source>Writing names into the photos</source>
+        <translation>Namen werden in die Fotos geschrieben</translation>
+    </message>
+    <message>
+        <source>Writing names to sidecars</source>
+        <translation>Namen werden in Begleitdateien geschrieben</translation>
+    </message>
+    <message>
+        <source>Writing names failed: %1</source>
+        <translation>Das Schreiben der Namen ist fehlgeschlagen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Names written to %n photo(s)</source>
+        <translation>
+            <numerusform>Namen in %n Foto geschrieben</numerusform>
+            <numerusform>Namen in %n Fotos geschrieben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already up to date</source>
+        <translation>
+            <numerusform>%n bereits aktuell</numerusform>
+            <numerusform>%n bereits aktuell</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be written</source>
+        <translation>
+            <numerusform>%n konnte nicht geschrieben werden</numerusform>
+            <numerusform>%n konnten nicht geschrieben werden</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kindred::MainWindow</name>
@@ -465,6 +509,46 @@ Ziehen Sie einen Fotoordner hierher oder fügen Sie einen hinzu.</translation>
     <message>
         <source>&amp;Redo %1</source>
         <translation>&amp;Wiederholen: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Write names to files…</source>
+        <translation>Namen in Dateien &amp;schreiben…</translation>
+    </message>
+    <message>
+        <source>Save the names as tags other photo programs can read</source>
+        <translation>Die Namen als Tags speichern, die andere Fotoprogramme lesen können</translation>
+    </message>
+    <message>
+        <source>Write names to files</source>
+        <translation>Namen in Dateien schreiben</translation>
+    </message>
+    <message>
+        <source>Save the names you gave as face tags that other photo programs (digiKam, Lightroom, Windows Photos, …) and a new Kindred library can read?</source>
+        <translation>Die vergebenen Namen als Gesichts-Tags speichern, die andere Fotoprogramme (digiKam, Lightroom, Windows Fotos, …) und eine neue Kindred-Bibliothek lesen können?</translation>
+    </message>
+    <message>
+        <source>Sidecar files are small .xmp files saved next to each photo; your photos stay exactly as they are. Writing into the photos changes the photo files themselves (JPEG, PNG, TIFF, WebP; the picture is checked to stay identical). Only photos whose names changed are written.</source>
+        <translation>Begleitdateien sind kleine .xmp-Dateien neben jedem Foto; Ihre Fotos bleiben genau so, wie sie sind. Das Schreiben in die Fotos verändert die Fotodateien selbst (JPEG, PNG, TIFF, WebP; es wird geprüft, dass das Bild identisch bleibt). Geschrieben werden nur Fotos, deren Namen sich geändert haben.</translation>
+    </message>
+    <message>
+        <source>Write &amp;sidecar files</source>
+        <translation>&amp;Begleitdateien schreiben</translation>
+    </message>
+    <message>
+        <source>Write &amp;into the photos</source>
+        <translation>&amp;In die Fotos schreiben</translation>
+    </message>
+    <message>
+        <source>Change your photo files?</source>
+        <translation>Ihre Fotodateien verändern?</translation>
+    </message>
+    <message>
+        <source>Kindred will rewrite the photos that have names, adding the names to their metadata. Make sure you have a backup of your photos first.</source>
+        <translation>Kindred schreibt die Fotos mit Namen neu und fügt die Namen ihren Metadaten hinzu. Stellen Sie vorher sicher, dass Sie eine Sicherung Ihrer Fotos haben.</translation>
+    </message>
+    <message>
+        <source>&amp;Rewrite photos</source>
+        <translation>Fotos &amp;neu schreiben</translation>
     </message>
 </context>
 <context>

@@ -92,6 +92,13 @@
             <numerusform>%n could not be read</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n named from the photos&apos; own tags</source>
+        <translation>
+            <numerusform>%n named from the photo&apos;s own tags</numerusform>
+            <numerusform>%n named from the photos&apos; own tags</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kindred::FaceListModel</name>
@@ -302,6 +309,43 @@
         <source>Training round %1 of %2, loss %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Names are already being written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing names into the photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing names to sidecars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing names failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Names written to %n photo(s)</source>
+        <translation>
+            <numerusform>Names written to %n photo</numerusform>
+            <numerusform>Names written to %n photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already up to date</source>
+        <translation>
+            <numerusform>%n already up to date</numerusform>
+            <numerusform>%n already up to date</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be written</source>
+        <translation>
+            <numerusform>%n could not be written</numerusform>
+            <numerusform>%n could not be written</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kindred::MainWindow</name>
@@ -463,6 +507,46 @@ Drop a folder of photos here, or add one.</source>
     </message>
     <message>
         <source>&lt;h3&gt;Kindred %1&lt;/h3&gt;&lt;p&gt;An offline family photo library that finds the people in your pictures. Your photos never leave this computer.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Write names to files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the names as tags other photo programs can read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write names to files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the names you gave as face tags that other photo programs (digiKam, Lightroom, Windows Photos, …) and a new Kindred library can read?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sidecar files are small .xmp files saved next to each photo; your photos stay exactly as they are. Writing into the photos changes the photo files themselves (JPEG, PNG, TIFF, WebP; the picture is checked to stay identical). Only photos whose names changed are written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write &amp;sidecar files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write &amp;into the photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change your photo files?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kindred will rewrite the photos that have names, adding the names to their metadata. Make sure you have a backup of your photos first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rewrite photos</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

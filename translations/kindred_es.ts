@@ -92,6 +92,13 @@
             <numerusform>%n no se pudieron leer</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n named from the photos&apos; own tags</source>
+        <translation>
+            <numerusform>%n nombrado a partir de las etiquetas de las fotos</numerusform>
+            <numerusform>%n nombrados a partir de las etiquetas de las fotos</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kindred::FaceListModel</name>
@@ -302,6 +309,43 @@
         <source>Training round %1 of %2, loss %3</source>
         <translation>Ronda de entrenamiento %1 de %2, pérdida %3</translation>
     </message>
+    <message>
+        <source>Names are already being written.</source>
+        <translation>Los nombres ya se están escribiendo.</translation>
+    </message>
+    <message>
+        <source>Writing names into the photos</source>
+        <translation>Escribiendo los nombres en las fotos</translation>
+    </message>
+    <message>
+        <source>Writing names to sidecars</source>
+        <translation>Escribiendo los nombres en archivos adjuntos</translation>
+    </message>
+    <message>
+        <source>Writing names failed: %1</source>
+        <translation>No se pudieron escribir los nombres: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Names written to %n photo(s)</source>
+        <translation>
+            <numerusform>Nombres escritos en %n foto</numerusform>
+            <numerusform>Nombres escritos en %n fotos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already up to date</source>
+        <translation>
+            <numerusform>%n ya actualizada</numerusform>
+            <numerusform>%n ya actualizadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be written</source>
+        <translation>
+            <numerusform>%n no se pudo escribir</numerusform>
+            <numerusform>%n no se pudieron escribir</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kindred::MainWindow</name>
@@ -465,6 +509,46 @@ Arrastre aquí una carpeta de fotos o añada una.</translation>
     <message>
         <source>&amp;Redo %1</source>
         <translation>&amp;Rehacer: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Write names to files…</source>
+        <translation>E&amp;scribir los nombres en los archivos…</translation>
+    </message>
+    <message>
+        <source>Save the names as tags other photo programs can read</source>
+        <translation>Guardar los nombres como etiquetas que otros programas de fotos pueden leer</translation>
+    </message>
+    <message>
+        <source>Write names to files</source>
+        <translation>Escribir los nombres en los archivos</translation>
+    </message>
+    <message>
+        <source>Save the names you gave as face tags that other photo programs (digiKam, Lightroom, Windows Photos, …) and a new Kindred library can read?</source>
+        <translation>¿Guardar los nombres que ha puesto como etiquetas de caras que otros programas de fotos (digiKam, Lightroom, Fotos de Windows, …) y una nueva biblioteca de Kindred pueden leer?</translation>
+    </message>
+    <message>
+        <source>Sidecar files are small .xmp files saved next to each photo; your photos stay exactly as they are. Writing into the photos changes the photo files themselves (JPEG, PNG, TIFF, WebP; the picture is checked to stay identical). Only photos whose names changed are written.</source>
+        <translation>Los archivos adjuntos son pequeños archivos .xmp guardados junto a cada foto; sus fotos quedan exactamente como están. Escribir en las fotos modifica los propios archivos (JPEG, PNG, TIFF, WebP; se comprueba que la imagen siga idéntica). Solo se escriben las fotos cuyos nombres cambiaron.</translation>
+    </message>
+    <message>
+        <source>Write &amp;sidecar files</source>
+        <translation>Escribir archivos &amp;adjuntos</translation>
+    </message>
+    <message>
+        <source>Write &amp;into the photos</source>
+        <translation>Escribir &amp;en las fotos</translation>
+    </message>
+    <message>
+        <source>Change your photo files?</source>
+        <translation>¿Modificar sus archivos de fotos?</translation>
+    </message>
+    <message>
+        <source>Kindred will rewrite the photos that have names, adding the names to their metadata. Make sure you have a backup of your photos first.</source>
+        <translation>Kindred reescribirá las fotos que tienen nombres y añadirá los nombres a sus metadatos. Asegúrese antes de tener una copia de seguridad de sus fotos.</translation>
+    </message>
+    <message>
+        <source>&amp;Rewrite photos</source>
+        <translation>&amp;Reescribir las fotos</translation>
     </message>
 </context>
 <context>

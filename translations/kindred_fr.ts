@@ -92,6 +92,13 @@
             <numerusform>%n illisibles</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n named from the photos&apos; own tags</source>
+        <translation>
+            <numerusform>%n nommé d&apos;après les balises des photos</numerusform>
+            <numerusform>%n nommés d&apos;après les balises des photos</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kindred::FaceListModel</name>
@@ -302,6 +309,43 @@
         <source>Training round %1 of %2, loss %3</source>
         <translation>Passe d’entraînement %1 sur %2, perte %3</translation>
     </message>
+    <message>
+        <source>Names are already being written.</source>
+        <translation>Les noms sont déjà en cours d&apos;écriture.</translation>
+    </message>
+    <message>
+        <source>Writing names into the photos</source>
+        <translation>Écriture des noms dans les photos</translation>
+    </message>
+    <message>
+        <source>Writing names to sidecars</source>
+        <translation>Écriture des noms dans des fichiers annexes</translation>
+    </message>
+    <message>
+        <source>Writing names failed: %1</source>
+        <translation>L&apos;écriture des noms a échoué : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Names written to %n photo(s)</source>
+        <translation>
+            <numerusform>Noms écrits dans %n photo</numerusform>
+            <numerusform>Noms écrits dans %n photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already up to date</source>
+        <translation>
+            <numerusform>%n déjà à jour</numerusform>
+            <numerusform>%n déjà à jour</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be written</source>
+        <translation>
+            <numerusform>%n n&apos;a pas pu être écrite</numerusform>
+            <numerusform>%n n&apos;ont pas pu être écrites</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kindred::MainWindow</name>
@@ -465,6 +509,46 @@ Déposez ici un dossier de photos, ou ajoutez-en un.</translation>
     <message>
         <source>&amp;Redo %1</source>
         <translation>&amp;Rétablir : %1</translation>
+    </message>
+    <message>
+        <source>&amp;Write names to files…</source>
+        <translation>É&amp;crire les noms dans les fichiers…</translation>
+    </message>
+    <message>
+        <source>Save the names as tags other photo programs can read</source>
+        <translation>Enregistrer les noms sous forme de balises lisibles par d&apos;autres logiciels photo</translation>
+    </message>
+    <message>
+        <source>Write names to files</source>
+        <translation>Écrire les noms dans les fichiers</translation>
+    </message>
+    <message>
+        <source>Save the names you gave as face tags that other photo programs (digiKam, Lightroom, Windows Photos, …) and a new Kindred library can read?</source>
+        <translation>Enregistrer les noms donnés sous forme de balises de visage lisibles par d&apos;autres logiciels photo (digiKam, Lightroom, Photos de Windows, …) et par une nouvelle bibliothèque Kindred ?</translation>
+    </message>
+    <message>
+        <source>Sidecar files are small .xmp files saved next to each photo; your photos stay exactly as they are. Writing into the photos changes the photo files themselves (JPEG, PNG, TIFF, WebP; the picture is checked to stay identical). Only photos whose names changed are written.</source>
+        <translation>Les fichiers annexes sont de petits fichiers .xmp enregistrés à côté de chaque photo ; vos photos restent exactement telles quelles. Écrire dans les photos modifie les fichiers eux-mêmes (JPEG, PNG, TIFF, WebP ; l&apos;image est vérifiée pour rester identique). Seules les photos dont les noms ont changé sont écrites.</translation>
+    </message>
+    <message>
+        <source>Write &amp;sidecar files</source>
+        <translation>Écrire des fichiers &amp;annexes</translation>
+    </message>
+    <message>
+        <source>Write &amp;into the photos</source>
+        <translation>Écrire &amp;dans les photos</translation>
+    </message>
+    <message>
+        <source>Change your photo files?</source>
+        <translation>Modifier vos fichiers photo ?</translation>
+    </message>
+    <message>
+        <source>Kindred will rewrite the photos that have names, adding the names to their metadata. Make sure you have a backup of your photos first.</source>
+        <translation>Kindred va réécrire les photos qui ont des noms en ajoutant les noms à leurs métadonnées. Assurez-vous d&apos;abord d&apos;avoir une sauvegarde de vos photos.</translation>
+    </message>
+    <message>
+        <source>&amp;Rewrite photos</source>
+        <translation>&amp;Réécrire les photos</translation>
     </message>
 </context>
 <context>

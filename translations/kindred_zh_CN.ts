@@ -82,6 +82,12 @@
             <numerusform>%n 张无法读取</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n named from the photos&apos; own tags</source>
+        <translation>
+            <numerusform>%n 张人脸已按照片自带标签命名</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kindred::FaceListModel</name>
@@ -289,6 +295,40 @@
         <source>Training round %1 of %2, loss %3</source>
         <translation>训练第 %1 轮，共 %2 轮，损失 %3</translation>
     </message>
+    <message>
+        <source>Names are already being written.</source>
+        <translation>正在写入名字。</translation>
+    </message>
+    <message>
+        <source>Writing names into the photos</source>
+        <translation>正在将名字写入照片</translation>
+    </message>
+    <message>
+        <source>Writing names to sidecars</source>
+        <translation>正在将名字写入附属文件</translation>
+    </message>
+    <message>
+        <source>Writing names failed: %1</source>
+        <translation>写入名字失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Names written to %n photo(s)</source>
+        <translation>
+            <numerusform>已将名字写入 %n 张照片</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already up to date</source>
+        <translation>
+            <numerusform>%n 张已是最新</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be written</source>
+        <translation>
+            <numerusform>%n 张无法写入</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kindred::MainWindow</name>
@@ -451,6 +491,46 @@ Drop a folder of photos here, or add one.</source>
     <message>
         <source>&amp;Redo %1</source>
         <translation>重做 %1(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Write names to files…</source>
+        <translation>将名字写入文件(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Save the names as tags other photo programs can read</source>
+        <translation>将名字保存为其他照片程序可读取的标签</translation>
+    </message>
+    <message>
+        <source>Write names to files</source>
+        <translation>将名字写入文件</translation>
+    </message>
+    <message>
+        <source>Save the names you gave as face tags that other photo programs (digiKam, Lightroom, Windows Photos, …) and a new Kindred library can read?</source>
+        <translation>将您起的名字保存为其他照片程序（digiKam、Lightroom、Windows 照片等）和新的 Kindred 图库都能读取的人脸标签吗？</translation>
+    </message>
+    <message>
+        <source>Sidecar files are small .xmp files saved next to each photo; your photos stay exactly as they are. Writing into the photos changes the photo files themselves (JPEG, PNG, TIFF, WebP; the picture is checked to stay identical). Only photos whose names changed are written.</source>
+        <translation>附属文件是保存在每张照片旁边的小 .xmp 文件；您的照片保持原样。写入照片会修改照片文件本身（JPEG、PNG、TIFF、WebP；会检查图像保持不变）。只写入名字有变化的照片。</translation>
+    </message>
+    <message>
+        <source>Write &amp;sidecar files</source>
+        <translation>写入附属文件(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Write &amp;into the photos</source>
+        <translation>写入照片(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Change your photo files?</source>
+        <translation>要修改您的照片文件吗？</translation>
+    </message>
+    <message>
+        <source>Kindred will rewrite the photos that have names, adding the names to their metadata. Make sure you have a backup of your photos first.</source>
+        <translation>Kindred 将重写带有名字的照片，把名字加入其元数据。请先确认您已备份照片。</translation>
+    </message>
+    <message>
+        <source>&amp;Rewrite photos</source>
+        <translation>重写照片(&amp;R)</translation>
     </message>
 </context>
 <context>

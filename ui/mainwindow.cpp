@@ -29,6 +29,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -167,6 +168,9 @@ void MainWindow::createMenus()
     });
     personalise->setToolTip(tr("Learn from the faces you named to tell your family apart better"));
     personalise->setObjectName(QStringLiteral("actionPersonalise"));
+    QAction* writeNames = file->addAction(tr("&Write names to files…"), this, &MainWindow::writeNamesDialog);
+    writeNames->setToolTip(tr("Save the names as tags other photo programs can read"));
+    writeNames->setObjectName(QStringLiteral("actionWriteNames"));
     file->addSeparator();
     QAction* settings = file->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
     settings->setShortcut(QKeySequence::Preferences);
@@ -315,6 +319,46 @@ void MainWindow::findFaces()
 {
     QString error;
     if (m_library->indexFaces(&error) < 0)
+        m_jobStatus->showNotice(error, true);
+}
+
+void MainWindow::writeNamesDialog()
+{
+    QMessageBox box(QMessageBox::Question, tr("Write names to files"),
+                    tr("Save the names you gave as face tags that other photo programs (digiKam, Lightroom, "
+                       "Windows Photos, …) and a new Kindred library can read?"),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("writeNamesBox"));
+    box.setInformativeText(
+        tr("Sidecar files are small .xmp files saved next to each photo; your photos stay "
+           "exactly as they are. Writing into the photos changes the photo files themselves "
+           "(JPEG, PNG, TIFF, WebP; the picture is checked to stay identical). Only photos "
+           "whose names changed are written."));
+    QPushButton* sidecars = box.addButton(tr("Write &sidecar files"), QMessageBox::AcceptRole);
+    sidecars->setObjectName(QStringLiteral("sidecarsButton"));
+    QPushButton* into = box.addButton(tr("Write &into the photos"), QMessageBox::ActionRole);
+    into->setObjectName(QStringLiteral("intoPhotosButton"));
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(sidecars);
+    box.exec();
+    const bool intoFiles = box.clickedButton() == into;
+    if (!intoFiles && box.clickedButton() != sidecars)
+        return;
+    if (intoFiles) {
+        QMessageBox confirm(QMessageBox::Warning, tr("Change your photo files?"),
+                            tr("Kindred will rewrite the photos that have names, adding the names to their "
+                               "metadata. Make sure you have a backup of your photos first."),
+                            QMessageBox::Cancel, this);
+        confirm.setObjectName(QStringLiteral("writeIntoPhotosBox"));
+        QPushButton* go = confirm.addButton(tr("&Rewrite photos"), QMessageBox::DestructiveRole);
+        go->setObjectName(QStringLiteral("rewriteButton"));
+        confirm.setDefaultButton(QMessageBox::Cancel);
+        confirm.exec();
+        if (confirm.clickedButton() != go)
+            return;
+    }
+    QString error;
+    if (m_library->writeNamesToFiles(intoFiles, &error) < 0)
         m_jobStatus->showNotice(error, true);
 }
 

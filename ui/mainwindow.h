@@ -50,6 +50,9 @@ public:
     void addFolderDialog();
     void rescan();
     void findFaces(); // File ▸ Find faces: the face job now
+    // File ▸ Write names to files…: asks sidecars or into the photos (a message box named
+    // "writeNamesBox", then "writeIntoPhotosBox" to confirm rewriting photos), then starts the job.
+    void writeNamesDialog();
     void openPhoto(QAbstractItemModel* model, int row);
     void setCellSize(int size);
 

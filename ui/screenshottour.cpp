@@ -11,6 +11,8 @@
 #include "suggestionsview.h"
 #include "unknownfacesview.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QImage>
@@ -50,7 +52,8 @@ QStringList ScreenshotTour::allNames()
 {
     return {QStringLiteral("empty-library"), QStringLiteral("main-window"), QStringLiteral("folders"),
             QStringLiteral("viewer"),        QStringLiteral("people"),      QStringLiteral("unknown-faces"),
-            QStringLiteral("suggestions"),   QStringLiteral("search"),      QStringLiteral("settings")};
+            QStringLiteral("suggestions"),   QStringLiteral("search"),      QStringLiteral("settings"),
+            QStringLiteral("write-names")};
 }
 
 void ScreenshotTour::buildSteps()
@@ -109,6 +112,20 @@ void ScreenshotTour::buildSteps()
                         m_dialog = dialog;
                     },
                     [] { return true; }, [this] { return m_dialog; }});
+    // File ▸ Write names to files…: its question is modal, so it is opened from the event loop and grabbed
+    // once shown; next() closes it (Cancel).
+    m_steps.append({QStringLiteral("write-names"),
+                    [w] {
+                        if (QAction* action = w->findChild<QAction*>(QStringLiteral("actionWriteNames")))
+                            QTimer::singleShot(0, action, &QAction::trigger);
+                    },
+                    [this] {
+                        QWidget* box = QApplication::activeModalWidget();
+                        if (box && box->objectName() == QLatin1String("writeNamesBox"))
+                            m_dialog = box;
+                        return m_dialog != nullptr;
+                    },
+                    [this] { return m_dialog; }});
 }
 
 void ScreenshotTour::start()

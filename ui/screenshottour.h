@@ -14,7 +14,8 @@ class MainWindow;
 // Walks the main window through its views and saves a PNG of each (QWidget::grab, so it works on any
 // platform plugin, Xvfb included) — the docs/screenshots procedure (scripts/screenshots.sh). Views:
 // main-window, folders, viewer (the photo with the most faces, boxes and names shown), people,
-// unknown-faces, suggestions, search (a chip for the first person), settings; an empty library gives
+// unknown-faces, suggestions, search (a chip for the first person), settings, write-names (File ▸ Write names
+// to files…); an empty library gives
 // empty-library only. Each step waits until its data has landed (or 30 s), then a short settle.
 // Emits finished() when done; failures are printed on stderr and counted.
 class ScreenshotTour : public QObject {

@@ -120,6 +120,7 @@ int CliFaceIndex::run(CliLibrary& library, CliContext& ctx, const CliFaceIndexOp
                     {QStringLiteral("photos_done"), s.photosDone},
                     {QStringLiteral("faces"), s.facesFound},
                     {QStringLiteral("reembedded"), s.reembedded},
+                    {QStringLiteral("named_from_files"), s.namedFromFiles},
                     {QStringLiteral("failed"), s.failed},
                     {QStringLiteral("failures"), failures},
                     {QStringLiteral("cancelled"), s.cancelled},

@@ -114,7 +114,9 @@ int runIndex(const QStringList& args, CliContext& ctx)
         ctx.out << "Faces: " << summary.value(QStringLiteral("faces")).toInt() << " found in "
                 << summary.value(QStringLiteral("photos_done")).toInt() << " photos ("
                 << summary.value(QStringLiteral("failed")).toInt() << " failed, "
-                << summary.value(QStringLiteral("reembedded")).toInt() << " re-embedded) in "
+                << summary.value(QStringLiteral("reembedded")).toInt() << " re-embedded, "
+                << summary.value(QStringLiteral("named_from_files")).toInt()
+                << " named from the files' tags) in "
                 << QString::number(summary.value(QStringLiteral("seconds")).toDouble(), 'f', 1) << " s with "
                 << summary.value(QStringLiteral("model")).toString() << " on "
                 << summary.value(QStringLiteral("device")).toString() << '\n';

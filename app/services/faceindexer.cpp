@@ -5,6 +5,7 @@
 #include "embedder.h"
 #include "embedderfactory.h"
 #include "facealigner.h"
+#include "filenameimporter.h"
 #include "imagedecoder.h"
 #include "modelerror.h"
 #include "mtcnn.h"
@@ -291,6 +292,41 @@ FaceIndexSummary FaceIndexer::run(const Progress& progress, const std::atomic_bo
     }
     summary.photosTotal = int(jobs.size());
 
+    // Names from the files of photos searched before (a library made before names were read, or a sidecar
+    // that appeared): regions not linked to a face yet.
+    {
+        QList<qint64> named;
+        QSqlQuery q(db);
+        if (!SqlUtil::exec(
+                q,
+                QStringLiteral("SELECT DISTINCT r.photo_id FROM xmp_regions r JOIN face_scans s ON "
+                               "s.photo_id = r.photo_id AND s.state = 'done' WHERE r.face_id IS NULL "
+                               "AND trim(coalesce(r.name, '')) != ''"),
+                {}, &summary.error))
+            return summary;
+        while (q.next())
+            named.append(q.value(0).toLongLong());
+        q.finish();
+        if (!named.isEmpty()) {
+            if (!db.transaction()) {
+                summary.error = db.lastError().text();
+                return summary;
+            }
+            for (qint64 photoId : std::as_const(named)) {
+                const int n = FileNameImporter::apply(db, photoId, &summary.error);
+                if (n < 0) {
+                    db.rollback();
+                    return summary;
+                }
+                summary.namedFromFiles += n;
+            }
+            if (!db.commit()) {
+                summary.error = db.lastError().text();
+                return summary;
+            }
+        }
+    }
+
     auto stopped = [&]() {
         while (pause && pause->load() && !(cancel && cancel->load()))
             QThread::msleep(50);
@@ -301,7 +337,8 @@ FaceIndexSummary FaceIndexer::run(const Progress& progress, const std::atomic_bo
             progress({summary.photosDone, summary.photosTotal, summary.facesFound, path});
     };
 
-    std::vector<Impl::PendingPhoto> pending; // detected, waiting for embeddings + write
+    std::vector<Impl::PendingPhoto> pending;                       // detected, waiting for embeddings + write
+    QList<QPair<qint64, FileNameImporter::Unmatched>> missedFaces; // per flush: named regions without a face
     size_t pendingFaces = 0;
 
     // Embeds every pending face and writes the pending photos in one transaction.
@@ -415,10 +452,44 @@ FaceIndexSummary FaceIndexer::run(const Progress& progress, const std::atomic_bo
                         "faces) VALUES (?, ?, ?, 'done', ?)"),
                     {photo.job.id, detectorId(), photo.job.hash, written}, &error))
                 return rollback(error);
+            QList<FileNameImporter::Unmatched> unmatched;
+            const int named = FileNameImporter::apply(db, photo.job.id, &error, &unmatched);
+            for (const FileNameImporter::Unmatched& u : std::as_const(unmatched))
+                missedFaces.append({photo.job.id, u});
+            if (named < 0)
+                return rollback(error);
+            summary.namedFromFiles += named;
             summary.facesFound += written;
         }
         if (!db.commit())
             return rollback(db.lastError().text());
+        // Faces the family marked in another program where the detector found none: added like a face
+        // drawn by hand, then named.
+        for (const auto& [photoId, region] : std::as_const(missedFaces)) {
+            const QSize size(
+                SqlUtil::scalar(db, QStringLiteral("SELECT width FROM photos WHERE id = ?"), {photoId})
+                    .toInt(),
+                SqlUtil::scalar(db, QStringLiteral("SELECT height FROM photos WHERE id = ?"), {photoId})
+                    .toInt());
+            const QRectF box(region.box.x() * size.width(), region.box.y() * size.height(),
+                             region.box.width() * size.width(), region.box.height() * size.height());
+            QString faceError;
+            const qint64 faceId = addManualFace(photoId, box, &faceError);
+            if (faceId == 0)
+                continue; // e.g. a region too small to embed: the region stays as the file has it
+            if (!db.transaction() || !FileNameImporter::nameAddedFace(db, faceId, region, &faceError)) {
+                db.rollback();
+                summary.error = faceError;
+                return false;
+            }
+            if (!db.commit()) {
+                summary.error = db.lastError().text();
+                return false;
+            }
+            ++summary.namedFromFiles;
+            ++summary.facesFound;
+        }
+        missedFaces.clear();
         // Display crops are a cache: written after the commit, regenerated if lost.
         for (const auto& [faceId, crop] : crop_files) {
             const QString path = faceCropPath(d->paths, faceId);

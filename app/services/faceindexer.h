@@ -38,7 +38,8 @@ struct FaceIndexSummary {
     int photosDone = 0;
     int facesFound = 0;
     int failed = 0;
-    int reembedded = 0; // faces whose embedding was redone for a new model
+    int reembedded = 0;     // faces whose embedding was redone for a new model
+    int namedFromFiles = 0; // faces named from the photos' XMP face regions (FileNameImporter)
     bool cancelled = false;
     QString error; // fatal (models, catalog); empty otherwise
     QList<FaceIndexFailure> failures;

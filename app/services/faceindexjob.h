@@ -19,6 +19,7 @@ struct FaceJobOutcome {
     int photosTotal = 0;
     int photosDone = 0;
     int facesFound = 0;
+    int namedFromFiles = 0; // faces named from the names other programs wrote into the photos
     int failed = 0;
     bool cancelled = false;
     QString error; // fatal (models missing, catalog unusable); empty otherwise

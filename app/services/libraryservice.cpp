@@ -1,9 +1,11 @@
 #include "libraryservice.h"
 
+#include "backgroundpriority.h"
 #include "catalog.h"
 #include "finetuneservice.h"
 #include "imageformat.h"
 #include "librarypaths.h"
+#include "namewriter.h"
 #include "photorepository.h"
 
 #include <QCoreApplication>
@@ -41,6 +43,8 @@ LibraryService::~LibraryService()
         m_faceJob->control()->requestCancel();
     if (m_finetuneJob)
         m_finetuneJob->control()->requestCancel();
+    if (m_namesControl)
+        m_namesControl->requestCancel();
     m_scanPool.waitForDone();
     m_facePool.waitForDone();
     m_readPool.waitForDone();
@@ -336,6 +340,83 @@ int LibraryService::personaliseFaces(QString* error)
     return id;
 }
 
+int LibraryService::writeNamesToFiles(bool intoFiles, QString* error)
+{
+    if (!isOpen()) {
+        if (error)
+            *error = tr("No library is open.");
+        return -1;
+    }
+    if (m_writingNames) {
+        if (error)
+            *error = tr("Names are already being written.");
+        return -1;
+    }
+    auto control = std::make_shared<JobControl>();
+    const int id = m_jobs->addJob(
+        QStringLiteral("names"),
+        intoFiles ? tr("Writing names into the photos") : tr("Writing names to sidecars"), control, false);
+    m_writingNames = true;
+    m_namesControl = control;
+    const QString catalogPath = m_catalogPath;
+    const quint64 generation = m_generation;
+    // The scan pool is waited for in the destructor, and Qt drops queued calls to a deleted receiver.
+    LibraryService* self = this;
+    (void)QtConcurrent::run(&m_scanPool, [self, id, control, catalogPath, intoFiles, generation] {
+        BackgroundPriority::lowerCurrentThread();
+        QMetaObject::invokeMethod(self, [self, id] { self->m_jobs->setRunning(id); });
+        NameWriteSummary s;
+        {
+            NameWriter writer(catalogPath);
+            NameWriteOptions options;
+            options.intoFiles = intoFiles;
+            QElapsedTimer sinceUpdate;
+            sinceUpdate.start();
+            s = writer.run(
+                options,
+                [&](int done, int total, const QString& path) {
+                    if (done > 0 && done < total && sinceUpdate.elapsed() < 100)
+                        return;
+                    sinceUpdate.restart();
+                    QMetaObject::invokeMethod(self, [self, id, done, total, path] {
+                        self->m_jobs->update(id, done, total, QFileInfo(path).fileName());
+                    });
+                },
+                control->cancelFlag());
+        }
+        Catalog::closeThreadConnection(catalogPath);
+        QMetaObject::invokeMethod(self, [self, id, s, generation] {
+            self->m_writingNames = false;
+            self->m_namesControl.reset();
+            QList<JobError> errors;
+            for (const NameWriteFailure& f : s.failures)
+                errors.append(JobError{f.path, f.reason});
+            if (!errors.isEmpty())
+                self->m_jobs->addErrors(id, errors);
+            QString text;
+            JobState state = JobState::Done;
+            if (!s.error.isEmpty()) {
+                state = JobState::Failed;
+                text = tr("Writing names failed: %1").arg(s.error);
+            } else {
+                text = tr("Names written to %n photo(s)", nullptr, s.written);
+                if (s.unchanged > 0)
+                    text += QStringLiteral(", ") + tr("%n already up to date", nullptr, s.unchanged);
+                if (s.failed > 0)
+                    text += QStringLiteral(", ") + tr("%n could not be written", nullptr, s.failed);
+                if (s.cancelled)
+                    state = JobState::Cancelled;
+            }
+            self->m_jobs->finish(id, state, text);
+            if (generation == self->m_generation) {
+                self->reloadPhotos(); // sizes and content hashes of photos written into changed
+                Q_EMIT self->namesWritten(id, s.written, s.failed);
+            }
+        });
+    });
+    return id;
+}
+
 void LibraryService::labelsChanged()
 {
     if (isOpen())
@@ -379,8 +460,8 @@ void LibraryService::checkPersonalise()
 bool LibraryService::waitForIdle(int timeoutMs)
 {
     QDeadlineTimer deadline(timeoutMs);
-    while (!m_scans.isEmpty() || m_faceJob || m_finetuneJob || m_checkingPersonalise || m_loading ||
-           m_reloadPending || m_batchReload.isActive()) {
+    while (!m_scans.isEmpty() || m_faceJob || m_finetuneJob || m_checkingPersonalise || m_writingNames ||
+           m_loading || m_reloadPending || m_batchReload.isActive()) {
         if (deadline.hasExpired())
             return false;
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);

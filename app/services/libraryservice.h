@@ -96,6 +96,13 @@ public:
     // queued behind a running face job on the same low-priority thread. Returns the job id or -1.
     int personaliseFaces(QString* error = nullptr);
     bool isFinetuning() const { return m_finetuneJob != nullptr; }
+    // Writes the family's names into the photos' XMP (NameWriter, job kind "names"): sidecars next to the
+    // photos, or into the photos themselves when intoFiles (only at the family's explicit request). Runs on
+    // the scan thread, so never at the same time as a scan of those files; cancellable. Returns the job id
+    // or -1 with *error set (no library, a write already running).
+    int writeNamesToFiles(bool intoFiles, QString* error = nullptr);
+    bool isWritingNames() const { return m_writingNames; }
+
     // Labels changed (named, confirmed, rejected, merged, ...; the GUI's people actions call this, and
     // open() does once for changes made elsewhere, e.g. with kindred-cli). After a quiet period of
     // personaliseDelay() the service asks FinetuneService::shouldRun() off the GUI thread (enough people,
@@ -122,6 +129,8 @@ Q_SIGNALS:
     void facesChanged();
     // The automatic fine-tuning check ran: `started` = a run was due and began (personaliseFaces()).
     void personaliseChecked(bool started);
+    // A names-to-files job ended (the summary line is the job's message).
+    void namesWritten(int jobId, int written, int failed);
 
 private:
     void checkPersonalise();
@@ -145,6 +154,8 @@ private:
     QTimer m_personaliseTimer; // the quiet period after label changes
     int m_personaliseDelay = kPersonaliseDelayMs;
     bool m_checkingPersonalise = false;
+    bool m_writingNames = false;
+    std::shared_ptr<JobControl> m_namesControl;
     FaceIndexOptions m_faceOptions;
     QThreadPool m_scanPool; // one thread: scans run one after the other
     QThreadPool m_readPool; // one thread: catalog reads for the GUI

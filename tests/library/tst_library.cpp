@@ -5,6 +5,7 @@
 #include "imagedecoder.h"
 #include "imageformat.h"
 #include "metadatareader.h"
+#include "metadatawriter.h"
 #include "photorepository.h"
 #include "rawfile.h"
 #include "scanner.h"
@@ -471,6 +472,160 @@ private Q_SLOTS:
         QCOMPARE(regions[1].scheme, QStringLiteral("mp"));
         QCOMPARE(regions[1].name, QStringLiteral("Bob"));
         QVERIFY(std::abs(regions[1].x - 0.5) < 1e-6 && std::abs(regions[1].w - 0.25) < 1e-6);
+    }
+
+    // ---- writing names into files and sidecars ------------------------------------------------------
+    void writeNames_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<bool>("intoFile");
+        QTest::addColumn<QString>(
+            "existingSidecar"); // "" none, else the sidecar's name relative to the photo
+        QTest::addRow("jpeg, into the file") << "JPEG" << true << "";
+        QTest::addRow("png, into the file") << "PNG" << true << "";
+        QTest::addRow("tiff, into the file") << "TIFF" << true << "";
+        QTest::addRow("webp, into the file") << "WEBP" << true << "";
+        QTest::addRow("jpeg, new sidecar") << "JPEG" << false << "";
+        QTest::addRow("jpeg, digiKam sidecar") << "JPEG" << false << "p.jpeg.xmp";
+        QTest::addRow("jpeg, Lightroom sidecar") << "JPEG" << false << "p.xmp";
+    }
+    void writeNames()
+    {
+        QFETCH(QString, format);
+        QFETCH(bool, intoFile);
+        QFETCH(QString, existingSidecar);
+        const Fixture f = fresh();
+        const QString path = f.root + QStringLiteral("/p.") + format.toLower();
+        const QImage image = patternImage(QSize(120, 80), 7);
+        QVERIFY(writeFile(path, encode(image, format.toLatin1().constData(), 95)));
+        MetadataSpec spec;
+        spec.make = QStringLiteral("Canon");
+        spec.exif.insert(QStringLiteral("Exif.Photo.DateTimeOriginal"),
+                         QStringLiteral("2019:05:04 10:20:30"));
+        spec.mwgRegions = {{0.1, 0.1, 0.2, 0.3, QStringLiteral("Old Name")}};
+        QString error;
+        if (format != QLatin1String("WEBP")) // Exiv2 0.27 writes WebP XMP but no EXIF fixtures into it
+            QVERIFY2(writeMetadata(path, spec, &error), qPrintable(error));
+        const QString sidecar =
+            existingSidecar.isEmpty() ? QString() : f.root + QLatin1Char('/') + existingSidecar;
+        if (!sidecar.isEmpty()) {
+            // A sidecar another program wrote: a keyword and a pet region that must survive.
+            const QByteArray xmp =
+                "<?xpacket begin='' id='W5M0MpCehiHzreSzNTczkc9d'?><x:xmpmeta xmlns:x='adobe:ns:meta/'>"
+                "<rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'><rdf:Description "
+                "rdf:about='' "
+                "xmlns:dc='http://purl.org/dc/elements/1.1/' "
+                "xmlns:mwg-rs='http://www.metadataworkinggroup.com/"
+                "schemas/regions/' xmlns:stArea='http://ns.adobe.com/xmp/sType/Area#'><dc:subject><rdf:Bag>"
+                "<rdf:li>holiday</rdf:li></rdf:Bag></dc:subject><mwg-rs:Regions rdf:parseType='Resource'>"
+                "<mwg-rs:RegionList><rdf:Bag><rdf:li rdf:parseType='Resource'><mwg-rs:Name>Rex</mwg-rs:Name>"
+                "<mwg-rs:Type>Pet</mwg-rs:Type><mwg-rs:Area stArea:x='0.5' stArea:y='0.5' stArea:w='0.2' "
+                "stArea:h='0.2' stArea:unit='normalized'/></rdf:li><rdf:li rdf:parseType='Resource'>"
+                "<mwg-rs:Name>Stale</mwg-rs:Name><mwg-rs:Type>Face</mwg-rs:Type><mwg-rs:Area stArea:x='0.3' "
+                "stArea:y='0.3' stArea:w='0.1' stArea:h='0.1' stArea:unit='normalized'/></rdf:li></rdf:Bag>"
+                "</mwg-rs:RegionList></mwg-rs:Regions></rdf:Description></rdf:RDF></x:xmpmeta>"
+                "<?xpacket end='w'?>";
+            QVERIFY(writeFile(sidecar, xmp));
+            QCOMPARE(MetadataReader::readSidecarRegions(path).size(), 1);
+        }
+        QFile original(path);
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        const QByteArray before = original.readAll();
+        original.close();
+
+        const QList<NamedFaceRegion> names = {{0.25, 0.125, 0.2, 0.3, QStringLiteral("Zoë Ångström")},
+                                              {0.6, 0.2, 0.15, 0.25, QStringLiteral("Bob")}};
+        const auto target = intoFile ? MetadataWriter::Target::File : MetadataWriter::Target::Sidecar;
+        QCOMPARE(MetadataWriter::canWriteInto(path), true);
+        QVERIFY2(MetadataWriter::writeFaceRegions(path, names, QSize(120, 80), target, &error),
+                 qPrintable(error));
+
+        const QString written = intoFile ? path : MetadataWriter::sidecarPath(path);
+        if (!intoFile) {
+            QCOMPARE(written, sidecar.isEmpty() ? path + QStringLiteral(".xmp") : sidecar);
+            QFile again(path);
+            QVERIFY(again.open(QIODevice::ReadOnly));
+            QCOMPARE(again.readAll(), before); // the photo itself is untouched
+        }
+        const PhotoMetadata meta = MetadataReader::readFile(written);
+        QVERIFY2(meta.error.isEmpty(), qPrintable(meta.error));
+        QCOMPARE(meta.regions.size(), names.size()); // the old face is gone; MP copies are not doubled
+        for (qsizetype i = 0; i < names.size(); ++i) {
+            QCOMPARE(meta.regions[i].name, names[i].name);
+            QCOMPARE(meta.regions[i].scheme, QStringLiteral("mwg"));
+            QVERIFY(std::abs(meta.regions[i].x - names[i].x) < 1e-5 &&
+                    std::abs(meta.regions[i].y - names[i].y) < 1e-5);
+            QVERIFY(std::abs(meta.regions[i].w - names[i].w) < 1e-5 &&
+                    std::abs(meta.regions[i].h - names[i].h) < 1e-5);
+        }
+        if (intoFile) {
+            const ImageDecoder::Result decoded = ImageDecoder::decodeFile(path);
+            QVERIFY2(decoded.ok(), qPrintable(decoded.error));
+            QCOMPARE(decoded.image, ImageDecoder::decodeData(before).image); // same pixels
+            if (format != QLatin1String("WEBP")) {
+                QCOMPARE(meta.cameraMake, QStringLiteral("Canon")); // other metadata kept
+                QCOMPARE(meta.capturedAt, QStringLiteral("2019-05-04T10:20:30"));
+            }
+            QVERIFY(!QFileInfo::exists(path + QStringLiteral(".xmp")));
+        } else if (!sidecar.isEmpty()) {
+            QFile file(sidecar);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QByteArray text = file.readAll();
+            QVERIFY2(text.contains("holiday") && text.contains("Rex") && text.contains("Pet"),
+                     text.constData());
+            QVERIFY(!text.contains("Stale"));
+        }
+        // The sidecar (or file) is read by the scanner: its names replace the file's own.
+        const ScanSummary s = scan(f);
+        QCOMPARE(s.newPhotos, 1);
+        QCOMPARE(s.failed, 0); // a sidecar is not a photo that failed
+        PhotoRepository repo(f.catalog);
+        const auto photo = repo.photoByPath(path);
+        QVERIFY(photo);
+        const QList<XmpRegionRecord> stored = repo.xmpRegions(photo->id);
+        QCOMPARE(stored.size(), names.size());
+        QCOMPARE(stored[0].name, names[0].name);
+
+        // Writing no names removes them again.
+        QVERIFY2(MetadataWriter::writeFaceRegions(path, {}, QSize(120, 80), target, &error),
+                 qPrintable(error));
+        QVERIFY(MetadataReader::readFile(written).regions.isEmpty());
+    }
+
+    void writeNamesRefusals()
+    {
+        const Fixture f = fresh();
+        QString error;
+        // RAW files are never rewritten: sidecar only.
+        const QString raw = f.root + QStringLiteral("/shot.nef");
+        QVERIFY(writeFile(raw, rawFile(encode(patternImage(QSize(64, 48), 3), "JPEG"), QSize(64, 48), 1,
+                                       QStringLiteral("2020:01:02 03:04:05"))));
+        QVERIFY(!MetadataWriter::canWriteInto(raw));
+        QVERIFY(!MetadataWriter::writeFaceRegions(raw, {{0.1, 0.1, 0.2, 0.2, QStringLiteral("A")}},
+                                                  QSize(64, 48), MetadataWriter::Target::File, &error));
+        QVERIFY2(error.contains(QLatin1String("sidecar")), qPrintable(error));
+        QVERIFY2(MetadataWriter::writeFaceRegions(raw, {{0.1, 0.1, 0.2, 0.2, QStringLiteral("A")}},
+                                                  QSize(64, 48), MetadataWriter::Target::Sidecar, &error),
+                 qPrintable(error));
+        QCOMPARE(MetadataReader::readSidecarRegions(raw).size(), 1);
+
+        // A truncated JPEG is left exactly as it was.
+        const QString broken = f.root + QStringLiteral("/broken.jpg");
+        const QByteArray whole = encode(patternImage(QSize(200, 150), 5), "JPEG");
+        QVERIFY(writeFile(broken, whole.left(whole.size() / 2)));
+        error.clear();
+        QVERIFY(!MetadataWriter::writeFaceRegions(broken, {{0.1, 0.1, 0.2, 0.2, QStringLiteral("A")}},
+                                                  QSize(200, 150), MetadataWriter::Target::File, &error));
+        QVERIFY(!error.isEmpty());
+        QFile file(broken);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), whole.left(whole.size() / 2));
+
+        // No sidecar is created just to say "nobody here".
+        const QString plain = jpeg(f.root + QStringLiteral("/plain.jpg"), 9);
+        QVERIFY(MetadataWriter::writeFaceRegions(plain, {}, QSize(64, 48), MetadataWriter::Target::Sidecar,
+                                                 &error));
+        QVERIFY(!QFileInfo::exists(plain + QStringLiteral(".xmp")));
     }
 
     // ---- bad input ---------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ struct Face {
     QString photo;
     double width = 0;
     qint64 cluster = 0;
+    QRectF box; // pixels of the displayed photo
 };
 
 QList<Face> allFaces(const QString& library)
@@ -40,7 +41,9 @@ QList<Face> allFaces(const QString& library)
             const QJsonArray box = f.value(QStringLiteral("box")).toArray();
             faces.append({f.value(QStringLiteral("id")).toInteger(),
                           f.value(QStringLiteral("photo")).toString(),
-                          box.at(2).toDouble() - box.at(0).toDouble(), cluster});
+                          box.at(2).toDouble() - box.at(0).toDouble(), cluster,
+                          QRectF(QPointF(box.at(0).toDouble(), box.at(1).toDouble()),
+                                 QPointF(box.at(2).toDouble(), box.at(3).toDouble()))});
         }
     };
     for (const QJsonValue& c : o.value(QStringLiteral("clusters")).toArray())
@@ -85,6 +88,18 @@ QJsonObject person(const QString& library, const QString& name)
     return {};
 }
 
+// `jpeg` with an EXIF APP1 segment holding only IFD0's Orientation tag.
+QByteArray withOrientation(const QByteArray& jpeg, int orientation)
+{
+    QByteArray tiff("II*\0\x08\0\0\0", 8);
+    const char entry[] = {1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, char(orientation), 0, 0, 0, 0, 0, 0, 0};
+    tiff.append(entry, sizeof entry); // 1 entry: 0x0112 SHORT x1 = orientation; next IFD 0
+    const QByteArray payload = QByteArray("Exif\0\0", 6) + tiff;
+    QByteArray app1("\xFF\xE1", 2);
+    app1.append(char((payload.size() + 2) >> 8)).append(char((payload.size() + 2) & 0xFF)).append(payload);
+    return jpeg.left(2) + app1 + jpeg.mid(2);
+}
+
 QString sharedDir(const QString& sub)
 {
     return QStringLiteral(KINDRED_SHARED_DIR "/") + sub;
@@ -108,6 +123,8 @@ private Q_SLOTS:
     void killDuringIndexingResumes();
     void rawPhotos_data();
     void rawPhotos();
+    void namesInFiles_data();
+    void namesInFiles();
 
 private:
     QTemporaryDir m_tmp;
@@ -471,6 +488,197 @@ void TestPeople::rawPhotos()
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QCOMPARE(searchPaths(library, {QStringLiteral("--person"), QStringLiteral("Someone")}),
              QStringList{QFileInfo(photos + QLatin1Char('/') + name).absoluteFilePath()});
+}
+
+void TestPeople::namesInFiles_data()
+{
+    QTest::addColumn<int>("orientation");
+    QTest::addColumn<QString>("how"); // sidecar | file: kindred-cli write-names; stored: a sidecar another
+                                      // program wrote in the stored (unrotated) image's coordinates
+    QTest::addRow("sidecar") << 1 << "sidecar";
+    QTest::addRow("into the file") << 1 << "file";
+    QTest::addRow("rotated photo, sidecar") << 6 << "sidecar";
+    QTest::addRow("rotated photo, into the file") << 6 << "file";
+    QTest::addRow("rotated photo, regions of the stored image") << 6 << "stored";
+}
+
+// Names leave Kindred as XMP face regions and come back in: library A names two faces and writes the
+// names; library B, a fresh catalog on the same folder (another computer, a reset, another program's
+// tags), finds the faces named. A name taken away in B stays away.
+void TestPeople::namesInFiles()
+{
+    QFETCH(int, orientation);
+    QFETCH(QString, how);
+    QTemporaryDir dir;
+    const QString photos = dir.filePath(QStringLiteral("photos"));
+    QVERIFY(QDir().mkpath(photos));
+    const QString path = photos + QStringLiteral("/group.jpg");
+    QImage image;
+    QVERIFY(image.load(sharedDir(QStringLiteral("photos/bbt/bbt1.jpg"))));
+    if (orientation == 6) // stored turned 90° counter-clockwise; orientation 6 turns it upright
+        image = image.transformed(QTransform().rotate(-90));
+    QByteArray jpeg;
+    {
+        QBuffer buffer(&jpeg);
+        buffer.open(QIODevice::WriteOnly);
+        QVERIFY(image.save(&buffer, "JPEG", 92));
+    }
+    if (orientation != 1)
+        jpeg = withOrientation(jpeg, orientation);
+    {
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(jpeg);
+    }
+
+    const QStringList a{QStringLiteral("--library"), dir.filePath(QStringLiteral("a")),
+                        QStringLiteral("--threads"), QStringLiteral("2")};
+    CliResult r = runCli(a + QStringList{QStringLiteral("scan"), QStringLiteral("--quiet"), photos});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QList<Face> faces = allFaces(a.mid(0, 2).last());
+    std::sort(faces.begin(), faces.end(), [](const Face& x, const Face& y) { return x.width > y.width; });
+    QVERIFY2(faces.size() >= 3, qPrintable(QString::number(faces.size())));
+    const QStringList names{QStringLiteral("Åsa Example"), QStringLiteral("Bob Example")};
+    for (int i = 0; i < 2; ++i) {
+        r = runCli(a + QStringList{QStringLiteral("name"), QStringLiteral("--face"),
+                                   QString::number(faces[i].id), names[i]});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+    }
+
+    if (how == QLatin1String("stored")) {
+        // Another program's sidecar, its regions in the unrotated image (as stored): undo orientation 6.
+        const double w = image.height(), h = image.width(); // displayed size
+        QByteArray list;
+        // One MWG region, given in the displayed image, written in the stored one: displayed (1 - v, u) <-
+        // stored (u, v).
+        const auto addRegion = [&list](const QString& name, const QRectF& d) {
+            const QRectF st(d.y(), 1 - d.right(), d.height(), d.width());
+            list +=
+                QStringLiteral("<rdf:li rdf:parseType='Resource'><mwg-rs:Name>%1</mwg-rs:Name><mwg-rs:Type>"
+                               "Face</mwg-rs:Type><mwg-rs:Area stArea:x='%2' stArea:y='%3' stArea:w='%4' "
+                               "stArea:h='%5' stArea:unit='normalized'/></rdf:li>")
+                    .arg(name)
+                    .arg(st.center().x())
+                    .arg(st.center().y())
+                    .arg(st.width())
+                    .arg(st.height())
+                    .toUtf8();
+        };
+        for (int i = 0; i < 2; ++i)
+            addRegion(names[i], QRectF(faces[i].box.x() / w, faces[i].box.y() / h, faces[i].box.width() / w,
+                                       faces[i].box.height() / h));
+        // And a face the detector did not find (here: a patch of background the family marked): it becomes
+        // a face of its own, named.
+        const QSizeF side(faces[0].box.width() / w, faces[0].box.height() / h);
+        QRectF free;
+        for (const QPointF corner :
+             {QPointF(0.02, 0.02), QPointF(0.98 - side.width(), 0.02), QPointF(0.02, 0.98 - side.height()),
+              QPointF(0.98 - side.width(), 0.98 - side.height())}) {
+            const QRectF candidate(corner, side);
+            bool clear = true;
+            for (const Face& f : std::as_const(faces))
+                clear = clear && !candidate.intersects(QRectF(f.box.x() / w, f.box.y() / h, f.box.width() / w,
+                                                              f.box.height() / h));
+            if (clear && free.isNull())
+                free = candidate;
+        }
+        QVERIFY(!free.isNull());
+        addRegion(QStringLiteral("Carol Example"), free);
+        QFile sidecar(photos + QStringLiteral("/group.xmp"));
+        QVERIFY(sidecar.open(QIODevice::WriteOnly));
+        sidecar.write(
+            "<x:xmpmeta xmlns:x='adobe:ns:meta/'><rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/"
+            "22-rdf-syntax-ns#'><rdf:Description rdf:about='' xmlns:mwg-rs='http://www."
+            "metadataworkinggroup.com/schemas/regions/' xmlns:stArea='http://ns.adobe.com/xmp/sType/"
+            "Area#'><mwg-rs:Regions rdf:parseType='Resource'><mwg-rs:RegionList><rdf:Bag>" +
+            list +
+            "</rdf:Bag></mwg-rs:RegionList></mwg-rs:Regions></rdf:Description></rdf:RDF>"
+            "</x:xmpmeta>");
+    } else {
+        const bool intoFile = how == QLatin1String("file");
+        QStringList args = a + QStringList{QStringLiteral("write-names"), QStringLiteral("--json")};
+        if (intoFile)
+            args << QStringLiteral("--into-files");
+        r = runCli(args);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(r.json().object().value(QStringLiteral("written")).toInt(), 1);
+        QCOMPARE(r.json().object().value(QStringLiteral("faces")).toInt(), 2);
+        QCOMPARE(r.json().object().value(QStringLiteral("sidecars")).toInt(), intoFile ? 0 : 1);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray now = file.readAll();
+        QCOMPARE(now == jpeg, !intoFile); // the photo is touched only when asked
+        QCOMPARE(QFileInfo::exists(path + QStringLiteral(".xmp")), !intoFile);
+        QVERIFY(now.contains("Bob Example") == intoFile);
+        // Nothing changed since: nothing is written again.
+        r = runCli(args);
+        QCOMPARE(r.json().object().value(QStringLiteral("written")).toInt(), 0);
+        QCOMPARE(r.json().object().value(QStringLiteral("unchanged")).toInt(), 1);
+        // Our own write is not an edit: a rescan finds nothing new and searches no face again.
+        r = runCli(a + QStringList{QStringLiteral("scan"), QStringLiteral("--quiet"),
+                                   QStringLiteral("--json"), photos});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(r.json().object().value(QStringLiteral("changed")).toInt(), 0);
+        QCOMPARE(r.json().object().value(QStringLiteral("new")).toInt(), 0);
+        QCOMPARE(r.json()
+                     .object()
+                     .value(QStringLiteral("faces"))
+                     .toObject()
+                     .value(QStringLiteral("photos"))
+                     .toInt(),
+                 0);
+        QCOMPARE(searchPaths(a.mid(0, 2).last(), {QStringLiteral("--person"), names[1]}),
+                 QStringList{QFileInfo(path).absoluteFilePath()});
+    }
+
+    // Library B: a fresh catalog on the same folder.
+    const QString libraryB = dir.filePath(QStringLiteral("b"));
+    const QStringList b{QStringLiteral("--library"), libraryB, QStringLiteral("--threads"),
+                        QStringLiteral("2")};
+    r = runCli(
+        b + QStringList{QStringLiteral("scan"), QStringLiteral("--quiet"), QStringLiteral("--json"), photos});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(r.json()
+                 .object()
+                 .value(QStringLiteral("faces"))
+                 .toObject()
+                 .value(QStringLiteral("named_from_files"))
+                 .toInt(),
+             how == QLatin1String("stored") ? 3 : 2);
+    if (how == QLatin1String("stored")) {
+        QCOMPARE(person(libraryB, QStringLiteral("Carol Example")).value(QStringLiteral("faces")).toInt(), 1);
+        QCOMPARE(countDbRows(libraryB + QStringLiteral("/catalog.sqlite"),
+                             QStringLiteral(
+                                 "SELECT count(*) FROM faces WHERE source = 'xmp' AND state = 'confirmed'")),
+                 1);
+    }
+    for (int i = 0; i < 2; ++i) {
+        QCOMPARE(person(libraryB, names[i]).value(QStringLiteral("faces")).toInt(), 1);
+        QCOMPARE(searchPaths(libraryB, {QStringLiteral("--person"), names[i]}),
+                 QStringList{QFileInfo(path).absoluteFilePath()});
+    }
+    // The right faces: B's face named names[i] is where A's was.
+    const QList<Face> facesB = allFaces(libraryB); // unknown faces only: the named ones are not there
+    QCOMPARE(facesB.size(), faces.size() - 2);
+    for (const Face& f : facesB)
+        for (int i = 0; i < 2; ++i)
+            QVERIFY(!f.box.intersects(faces[i].box) ||
+                    f.box.intersected(faces[i].box).width() < f.box.width() / 2);
+
+    // Taking a name away in B: it does not come back from the file.
+    const int unnamedBefore = int(facesB.size());
+    const QString catalogB = libraryB + QStringLiteral("/catalog.sqlite");
+    const int faceId = countDbRows(
+        catalogB,
+        QStringLiteral("SELECT f.id FROM faces f JOIN persons p ON p.id = f.person_id WHERE p.name = '%1'")
+            .arg(names[0]));
+    r = runCli(b + QStringList{QStringLiteral("forget"), QStringLiteral("--face"), QString::number(faceId)});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    r = runCli(b + QStringList{QStringLiteral("index"), QStringLiteral("--quiet"), QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(r.json().object().value(QStringLiteral("named_from_files")).toInt(), 0);
+    QCOMPARE(person(libraryB, names[0]).value(QStringLiteral("faces")).toInt(), 0);
+    QCOMPARE(allFaces(libraryB).size(), unnamedBefore + 1);
 }
 
 #include "tst_people.moc"

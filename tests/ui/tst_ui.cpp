@@ -38,6 +38,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QScrollBar>
 #include <QSettings>
@@ -257,6 +258,8 @@ private Q_SLOTS:
     void search_personChips();
     void people_renameMergeHide();
     void faceJob_endToEnd();
+    void writeNames_data();
+    void writeNames();
 
     void viewer_faceClickActions_data();
     void viewer_faceClickActions();
@@ -1144,6 +1147,108 @@ void TestUi::faceJob_endToEnd()
     app.window->openPhoto(app.window->libraryModel(), 0);
     QTRY_VERIFY_WITH_TIMEOUT(!boxes.isEmpty(), 10000);
     QCOMPARE(app.window->viewer()->photoView()->faceBoxes().size(), app.window->viewer()->faces().size());
+}
+
+// Clicks the button `buttonName` (an object name, or "cancel") of the modal message box `boxName` as soon
+// as it is shown. The timer lives until the test's event loop is left.
+void clickInModalBox(QObject* owner, const QString& boxName, const QString& buttonName)
+{
+    auto* timer = new QTimer(owner);
+    timer->setInterval(20);
+    QObject::connect(timer, &QTimer::timeout, owner, [timer, boxName, buttonName] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (!box || box->objectName() != boxName)
+            return;
+        QAbstractButton* button = buttonName == QLatin1String("cancel")
+                                      ? box->button(QMessageBox::Cancel)
+                                      : box->findChild<QAbstractButton*>(buttonName);
+        if (button) {
+            timer->stop();
+            timer->deleteLater();
+            button->click();
+        }
+    });
+    timer->start();
+}
+
+void TestUi::writeNames_data()
+{
+    QTest::addColumn<QString>("choice");  // sidecarsButton | intoPhotosButton | cancel
+    QTest::addColumn<QString>("confirm"); // for intoPhotosButton: rewriteButton | cancel
+    QTest::addColumn<QString>("expect");  // sidecar | file | nothing
+    QTest::newRow("sidecars") << "sidecarsButton"
+                              << ""
+                              << "sidecar";
+    QTest::newRow("into the photos") << "intoPhotosButton"
+                                     << "rewriteButton"
+                                     << "file";
+    QTest::newRow("into the photos, not confirmed") << "intoPhotosButton"
+                                                    << "cancel"
+                                                    << "nothing";
+    QTest::newRow("cancelled") << "cancel"
+                               << ""
+                               << "nothing";
+}
+
+void TestUi::writeNames()
+{
+    QFETCH(QString, choice);
+    QFETCH(QString, confirm);
+    QFETCH(QString, expect);
+    ScannedApp s(2);
+    const QString db = s.catalog();
+    addFace(db, s.photoIds.at(0), QStringLiteral("confirmed"), addPerson(db, QStringLiteral("Alice")));
+    const QString named = s.photosDir.filePath(QStringLiteral("p0.jpg"));
+    const QString other = s.photosDir.filePath(QStringLiteral("p1.jpg"));
+    auto bytes = [](const QString& path) {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    };
+    const QByteArray namedBefore = bytes(named), otherBefore = bytes(other);
+    PhotoListModel* model = s.app->window->libraryModel();
+    const auto rowOf = [model](const QString& path) {
+        for (int i = 0; i < model->rowCount(); ++i)
+            if (QFileInfo(model->photoAt(i).path) == QFileInfo(path))
+                return i;
+        return -1;
+    };
+    QVERIFY(rowOf(named) >= 0);
+    const QString hashBefore = model->photoAt(rowOf(named)).hash;
+
+    QSignalSpy written(&s.app->library, &LibraryService::namesWritten);
+    const int jobsBefore = int(s.app->jobs.jobs().size());
+    clickInModalBox(this, QStringLiteral("writeNamesBox"), choice);
+    if (!confirm.isEmpty())
+        clickInModalBox(this, QStringLiteral("writeIntoPhotosBox"), confirm);
+    QAction* action = s.app->window->findChild<QAction*>(QStringLiteral("actionWriteNames"));
+    QVERIFY(action);
+    action->trigger(); // returns when the dialogs are closed
+
+    if (expect == QLatin1String("nothing")) {
+        QVERIFY(!s.app->library.isWritingNames());
+        QCOMPARE(int(s.app->jobs.jobs().size()), jobsBefore);
+        QVERIFY(!QFileInfo::exists(named + QStringLiteral(".xmp")));
+        QCOMPARE(bytes(named), namedBefore);
+        return;
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(written.size(), 1, 30000);
+    const int jobId = written.first().at(0).toInt();
+    QCOMPARE(written.first().at(1).toInt(), 1); // one photo has a name
+    QCOMPARE(written.first().at(2).toInt(), 0);
+    QCOMPARE(s.app->jobs.job(jobId).kind, QStringLiteral("names"));
+    QCOMPARE(s.app->jobs.job(jobId).state, JobState::Done);
+    QCOMPARE(bytes(other), otherBefore); // no names, nothing written
+    QVERIFY(!QFileInfo::exists(other + QStringLiteral(".xmp")));
+    if (expect == QLatin1String("sidecar")) {
+        QCOMPARE(bytes(named), namedBefore);
+        QVERIFY(bytes(named + QStringLiteral(".xmp")).contains("Alice"));
+    } else {
+        QVERIFY(!QFileInfo::exists(named + QStringLiteral(".xmp")));
+        QVERIFY(bytes(named).contains("Alice"));
+        // The catalog follows the rewritten file (the grid reloads with its new content hash).
+        QTRY_VERIFY_WITH_TIMEOUT(model->photoAt(rowOf(named)).hash != hashBefore, 10000);
+        QCOMPARE(model->photoAt(rowOf(named)).size, qint64(bytes(named).size()));
+    }
 }
 
 void TestUi::settings_roundTrip()
