@@ -118,6 +118,21 @@ PhotoGridView::PhotoGridView(PhotoListModel* model, QWidget* parent)
     connect(model, &QAbstractItemModel::rowsInserted, this, &PhotoGridView::updateCount);
     connect(model, &QAbstractItemModel::rowsRemoved, this, &PhotoGridView::updateCount);
     connect(model, &QAbstractItemModel::modelReset, this, &PhotoGridView::updateCount);
+    // A reset while photos land (PhotoListModel::kMaxDiffRuns) must not throw the family back to the top:
+    // the photo at the top-left and the current one are found again by id.
+    connect(model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        const QModelIndex top = m_view->indexAt(QPoint(m_view->spacing() + 1, m_view->spacing() + 1));
+        m_anchorId = top.isValid() ? m_model->photoAt(top.row()).id : 0;
+        const QModelIndex current = m_view->currentIndex();
+        m_currentId = current.isValid() ? m_model->photoAt(current.row()).id : 0;
+    });
+    connect(model, &QAbstractItemModel::modelReset, this, [this] {
+        if (const int row = m_model->rowOfId(m_currentId); row >= 0)
+            m_view->selectionModel()->setCurrentIndex(m_model->index(row), QItemSelectionModel::NoUpdate);
+        if (const int row = m_model->rowOfId(m_anchorId); row > 0)
+            m_view->scrollTo(m_model->index(row), QAbstractItemView::PositionAtTop);
+        m_anchorId = m_currentId = 0;
+    });
 
     setCellSize(160);
     updateCount();

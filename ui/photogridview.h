@@ -55,6 +55,8 @@ private:
     QWidget* m_empty;
     QLabel* m_emptyText;
     QPushButton* m_emptyButton;
+    qint64 m_anchorId = 0;  // across a model reset: the photo at the top-left of the view
+    qint64 m_currentId = 0; // and the current photo
 };
 
 } // namespace kindred

@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QLocale>
 #include <algorithm>
+#include <limits>
 
 namespace kindred {
 
@@ -97,43 +98,70 @@ QString PhotoListModel::monthLabel(const QString& month)
     return QLocale().toString(date, QStringLiteral("MMMM yyyy"));
 }
 
-bool PhotoListModel::lessThan(const LibraryPhoto& a, const LibraryPhoto& b) const
+namespace {
+
+// "yyyy-MM-ddTHH:mm:ss" as the number yyyyMMddHHmmss (the catalog's format); -1 when undated or malformed.
+qint64 dateKey(const QString& capturedAt)
 {
-    switch (m_order) {
-    case SortOrder::Name: {
-        const int c =
-            QString::compare(QFileInfo(a.path).fileName(), QFileInfo(b.path).fileName(), Qt::CaseInsensitive);
-        if (c != 0)
-            return c < 0;
-        return a.path < b.path;
+    if (capturedAt.size() < 19)
+        return -1;
+    qint64 key = 0;
+    for (int i : {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18}) {
+        const char16_t c = capturedAt.at(i).unicode();
+        if (c < u'0' || c > u'9')
+            return -1;
+        key = key * 10 + (c - u'0');
     }
-    case SortOrder::NewestFirst:
-    case SortOrder::OldestFirst:
-        // Undated photos go last in both directions.
-        if (a.capturedAt.isEmpty() != b.capturedAt.isEmpty())
-            return b.capturedAt.isEmpty();
-        if (a.capturedAt != b.capturedAt)
-            return m_order == SortOrder::NewestFirst ? a.capturedAt > b.capturedAt
-                                                     : a.capturedAt < b.capturedAt;
-        return a.path < b.path;
-    }
-    return a.id < b.id;
+    return key;
 }
+
+} // namespace
 
 QList<LibraryPhoto> PhotoListModel::filteredSorted(const QList<LibraryPhoto>& photos) const
 {
-    QList<LibraryPhoto> out;
-    if (m_folder.isEmpty()) {
-        out = photos;
-    } else {
-        const QString prefix = m_folder.endsWith(QLatin1Char('/')) ? m_folder : m_folder + QLatin1Char('/');
-        for (const LibraryPhoto& p : photos) {
-            if (p.path.startsWith(prefix))
-                out.append(p);
+    // Sorts positions by keys computed once (a number for the date, the case-folded file name), not
+    // 100-byte records by comparing their strings: a 100k library sorts in tens of milliseconds. Ties go by
+    // path; the library's list arrives sorted by path, so a stable sort keeps that order for free.
+    std::vector<qsizetype> order;
+    order.reserve(size_t(photos.size()));
+    const QString prefix =
+        m_folder.isEmpty() || m_folder.endsWith(QLatin1Char('/')) ? m_folder : m_folder + QLatin1Char('/');
+    for (qsizetype i = 0; i < photos.size(); ++i)
+        if (prefix.isEmpty() || photos.at(i).path.startsWith(prefix))
+            order.push_back(i);
+    bool byPath = true;
+    for (size_t k = 1; k < order.size() && byPath; ++k)
+        byPath = !(photos.at(order[k]).path < photos.at(order[k - 1]).path);
+    const auto tieBreak = [&](qsizetype a, qsizetype b) {
+        return !byPath && photos.at(a).path < photos.at(b).path;
+    };
+    if (m_order == SortOrder::Name) {
+        std::vector<QString> names(size_t(photos.size()));
+        for (qsizetype i : order) {
+            const QString& path = photos.at(i).path;
+            names[size_t(i)] = path.mid(path.lastIndexOf(QLatin1Char('/')) + 1).toCaseFolded();
         }
+        std::stable_sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) {
+            const int c = names[size_t(a)].compare(names[size_t(b)]);
+            return c != 0 ? c < 0 : tieBreak(a, b);
+        });
+    } else {
+        // Undated photos last in both directions.
+        std::vector<qint64> keys(size_t(photos.size()));
+        for (qsizetype i : order) {
+            const qint64 key = dateKey(photos.at(i).capturedAt);
+            keys[size_t(i)] = key < 0 ? std::numeric_limits<qint64>::max()
+                                      : (m_order == SortOrder::NewestFirst ? -key : key);
+        }
+        std::stable_sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) {
+            const qint64 ka = keys[size_t(a)], kb = keys[size_t(b)];
+            return ka != kb ? ka < kb : tieBreak(a, b);
+        });
     }
-    std::stable_sort(out.begin(), out.end(),
-                     [this](const LibraryPhoto& a, const LibraryPhoto& b) { return lessThan(a, b); });
+    QList<LibraryPhoto> out;
+    out.reserve(qsizetype(order.size()));
+    for (qsizetype i : order)
+        out.append(photos.at(i));
     return out;
 }
 
@@ -165,6 +193,42 @@ void PhotoListModel::setPhotos(const QList<LibraryPhoto>& photos)
                 ++k;
             }
         }
+    }
+    // Each run of removed or inserted rows moves the rows after it once; photos landing all over the list
+    // (a rescan adding to every month) are cheaper as one reset, and the grid keeps its place across resets.
+    if (simple) {
+        int runs = 0;
+        bool inRun = false;
+        for (const LibraryPhoto& p : std::as_const(m_rows)) {
+            const bool gone = !nextIds.contains(p.id);
+            runs += gone && !inRun;
+            inRun = gone;
+        }
+        inRun = false;
+        for (const LibraryPhoto& p : next) {
+            const bool added = !m_rowOf.contains(p.id);
+            runs += added && !inRun;
+            inRun = added;
+        }
+        simple = runs <= kMaxDiffRuns;
+    }
+    // Each run of removed or inserted rows moves the rows after it once; photos landing all over the list
+    // (a rescan adding to every month) are cheaper as one reset, and the grid keeps its place across resets.
+    if (simple) {
+        int runs = 0;
+        bool inRun = false;
+        for (const LibraryPhoto& p : std::as_const(m_rows)) {
+            const bool gone = !nextIds.contains(p.id);
+            runs += gone && !inRun;
+            inRun = gone;
+        }
+        inRun = false;
+        for (const LibraryPhoto& p : next) {
+            const bool added = !m_rowOf.contains(p.id);
+            runs += added && !inRun;
+            inRun = added;
+        }
+        simple = runs <= kMaxDiffRuns;
     }
     if (!simple || m_rows.isEmpty() || next.isEmpty()) {
         beginResetModel();
@@ -211,8 +275,8 @@ void PhotoListModel::setPhotos(const QList<LibraryPhoto>& photos)
         while (last + 1 < next.size() && !present.contains(next.at(last + 1).id))
             ++last;
         beginInsertRows(QModelIndex(), j, last);
-        for (int i = j; i <= last; ++i)
-            m_rows.insert(i, next.at(i));
+        m_rows.insert(j, last - j + 1, LibraryPhoto());
+        std::copy(next.begin() + j, next.begin() + last + 1, m_rows.begin() + j);
         endInsertRows();
         j = last + 1;
     }

@@ -36,6 +36,10 @@ public:
 
     explicit PhotoListModel(ThumbnailProvider* provider, QObject* parent = nullptr);
 
+    // setPhotos() diffs the new list against the rows shown (rows removed and inserted, the view keeps its
+    // place) when the change comes in at most this many runs of rows; otherwise it resets the model.
+    static constexpr int kMaxDiffRuns = 32;
+
     int rowCount(const QModelIndex& parent = QModelIndex()) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
@@ -66,7 +70,6 @@ private:
     void onThumbnailFailed(qint64 id, const QString& error);
     void onThumbnailDropped(qint64 id);
     void rebuildIndex();
-    bool lessThan(const LibraryPhoto& a, const LibraryPhoto& b) const;
     QList<LibraryPhoto> filteredSorted(const QList<LibraryPhoto>& photos) const;
 
     struct Thumb {

@@ -128,6 +128,17 @@ NameWriteSummary NameWriter::run(const NameWriteOptions& options, const Progress
         for (const NamedFace& f : std::as_const(faces))
             regions.append(f.region);
         QString error;
+        // The face boxes belong to the content the catalog knows: a photo edited since (cropped, rotated by
+        // another program) waits for the next scan, which finds its faces again.
+        const std::optional<FileIdentity> current = FileIdentity::of(c.path, &error);
+        if (!current || current->hash != c.hash) {
+            ++summary.failed;
+            summary.failures.append(
+                {c.path, current
+                             ? QStringLiteral("the photo changed since it was catalogued; rescan it first")
+                             : QStringLiteral("cannot read the photo: %1").arg(error)});
+            continue;
+        }
         if (!MetadataWriter::writeFaceRegions(c.path, regions, c.size, target, &error)) {
             ++summary.failed;
             summary.failures.append({c.path, error});

@@ -39,7 +39,8 @@ struct NameWriteSummary {
 // Into the files: the photo is rewritten only when the family asks (options.intoFiles), through a
 // verified temporary copy; the catalog then takes the new size, time and content hash as the same photo
 // (faces, names and face scans follow), so no rescan or face search is triggered by our own write.
-// Missing photos are skipped. Uses the calling thread's catalog connection.
+// Missing photos are skipped; a photo whose content no longer matches the catalog (edited elsewhere since the
+// last scan) is reported and left alone. Uses the calling thread's catalog connection.
 class NameWriter {
 public:
     explicit NameWriter(const QString& catalogPath);

@@ -3,8 +3,11 @@
 // synthetic identities (unit vectors around random centres), so that the right answer is known.
 #include "catalog.h"
 #include "faceservice.h"
+#include "fileidentity.h"
 #include "filenameimporter.h"
 #include "imagedecoder.h"
+#include "metadatareader.h"
+#include "namewriter.h"
 #include "peopleservice.h"
 #include "projectionhead.h"
 
@@ -57,6 +60,8 @@ private Q_SLOTS:
     void namesFromFiles();
     void missedFacesFromFiles_data();
     void missedFacesFromFiles();
+    void nameWriter_data();
+    void nameWriter();
 
 private:
     QSqlDatabase db() { return Catalog::connectionForThread(m_path); }
@@ -656,6 +661,105 @@ void TestFaces::missedFacesFromFiles()
     unmatched.clear();
     QCOMPARE(FileNameImporter::apply(d, photo, &error, &unmatched), 0);
     QVERIFY(d.commit());
+}
+
+// NameWriter on a catalog row that points at a real JPEG.
+void TestFaces::nameWriter_data()
+{
+    QTest::addColumn<bool>("intoFiles");
+    QTest::addColumn<QString>("trouble"); // "" | edited (the file changed after it was catalogued) | missing
+    QTest::newRow("sidecar") << false << "";
+    QTest::newRow("into the file") << true << "";
+    QTest::newRow("edited since the scan") << true << "edited";
+    QTest::newRow("edited since the scan, sidecar") << false << "edited";
+    QTest::newRow("file gone") << false << "missing";
+}
+
+void TestFaces::nameWriter()
+{
+    QFETCH(bool, intoFiles);
+    QFETCH(QString, trouble);
+    const QString path = m_dir->filePath(QStringLiteral("family.jpg"));
+    QImage image(640, 480, QImage::Format_RGB888);
+    image.fill(QColor(90, 120, 150));
+    QVERIFY(image.save(path, "JPEG", 90));
+    const std::optional<FileIdentity> id = FileIdentity::of(path);
+    QVERIFY(id);
+    const qint64 photo =
+        exec(QStringLiteral("INSERT INTO photos (path, hash, size, mtime_ns, format, mime, width, "
+                            "height, date_source) VALUES (?, ?, ?, ?, 'jpeg', 'image/jpeg', 640, 480, "
+                            "'file-mtime')"),
+             {path, id->hash, id->size, id->mtimeNs});
+    const qint64 alice = exec(QStringLiteral("INSERT INTO persons (name) VALUES ('Alice')"));
+    exec(QStringLiteral(
+             "INSERT INTO faces (photo_id, x1, y1, x2, y2, score, state, person_id) VALUES (?, 64, 48, 192, "
+             "240, 0.99, 'confirmed', ?)"),
+         {photo, alice});
+    exec(QStringLiteral(
+             "INSERT INTO faces (photo_id, x1, y1, x2, y2, score, state) VALUES (?, 300, 48, 400, 200, 0.99, "
+             "'unknown')"),
+         {photo}); // not named: never written
+    if (trouble == QLatin1String("edited"))
+        QVERIFY(image.mirrored(true, false).save(path, "JPEG", 80));
+    else if (trouble == QLatin1String("missing"))
+        QVERIFY(QFile::remove(path));
+    QFile before(path);
+    const QByteArray bytesBefore = before.open(QIODevice::ReadOnly) ? before.readAll() : QByteArray();
+
+    NameWriteOptions options;
+    options.intoFiles = intoFiles;
+    NameWriter writer(m_path);
+    const NameWriteSummary s = writer.run(options);
+    QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+    QCOMPARE(s.photosTotal, 1);
+    if (!trouble.isEmpty()) {
+        QCOMPARE(s.written, 0);
+        QCOMPARE(s.failed, 1);
+        QVERIFY2(s.failures.first().reason.contains(trouble == QLatin1String("edited")
+                                                        ? QLatin1String("changed")
+                                                        : QLatin1String("cannot read")),
+                 qPrintable(s.failures.first().reason));
+        QFile after(path);
+        QCOMPARE(after.open(QIODevice::ReadOnly) ? after.readAll() : QByteArray(), bytesBefore);
+        QVERIFY(!QFileInfo::exists(path + QStringLiteral(".xmp")));
+        return;
+    }
+    QCOMPARE(s.written, 1);
+    QCOMPARE(s.facesWritten, 1);
+    const QList<XmpRegion> regions =
+        intoFiles ? MetadataReader::readFile(path).regions : MetadataReader::readSidecarRegions(path);
+    QCOMPARE(regions.size(), 1);
+    QCOMPARE(regions.first().name, QStringLiteral("Alice"));
+    QVERIFY(std::abs(regions.first().x - 0.1) < 1e-5 && std::abs(regions.first().y - 0.1) < 1e-5);
+    QVERIFY(std::abs(regions.first().w - 0.2) < 1e-5 && std::abs(regions.first().h - 0.4) < 1e-5);
+    // The catalog follows a file written in place: same photo, new identity.
+    const std::optional<FileIdentity> now = FileIdentity::of(path);
+    QVERIFY(now);
+    QSqlQuery q(db());
+    QVERIFY(q.exec(QStringLiteral("SELECT hash, size, mtime_ns FROM photos WHERE id = %1").arg(photo)));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toString(), now->hash);
+    QCOMPARE(q.value(1).toLongLong(), now->size);
+    QCOMPARE(q.value(2).toLongLong(), now->mtimeNs);
+    QCOMPARE(now->hash != id->hash, intoFiles);
+    // Renamed: written again (only this photo, only because its names changed).
+    NameWriteSummary again = writer.run(options);
+    QCOMPARE(again.written, 0);
+    QCOMPARE(again.unchanged, 1);
+    exec(QStringLiteral("UPDATE persons SET name = 'Alice Smith' WHERE id = ?"), {alice});
+    again = writer.run(options);
+    QCOMPARE(again.written, 1);
+    const QList<XmpRegion> renamed =
+        intoFiles ? MetadataReader::readFile(path).regions : MetadataReader::readSidecarRegions(path);
+    QCOMPARE(renamed.size(), 1);
+    QCOMPARE(renamed.first().name, QStringLiteral("Alice Smith"));
+    // Un-named: the region goes.
+    exec(QStringLiteral("UPDATE faces SET state = 'unknown', person_id = NULL WHERE person_id = ?"), {alice});
+    again = writer.run(options);
+    QCOMPARE(again.written, 1);
+    QCOMPARE(again.facesWritten, 0);
+    QVERIFY((intoFiles ? MetadataReader::readFile(path).regions : MetadataReader::readSidecarRegions(path))
+                .isEmpty());
 }
 
 #include "tst_faces.moc"

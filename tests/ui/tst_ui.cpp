@@ -242,6 +242,8 @@ private Q_SLOTS:
     void photoListModel_tester();
     void photoListModel_monthsAndFolder();
     void grid_100kPhotos();
+    void grid_keepsPlaceWhenPhotosLandEverywhere_data();
+    void grid_keepsPlaceWhenPhotosLandEverywhere();
 
     void dropFolder_scansAndFillsGrid();
     void dropUnsupported_data();
@@ -548,12 +550,77 @@ void TestUi::grid_100kPhotos()
         worstFrame = qMax(worstFrame, frame.elapsed());
     }
     const qint64 scrollMs = t.elapsed();
+    // A scan landing 1000 more photos (a reload once a second): the model diffs, keeping the view's place.
+    QList<LibraryPhoto> more = photos;
+    for (int i = 100000; i < 101000; ++i)
+        more.append(photo(i + 1, QStringLiteral("/big/new/IMG_%1.jpg").arg(i),
+                          QStringLiteral("2015-06-01T10:00:00")));
+    t.restart();
+    model.setPhotos(more);
+    const qint64 reloadMs = t.elapsed();
+    QCOMPARE(model.rowCount(), 101000);
+    model.setSortOrder(PhotoListModel::SortOrder::Name);
+    t.restart();
+    model.setPhotos(more);
+    const qint64 reloadByNameMs = t.elapsed();
+    QCOMPARE(QFileInfo(model.photoAt(0).path).fileName(), QStringLiteral("IMG_0.jpg"));
+    model.setSortOrder(PhotoListModel::SortOrder::NewestFirst);
     qInfo("100k photos: setPhotos %lld ms, layout %lld ms, 51 scroll+repaint steps %lld ms (worst frame %lld "
-          "ms)",
-          setMs, layoutMs, scrollMs, worstFrame);
+          "ms); reload with 1000 more: %lld ms by date, %lld ms by name",
+          setMs, layoutMs, scrollMs, worstFrame, reloadMs, reloadByNameMs);
     QVERIFY2(worstFrame < 1000, "a scroll step repainted far too slowly");
     grid.scrollToMonth(model.months().last().first);
     QVERIFY(grid.listView()->currentIndex().isValid());
+}
+
+void TestUi::grid_keepsPlaceWhenPhotosLandEverywhere_data()
+{
+    QTest::addColumn<int>("spread"); // new photos, one into every `spread`-th day: runs of inserted rows
+    QTest::addColumn<bool>("resets");
+    QTest::newRow("a few runs: rows inserted") << 100 << false;
+    QTest::newRow("all over the list: one reset") << 5 << true;
+}
+
+void TestUi::grid_keepsPlaceWhenPhotosLandEverywhere()
+{
+    QFETCH(int, spread);
+    QFETCH(bool, resets);
+    QList<LibraryPhoto> photos;
+    for (int i = 0; i < 2000; ++i)
+        photos.append(
+            photo(i + 1, QStringLiteral("/a/%1.jpg").arg(i, 5, 10, QLatin1Char('0')),
+                  QDate(2020, 1, 1).addDays(i).toString(Qt::ISODate) + QStringLiteral("T12:00:00")));
+    PhotoListModel model(nullptr);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    PhotoGridView grid(&model);
+    grid.resize(800, 600);
+    grid.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&grid));
+    model.setPhotos(photos);
+    QListView* view = grid.listView();
+    view->setCurrentIndex(model.index(1200));
+    view->scrollTo(model.index(1000), QAbstractItemView::PositionAtTop);
+    QApplication::processEvents();
+    const QPoint topLeft(view->spacing() + 1, view->spacing() + 1);
+    const qint64 topId = model.photoAt(view->indexAt(topLeft).row()).id;
+    const qint64 currentId = model.photoAt(view->currentIndex().row()).id;
+
+    QList<LibraryPhoto> more = photos;
+    for (int d = 0; d < 2000; d += spread)
+        more.append(photo(10000 + d, QStringLiteral("/b/%1.jpg").arg(d, 5, 10, QLatin1Char('0')),
+                          QDate(2020, 1, 1).addDays(d).toString(Qt::ISODate) + QStringLiteral("T08:00:00")));
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    model.setPhotos(more);
+    QCOMPARE(reset.size(), resets ? 1 : 0);
+    QCOMPARE(model.rowCount(), int(more.size()));
+    QApplication::processEvents();
+    // Where the family was looking: the same photos, reset or not.
+    QCOMPARE(model.photoAt(view->currentIndex().row()).id, currentId);
+    const int topRow = view->indexAt(topLeft).row();
+    QVERIFY(std::abs(topRow - model.rowOfId(topId)) < 20); // same screenful (a row of cells)
+    PhotoListModel fresh(nullptr);
+    fresh.setPhotos(more);
+    QCOMPARE(ids(model), ids(fresh));
 }
 
 // ---- The window: import, scan, grid, viewer ---------------------------------------------------------
