@@ -165,6 +165,11 @@ const std::vector<QStringList>& CatalogSchema::migrations()
                 signature TEXT NOT NULL,
                 written_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))))"),
         },
+        // 6 -> 7: the modification time of a photo's XMP sidecar (0 = none), so that names another program
+        // writes into a sidecar later are read on the next scan (FileIdentity::sidecarMtimeNs).
+        {
+            QStringLiteral("ALTER TABLE photos ADD COLUMN sidecar_mtime_ns INTEGER NOT NULL DEFAULT 0"),
+        },
     };
     return steps;
 }

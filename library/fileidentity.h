@@ -15,6 +15,9 @@ struct FileIdentity {
     // Reads the whole file; nullopt (with *error) when it cannot be read.
     static std::optional<FileIdentity> of(const QString& path, QString* error = nullptr);
     static QString hashOf(const QByteArray& data);
+    // The latest modification time of photoPath's XMP sidecars ("photo.jpg.xmp", "photo.xmp", either case;
+    // see MetadataReader::existingSidecar), 0 when it has none.
+    static qint64 sidecarMtimeNs(const QString& photoPath);
 };
 
 } // namespace kindred

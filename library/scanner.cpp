@@ -35,9 +35,10 @@ struct Candidate {
     QByteArray native;
     qint64 size = 0;
     qint64 mtimeNs = 0;
-    QString walkFailure;     // set when the walk already knows the file cannot be catalogued
-    bool mustBeImage = true; // false for extension-less files: not an image -> ignored
-    bool raw = false;        // camera RAW: catalogued by its embedded preview
+    QString walkFailure;       // set when the walk already knows the file cannot be catalogued
+    bool mustBeImage = true;   // false for extension-less files: not an image -> ignored
+    bool raw = false;          // camera RAW: catalogued by its embedded preview
+    qint64 sidecarMtimeNs = 0; // FileIdentity::sidecarMtimeNs (looked up only in folders holding .xmp files)
 };
 
 // "IMG_0001" of "/a/IMG_0001.CR2", case-folded: a RAW and a JPEG of one shot share it.
@@ -54,6 +55,7 @@ struct KnownPhoto {
     QString hash;
     qint64 size = 0;
     qint64 mtimeNs = 0;
+    qint64 sidecarMtimeNs = 0;
     bool missing = false;
     bool seen = false;    // found by this scan's walk (at its path)
     bool claimed = false; // used as the source of a move in this scan
@@ -137,10 +139,12 @@ public:
         std::sort(entries.begin(), entries.end());
         // A RAW+JPEG pair (the camera saves both) is one photo: the JPEG (or HEIF, ...) stands for it.
         QSet<QString> shotsWithImage;
+        bool sidecars = false; // XMP sidecars here: their times join each photo's "unchanged" test
         for (const auto& [path, isDir] : entries) {
             const QString name = QFile::decodeName(path);
             if (!isDir && ImageFormats::hasImageExtension(name))
                 shotsWithImage.insert(shotName(name));
+            sidecars = sidecars || (!isDir && name.endsWith(QLatin1String(".xmp"), Qt::CaseInsensitive));
         }
         for (const auto& [path, isDir] : entries) {
             const QString decoded = QFile::decodeName(path);
@@ -176,6 +180,8 @@ public:
                 if (!S_ISREG(fst.st_mode))
                     c.walkFailure = QStringLiteral("not a regular file");
             }
+            if (sidecars && c.walkFailure.isEmpty())
+                c.sidecarMtimeNs = FileIdentity::sidecarMtimeNs(decoded);
             if (!faithful && c.walkFailure.isEmpty())
                 c.walkFailure =
                     QStringLiteral("file name is not valid UTF-8 and cannot be stored (rename the file)");
@@ -320,7 +326,8 @@ ScanSummary Scanner::scan(const QStringList& roots, const Progress& progress, co
         Timer t(summary.dbMs);
         QSqlQuery q(db);
         q.setForwardOnly(true);
-        if (!q.exec(QStringLiteral("SELECT id, path, hash, size, mtime_ns, missing FROM photos")))
+        if (!q.exec(QStringLiteral(
+                "SELECT id, path, hash, size, mtime_ns, missing, sidecar_mtime_ns FROM photos")))
             return sqlFail(q, QStringLiteral("reading photos"));
         while (q.next()) {
             KnownPhoto k;
@@ -330,6 +337,7 @@ ScanSummary Scanner::scan(const QStringList& roots, const Progress& progress, co
             k.size = q.value(3).toLongLong();
             k.mtimeNs = q.value(4).toLongLong();
             k.missing = q.value(5).toInt() != 0;
+            k.sidecarMtimeNs = q.value(6).toLongLong();
             const int index = int(known.size());
             knownByPath.insert(k.path, index);
             knownByContent[k.hash + QLatin1Char(':') + QString::number(k.size)].append(index);
@@ -358,13 +366,13 @@ ScanSummary Scanner::scan(const QStringList& roots, const Progress& progress, co
         "path = :path, root_id = :root, hash = :hash, size = :size, mtime_ns = :mtime, format = :format, "
         "mime = :mime, width = :w, height = :h, orientation = :orientation, captured_at = :captured, "
         "date_source = :dsource, camera_make = :make, camera_model = :model, gps_lat = :lat, gps_lon = :lon, "
-        "missing = 0, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')");
+        "sidecar_mtime_ns = :sidecar, missing = 0, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')");
     if (!insertPhoto.prepare(QStringLiteral("INSERT INTO photos(path, root_id, hash, size, mtime_ns, format, "
                                             "mime, width, height, orientation, "
                                             "captured_at, date_source, camera_make, camera_model, gps_lat, "
-                                            "gps_lon) VALUES(:path, :root, :hash, "
+                                            "gps_lon, sidecar_mtime_ns) VALUES(:path, :root, :hash, "
                                             ":size, :mtime, :format, :mime, :w, :h, :orientation, :captured, "
-                                            ":dsource, :make, :model, :lat, :lon)")) ||
+                                            ":dsource, :make, :model, :lat, :lon, :sidecar)")) ||
         !updatePhoto.prepare(QStringLiteral("UPDATE photos SET %1 WHERE id = :id").arg(photoColumns)) ||
         !setMissing.prepare(QStringLiteral("UPDATE photos SET missing = ?, updated_at = "
                                            "strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?")) ||
@@ -405,6 +413,7 @@ ScanSummary Scanner::scan(const QStringList& roots, const Progress& progress, co
         q.bindValue(QStringLiteral(":hash"), a.hash);
         q.bindValue(QStringLiteral(":size"), c.size);
         q.bindValue(QStringLiteral(":mtime"), c.mtimeNs);
+        q.bindValue(QStringLiteral(":sidecar"), c.sidecarMtimeNs);
         q.bindValue(QStringLiteral(":format"), ImageFormats::name(a.format));
         q.bindValue(QStringLiteral(":mime"), ImageFormats::mimeType(a.format));
         q.bindValue(QStringLiteral(":w"), a.displaySize.width());
@@ -544,7 +553,8 @@ ScanSummary Scanner::scan(const QStringList& roots, const Progress& progress, co
         const auto failIt = knownFailures.constFind(c.path);
         const bool failedBefore = failIt != knownFailures.constEnd();
 
-        if (photo && photo->size == c.size && photo->mtimeNs == c.mtimeNs && c.walkFailure.isEmpty() &&
+        if (photo && photo->size == c.size && photo->mtimeNs == c.mtimeNs &&
+            photo->sidecarMtimeNs == c.sidecarMtimeNs && c.walkFailure.isEmpty() &&
             !(failedBefore && failIt->size == c.size && failIt->mtimeNs == c.mtimeNs)) {
             ++summary.unchanged;
             if (photo->missing) {

@@ -53,11 +53,12 @@ struct ScanSummary {
 // extension but no supported content is a failure, an extension-less one is ignored; camera RAW files
 // (ImageFormats::hasRawExtension) are catalogued as format "raw" by their largest embedded preview, unless
 // a file with an image extension and the same base name is next to them (RAW+JPEG pair: the JPEG is the
-// photo); a RAW without a usable preview is a failure with that reason. Names that are not valid UTF-8 cannot be stored faithfully and are failures. Identical copies
-// at two paths are two photo rows sharing the hash. Roots are added to the `roots` table. A root that does
-// not exist is reported as a failure and its photos are NOT marked missing (an unplugged drive is not a
-// deletion). Work is committed every `batchSize` files, so an interrupted scan (cancel, crash, kill -9)
-// leaves a consistent catalog and the next scan only processes what is left.
+// photo); a RAW without a usable preview is a failure with that reason. Names that are not valid UTF-8 cannot
+// be stored faithfully and are failures. Identical copies at two paths are two photo rows sharing the hash.
+// Roots are added to the `roots` table. A root that does not exist is reported as a failure and its photos
+// are NOT marked missing (an unplugged drive is not a deletion). Work is committed every `batchSize` files,
+// so an interrupted scan (cancel, crash, kill -9) leaves a consistent catalog and the next scan only
+// processes what is left.
 class Scanner {
 public:
     struct Options {

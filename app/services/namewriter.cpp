@@ -170,6 +170,9 @@ NameWriteSummary NameWriter::run(const NameWriteOptions& options, const Progress
                                               "content_hash = ?"),
                                {identity->hash, c.id, c.hash}, &error);
         }
+        // Our own sidecar is no news for the next scan.
+        ok = ok && SqlUtil::exec(db, QStringLiteral("UPDATE photos SET sidecar_mtime_ns = ? WHERE id = ?"),
+                                 {FileIdentity::sidecarMtimeNs(c.path), c.id}, &error);
         ok = ok &&
              SqlUtil::exec(db, QStringLiteral("DELETE FROM xmp_regions WHERE photo_id = ?"), {c.id}, &error);
         for (const NamedFace& f : std::as_const(faces)) {

@@ -11,6 +11,7 @@
 #include "scanner.h"
 #include "thumbnailcache.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -590,6 +591,50 @@ private Q_SLOTS:
         QVERIFY2(MetadataWriter::writeFaceRegions(path, {}, QSize(120, 80), target, &error),
                  qPrintable(error));
         QVERIFY(MetadataReader::readFile(written).regions.isEmpty());
+    }
+
+    // Names another program writes into a sidecar after the photo was catalogued are read on the next scan
+    // (the sidecar's time is part of the "unchanged" test); the photo keeps its identity.
+    void sidecarWrittenLater_data()
+    {
+        QTest::addColumn<QString>("sidecarName"); // relative to the photo's folder
+        QTest::addRow("digiKam style") << "shot.jpg.xmp";
+        QTest::addRow("Lightroom style") << "shot.xmp";
+        QTest::addRow("upper case") << "shot.XMP";
+    }
+    void sidecarWrittenLater()
+    {
+        QFETCH(QString, sidecarName);
+        const Fixture f = fresh();
+        const QString path = jpeg(f.root + QStringLiteral("/shot.jpg"), 11);
+        jpeg(f.root + QStringLiteral("/other.jpg"), 12);
+        QCOMPARE(scan(f).newPhotos, 2);
+        PhotoRepository repo(f.catalog);
+        const qint64 id = repo.photoByPath(path)->id;
+        QVERIFY(repo.xmpRegions(id).isEmpty());
+
+        const QByteArray xmp = MetadataWriter::withFaceRegions(
+            {}, {{0.2, 0.2, 0.3, 0.4, QStringLiteral("Dana")}}, QSize(64, 48), nullptr);
+        QVERIFY(!xmp.isEmpty());
+        QVERIFY(writeFile(f.root + QLatin1Char('/') + sidecarName, xmp));
+        ScanSummary s = scan(f);
+        QCOMPARE(s.changed, 1); // only the photo with the new sidecar is read again
+        QCOMPARE(s.unchanged, 1);
+        QCOMPARE(repo.photoByPath(path)->id, id);
+        QList<XmpRegionRecord> regions = repo.xmpRegions(id);
+        QCOMPARE(regions.size(), 1);
+        QCOMPARE(regions.first().name, QStringLiteral("Dana"));
+        s = scan(f);
+        QCOMPARE(s.changed, 0);
+        QCOMPARE(s.unchanged, 2);
+
+        // Edited again later, then removed.
+        QVERIFY(setMtime(f.root + QLatin1Char('/') + sidecarName, QDateTime::currentSecsSinceEpoch() + 60));
+        QCOMPARE(scan(f).changed, 1);
+        QVERIFY(QFile::remove(f.root + QLatin1Char('/') + sidecarName));
+        QCOMPARE(scan(f).changed, 1);
+        QVERIFY(repo.xmpRegions(id).isEmpty());
+        QCOMPARE(scan(f).changed, 0);
     }
 
     void writeNamesRefusals()
