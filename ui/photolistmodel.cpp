@@ -212,24 +212,6 @@ void PhotoListModel::setPhotos(const QList<LibraryPhoto>& photos)
         }
         simple = runs <= kMaxDiffRuns;
     }
-    // Each run of removed or inserted rows moves the rows after it once; photos landing all over the list
-    // (a rescan adding to every month) are cheaper as one reset, and the grid keeps its place across resets.
-    if (simple) {
-        int runs = 0;
-        bool inRun = false;
-        for (const LibraryPhoto& p : std::as_const(m_rows)) {
-            const bool gone = !nextIds.contains(p.id);
-            runs += gone && !inRun;
-            inRun = gone;
-        }
-        inRun = false;
-        for (const LibraryPhoto& p : next) {
-            const bool added = !m_rowOf.contains(p.id);
-            runs += added && !inRun;
-            inRun = added;
-        }
-        simple = runs <= kMaxDiffRuns;
-    }
     if (!simple || m_rows.isEmpty() || next.isEmpty()) {
         beginResetModel();
         m_rows = next;
