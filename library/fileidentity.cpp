@@ -1,7 +1,8 @@
 #include "fileidentity.h"
 
+#include "metadatareader.h"
+
 #include <QFile>
-#include <QStringList>
 #include <algorithm>
 #include <sys/stat.h>
 #include <xxhash.h>
@@ -16,14 +17,8 @@ QString FileIdentity::hashOf(const QByteArray& data)
 
 qint64 FileIdentity::sidecarMtimeNs(const QString& photoPath)
 {
-    QStringList candidates{photoPath + QStringLiteral(".xmp"), photoPath + QStringLiteral(".XMP")};
-    const qsizetype slash = photoPath.lastIndexOf(QLatin1Char('/'));
-    const qsizetype dot = photoPath.lastIndexOf(QLatin1Char('.'));
-    if (dot > slash + 1)
-        candidates << photoPath.left(dot) + QStringLiteral(".xmp")
-                   << photoPath.left(dot) + QStringLiteral(".XMP");
     qint64 latest = 0;
-    for (const QString& c : std::as_const(candidates)) {
+    for (const QString& c : MetadataReader::sidecarCandidates(photoPath)) {
         struct stat st {};
         if (::stat(QFile::encodeName(c).constData(), &st) == 0 && S_ISREG(st.st_mode))
             latest = std::max(latest, qint64(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec);

@@ -15,8 +15,8 @@ struct FileIdentity {
     // Reads the whole file; nullopt (with *error) when it cannot be read.
     static std::optional<FileIdentity> of(const QString& path, QString* error = nullptr);
     static QString hashOf(const QByteArray& data);
-    // The latest modification time of photoPath's XMP sidecars ("photo.jpg.xmp", "photo.xmp", either case;
-    // see MetadataReader::existingSidecar), 0 when it has none.
+    // The latest modification time of photoPath's XMP sidecars (MetadataReader::sidecarCandidates), 0 when
+    // it has none.
     static qint64 sidecarMtimeNs(const QString& photoPath);
 };
 

@@ -279,15 +279,20 @@ PhotoMetadata MetadataReader::readFile(const QString& path)
     }
 }
 
+QStringList MetadataReader::sidecarCandidates(const QString& photoPath)
+{
+    QStringList candidates{photoPath + QStringLiteral(".xmp"), photoPath + QStringLiteral(".XMP")};
+    const qsizetype slash = photoPath.lastIndexOf(QLatin1Char('/'));
+    const qsizetype dot = photoPath.lastIndexOf(QLatin1Char('.'));
+    if (dot > slash + 1)
+        candidates << photoPath.left(dot) + QStringLiteral(".xmp")
+                   << photoPath.left(dot) + QStringLiteral(".XMP");
+    return candidates;
+}
+
 QString MetadataReader::existingSidecar(const QString& photoPath)
 {
-    const QFileInfo info(photoPath);
-    QStringList candidates{photoPath + QStringLiteral(".xmp"), photoPath + QStringLiteral(".XMP")};
-    if (!info.suffix().isEmpty()) {
-        const QString base = info.path() + QLatin1Char('/') + info.completeBaseName();
-        candidates << base + QStringLiteral(".xmp") << base + QStringLiteral(".XMP");
-    }
-    for (const QString& c : std::as_const(candidates))
+    for (const QString& c : sidecarCandidates(photoPath))
         if (QFileInfo(c).isFile())
             return c;
     return {};

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace kindred {
@@ -46,6 +47,9 @@ public:
     // The XMP sidecar that belongs to photoPath, if there is one: "photo.jpg.xmp" (digiKam, darktable) or
     // "photo.xmp" (Lightroom, Capture One), either case; empty when none exists.
     static QString existingSidecar(const QString& photoPath);
+    // Where photoPath's sidecar may be, in the order existingSidecar() tries them: "photo.jpg.xmp",
+    // "photo.jpg.XMP", "photo.xmp", "photo.XMP".
+    static QStringList sidecarCandidates(const QString& photoPath);
     // Face regions of photoPath's sidecar (empty when there is none or it cannot be read).
     static QList<XmpRegion> readSidecarRegions(const QString& photoPath);
 

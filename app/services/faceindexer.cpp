@@ -466,11 +466,11 @@ FaceIndexSummary FaceIndexer::run(const Progress& progress, const std::atomic_bo
         // Faces the family marked in another program where the detector found none: added like a face
         // drawn by hand, then named.
         for (const auto& [photoId, region] : std::as_const(missedFaces)) {
-            const QSize size(
-                SqlUtil::scalar(db, QStringLiteral("SELECT width FROM photos WHERE id = ?"), {photoId})
-                    .toInt(),
-                SqlUtil::scalar(db, QStringLiteral("SELECT height FROM photos WHERE id = ?"), {photoId})
-                    .toInt());
+            QSqlQuery photoSize(db);
+            SqlUtil::exec(photoSize, QStringLiteral("SELECT width, height FROM photos WHERE id = ?"),
+                          {photoId});
+            const QSize size =
+                photoSize.next() ? QSize(photoSize.value(0).toInt(), photoSize.value(1).toInt()) : QSize();
             const QRectF box(region.box.x() * size.width(), region.box.y() * size.height(),
                              region.box.width() * size.width(), region.box.height() * size.height());
             QString faceError;

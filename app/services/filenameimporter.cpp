@@ -108,19 +108,28 @@ qint64 personNamed(QSqlDatabase& db, const QString& name, QString* error)
     return insert.lastInsertId().toLongLong();
 }
 
+// Confirms `faceId` as the person called `name` and links the region to it; `source` set when given.
+bool nameFaceFromRegion(QSqlDatabase& db, qint64 faceId, qint64 regionId, const QString& name,
+                        const QString& source, QString* error)
+{
+    const qint64 person = personNamed(db, name, error);
+    return person != 0 &&
+           SqlUtil::exec(
+               db,
+               QStringLiteral("UPDATE faces SET source = coalesce(?, source), person_id = ?, state = "
+                              "'confirmed', suggestion_score = NULL WHERE id = ?"),
+               {source.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(source), person,
+                faceId},
+               error) &&
+           SqlUtil::exec(db, QStringLiteral("UPDATE xmp_regions SET face_id = ? WHERE id = ?"),
+                         {faceId, regionId}, error);
+}
+
 } // namespace
 
 bool FileNameImporter::nameAddedFace(QSqlDatabase& db, qint64 faceId, const Unmatched& region, QString* error)
 {
-    const qint64 person = personNamed(db, region.name, error);
-    return person != 0 &&
-           SqlUtil::exec(
-               db,
-               QStringLiteral("UPDATE faces SET source = 'xmp', person_id = ?, state = 'confirmed', "
-                              "suggestion_score = NULL WHERE id = ?"),
-               {person, faceId}, error) &&
-           SqlUtil::exec(db, QStringLiteral("UPDATE xmp_regions SET face_id = ? WHERE id = ?"),
-                         {faceId, region.regionId}, error);
+    return nameFaceFromRegion(db, faceId, region.regionId, region.name, QStringLiteral("xmp"), error);
 }
 
 int FileNameImporter::apply(QSqlDatabase& db, qint64 photoId, QString* error, QList<Unmatched>* unmatched)
@@ -200,19 +209,13 @@ int FileNameImporter::apply(QSqlDatabase& db, qint64 photoId, QString* error, QL
         const Region& region = regions[r];
         const Face& face = faces[f];
         if (face.state == QLatin1String("unknown") || face.state == QLatin1String("suggested")) {
-            const qint64 person = personNamed(db, region.name, error);
-            if (person == 0)
-                return -1;
-            if (!SqlUtil::exec(db,
-                               QStringLiteral("UPDATE faces SET person_id = ?, state = 'confirmed', "
-                                              "suggestion_score = NULL WHERE id = ?"),
-                               {person, face.id}, error))
+            if (!nameFaceFromRegion(db, face.id, region.id, region.name, {}, error))
                 return -1;
             ++named;
+        } else if (!SqlUtil::exec(db, QStringLiteral("UPDATE xmp_regions SET face_id = ? WHERE id = ?"),
+                                  {face.id, region.id}, error)) {
+            return -1; // a face the family named or ignored keeps what they said; the region is only linked
         }
-        if (!SqlUtil::exec(db, QStringLiteral("UPDATE xmp_regions SET face_id = ? WHERE id = ?"),
-                           {face.id, region.id}, error))
-            return -1;
     }
     return named;
 }
