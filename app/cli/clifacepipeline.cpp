@@ -1,11 +1,11 @@
 #include "clifacepipeline.h"
 
-#include "device.h"
-#include "embedderfactory.h"
-#include "facealigner.h"
+#include "alignment/facealigner.h"
+#include "common/device.h"
+#include "common/modelerror.h"
+#include "embedding/embedderfactory.h"
 #include "imagedecoder.h"
 #include "imageformat.h"
-#include "modelerror.h"
 #include "modellocator.h"
 
 #include <QDir>

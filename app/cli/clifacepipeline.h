@@ -1,8 +1,8 @@
 #pragma once
 
 #include "clicommand.h"
-#include "embedder.h"
-#include "mtcnn.h"
+#include "detection/mtcnn.h"
+#include "embedding/embedder.h"
 
 #include <QCommandLineParser>
 #include <QString>

@@ -2,11 +2,11 @@
 // Runs MTCNN on images and prints the faces (box, probability, five landmarks) in the coordinates of the
 // EXIF-rotated full-resolution image. Unreadable images are reported and make the exit code 1.
 #include "clicommand.h"
-#include "detectionimage.h"
-#include "device.h"
-#include "imageerror.h"
+#include "common/device.h"
+#include "common/imageerror.h"
+#include "detection/detectionimage.h"
+#include "detection/mtcnn.h"
 #include "modellocator.h"
-#include "mtcnn.h"
 
 #include <QCommandLineParser>
 #include <QDir>

@@ -8,8 +8,8 @@
 #include "clicommand.h"
 #include "clifacepipeline.h"
 #include "interrupt.h"
-#include "npzwriter.h"
 #include "progressreporter.h"
+#include "weights/npzwriter.h"
 
 #include <QCommandLineParser>
 #include <QDir>

@@ -5,13 +5,13 @@
 // BCubed precision / recall / F, clusters, unclustered share. --sweep runs a grid of thresholds to pick
 // defaults; --suggestions scores PersonMatcher (prototype vs nearest faces) at the threshold calibrated for
 // the target precision on held-out labelled faces.
-#include "chinesewhispersclusterer.h"
 #include "clicommand.h"
-#include "clusteringmetrics.h"
-#include "dbscanclusterer.h"
-#include "npzreader.h"
-#include "personmatcher.h"
-#include "verificationmetrics.h"
+#include "clustering/chinesewhispersclusterer.h"
+#include "clustering/dbscanclusterer.h"
+#include "clustering/personmatcher.h"
+#include "evaluation/clusteringmetrics.h"
+#include "evaluation/verificationmetrics.h"
+#include "weights/npzreader.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>

@@ -5,8 +5,8 @@
 // TAR at FAR 1e-3, and how many images needed a detection fallback (padded image / whole image as face).
 #include "clicommand.h"
 #include "clifacepipeline.h"
+#include "evaluation/lfwmetrics.h"
 #include "interrupt.h"
-#include "lfwmetrics.h"
 #include "progressreporter.h"
 
 #include <QCommandLineParser>

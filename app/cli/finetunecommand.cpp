@@ -6,7 +6,7 @@
 #include "clilibrary.h"
 #include "finetuneservice.h"
 #include "interrupt.h"
-#include "triplettrainer.h"
+#include "training/triplettrainer.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>

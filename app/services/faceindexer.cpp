@@ -1,14 +1,14 @@
 #include "faceindexer.h"
 
+#include "alignment/facealigner.h"
 #include "catalog.h"
-#include "device.h"
-#include "embedder.h"
-#include "embedderfactory.h"
-#include "facealigner.h"
+#include "common/device.h"
+#include "common/modelerror.h"
+#include "detection/mtcnn.h"
+#include "embedding/embedder.h"
+#include "embedding/embedderfactory.h"
 #include "filenameimporter.h"
 #include "imagedecoder.h"
-#include "modelerror.h"
-#include "mtcnn.h"
 #include "sqlutil.h"
 
 #include <QDir>

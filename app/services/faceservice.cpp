@@ -1,14 +1,14 @@
 #include "faceservice.h"
 
 #include "catalog.h"
-#include "chinesewhispersclusterer.h"
-#include "dbscanclusterer.h"
+#include "clustering/chinesewhispersclusterer.h"
+#include "clustering/dbscanclusterer.h"
+#include "clustering/incrementalclusterer.h"
+#include "clustering/personmatcher.h"
+#include "embedding/inceptionresnetv1embedder.h"
 #include "faceindexer.h"
-#include "inceptionresnetv1embedder.h"
-#include "incrementalclusterer.h"
-#include "personmatcher.h"
-#include "projectionhead.h"
 #include "sqlutil.h"
+#include "training/projectionhead.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>

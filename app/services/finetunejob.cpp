@@ -2,7 +2,7 @@
 
 #include "backgroundpriority.h"
 #include "catalog.h"
-#include "device.h"
+#include "common/device.h"
 
 #include <QThread>
 #include <QThreadPool>

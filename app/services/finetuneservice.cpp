@@ -2,10 +2,10 @@
 
 #include "catalog.h"
 #include "faceservice.h"
-#include "npzreader.h"
-#include "projectionhead.h"
 #include "sqlutil.h"
-#include "triplettrainer.h"
+#include "training/projectionhead.h"
+#include "training/triplettrainer.h"
+#include "weights/npzreader.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -6,12 +6,12 @@
 // time to assign --incremental new faces onto the largest set (centroid and k-NN vote). The second writes a
 // labelled synthetic set (embeddings, labels as int64 with -1 = stranger, quality) for
 // `kindred-cli eval-clusters --npz FILE`.
-#include "chinesewhispersclusterer.h"
-#include "clusteringmetrics.h"
-#include "dbscanclusterer.h"
-#include "incrementalclusterer.h"
-#include "npzwriter.h"
-#include "syntheticidentities.h"
+#include "clustering/chinesewhispersclusterer.h"
+#include "clustering/dbscanclusterer.h"
+#include "clustering/incrementalclusterer.h"
+#include "evaluation/clusteringmetrics.h"
+#include "training/syntheticidentities.h"
+#include "weights/npzwriter.h"
 
 #include <chrono>
 #include <cmath>

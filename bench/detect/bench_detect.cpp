@@ -3,9 +3,9 @@
 // recorded in shared/reference/mtcnn_reference.json (a different run on a different machine), plus what fast
 // decode costs in recall: faces found at full resolution that the reduced decode still finds (IoU >= 0.5).
 //   bench_detect [--repeat N] [--photos DIR] [--models DIR] [--reference JSON]
-#include "detectionimage.h"
-#include "device.h"
-#include "mtcnn.h"
+#include "common/device.h"
+#include "detection/detectionimage.h"
+#include "detection/mtcnn.h"
 
 #include <algorithm>
 #include <chrono>

@@ -6,13 +6,13 @@
 // Prints the machine and a Markdown table. Then the pipeline ratio: decode (fast decode) + MTCNN + alignment
 // + embedding (batch 32) of every face on shared/photos/dev, against the pure network time for the same crops
 // (--no-pipeline skips it).
-#include "detectionimage.h"
-#include "device.h"
-#include "embedder.h"
-#include "facealigner.h"
-#include "facerecognitionembedder.h"
-#include "inceptionresnetv1embedder.h"
-#include "mtcnn.h"
+#include "alignment/facealigner.h"
+#include "common/device.h"
+#include "detection/detectionimage.h"
+#include "detection/mtcnn.h"
+#include "embedding/embedder.h"
+#include "embedding/facerecognitionembedder.h"
+#include "embedding/inceptionresnetv1embedder.h"
 
 #include <algorithm>
 #include <chrono>

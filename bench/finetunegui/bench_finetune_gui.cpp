@@ -9,7 +9,7 @@
 #include "jobmanager.h"
 #include "librarypaths.h"
 #include "libraryservice.h"
-#include "syntheticidentities.h"
+#include "training/syntheticidentities.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -6,9 +6,9 @@
 // Defaults: 1000 and 10000 faces, 128-d, 3 epochs, 2 threads. Prints the machine and one line per size.
 // --write-npz writes a synthetic labelled set (identities with shared nuisance variation of scale S, default
 // 0.5) in the layout of `kindred-cli embed` (embeddings, labels) for `kindred-cli finetune --experiment`.
-#include "npzwriter.h"
-#include "syntheticidentities.h"
-#include "triplettrainer.h"
+#include "training/syntheticidentities.h"
+#include "training/triplettrainer.h"
+#include "weights/npzwriter.h"
 
 #include <chrono>
 #include <cstdio>

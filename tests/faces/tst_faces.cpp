@@ -9,7 +9,7 @@
 #include "metadatareader.h"
 #include "namewriter.h"
 #include "peopleservice.h"
-#include "projectionhead.h"
+#include "training/projectionhead.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

@@ -1,6 +1,6 @@
 // kindred-cli eval-clusters end to end on small labelled .npz files written with NpzWriter.
 #include "clirun.h"
-#include "npzwriter.h"
+#include "weights/npzwriter.h"
 
 #include <QDir>
 #include <QJsonArray>

@@ -1,13 +1,13 @@
 // Clustering of unknown faces: BCubed, DBSCAN, Chinese whispers, incremental assignment, blocked top-k,
 // verification metrics, threshold selection and person suggestions (rejections, calibration).
-#include "chinesewhispersclusterer.h"
-#include "clusteringmetrics.h"
-#include "dbscanclusterer.h"
-#include "incrementalclusterer.h"
-#include "knngraph.h"
-#include "personmatcher.h"
-#include "syntheticidentities.h"
-#include "verificationmetrics.h"
+#include "clustering/chinesewhispersclusterer.h"
+#include "clustering/dbscanclusterer.h"
+#include "clustering/incrementalclusterer.h"
+#include "clustering/knngraph.h"
+#include "clustering/personmatcher.h"
+#include "evaluation/clusteringmetrics.h"
+#include "evaluation/verificationmetrics.h"
+#include "training/syntheticidentities.h"
 
 #include <QTest>
 #include <cmath>

@@ -1,7 +1,7 @@
 // kindred-cli embed / verify / identify / eval-pairs end to end on shared/photos/bbt (8 people x 5 face
 // crops), laid out at test time in a temporary folder in LFW's naming (name/name_0001.jpg).
 #include "clirun.h"
-#include "npzreader.h"
+#include "weights/npzreader.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,10 +1,10 @@
 // Face embeddings: FaceRecognitionNet and InceptionResnetV1 parity with their reference outputs, the
 // Embedder interface (batching, normalisation, distances), model ids and error handling.
-#include "embedderfactory.h"
-#include "facerecognitionembedder.h"
-#include "inceptionresnetv1embedder.h"
-#include "modelerror.h"
-#include "sha256.h"
+#include "common/modelerror.h"
+#include "embedding/embedderfactory.h"
+#include "embedding/facerecognitionembedder.h"
+#include "embedding/inceptionresnetv1embedder.h"
+#include "weights/sha256.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -1,7 +1,7 @@
 // NpzWriter: the archive is a valid zip of .npy files that numpy can read. Checked by parsing it back here
 // (zip headers, CRC-32, .npy headers and data) and, where python3 is installed, with Python's own zipfile
 // module plus numpy's header rules (and numpy.load itself when numpy is installed).
-#include "npzwriter.h"
+#include "weights/npzwriter.h"
 
 #include <QProcess>
 #include <QStandardPaths>

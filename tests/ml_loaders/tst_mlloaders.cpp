@@ -1,11 +1,11 @@
 // Weight loaders: SHA-256, TF.js manifests, legacy and zip torch checkpoints, state dicts into modules.
-#include "checkpoint.h"
-#include "legacycheckpoint.h"
-#include "modelerror.h"
-#include "mtcnnweights.h"
-#include "sha256.h"
-#include "statedict.h"
-#include "tfjsweights.h"
+#include "common/modelerror.h"
+#include "detection/mtcnnweights.h"
+#include "weights/checkpoint.h"
+#include "weights/legacycheckpoint.h"
+#include "weights/sha256.h"
+#include "weights/statedict.h"
+#include "weights/tfjsweights.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

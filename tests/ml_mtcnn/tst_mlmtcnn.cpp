@@ -1,12 +1,12 @@
 // MTCNN: networks, area resampling, NMS, the detector's parity with facenet-pytorch, decoding, alignment.
-#include "arearesampler.h"
-#include "detectionimage.h"
-#include "device.h"
-#include "facealigner.h"
-#include "imageerror.h"
-#include "modelerror.h"
-#include "mtcnn.h"
-#include "nms.h"
+#include "alignment/facealigner.h"
+#include "common/device.h"
+#include "common/imageerror.h"
+#include "common/modelerror.h"
+#include "detection/arearesampler.h"
+#include "detection/detectionimage.h"
+#include "detection/mtcnn.h"
+#include "detection/nms.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

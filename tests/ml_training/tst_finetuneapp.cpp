@@ -8,9 +8,9 @@
 #include "jobmanager.h"
 #include "librarypaths.h"
 #include "libraryservice.h"
-#include "npzwriter.h"
-#include "projectionhead.h"
-#include "syntheticidentities.h"
+#include "training/projectionhead.h"
+#include "training/syntheticidentities.h"
+#include "weights/npzwriter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,13 +1,13 @@
 // Triplet fine-tuning: losses and gradients, online mining, P x K sampling, the projection head and its
 // checkpoints, the trainer's validation and adoption rule, and the .npz reader used by the experiment.
-#include "npzreader.h"
-#include "npzwriter.h"
-#include "pksampler.h"
-#include "projectionhead.h"
-#include "syntheticidentities.h"
-#include "tripletloss.h"
-#include "tripletminer.h"
-#include "triplettrainer.h"
+#include "training/pksampler.h"
+#include "training/projectionhead.h"
+#include "training/syntheticidentities.h"
+#include "training/tripletloss.h"
+#include "training/tripletminer.h"
+#include "training/triplettrainer.h"
+#include "weights/npzreader.h"
+#include "weights/npzwriter.h"
 
 #include <QTemporaryDir>
 #include <QTest>

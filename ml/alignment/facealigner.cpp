@@ -1,0 +1,142 @@
+#include "alignment/facealigner.h"
+
+#include "common/modelerror.h"
+
+#include <algorithm>
+#include <cmath>
+#include <opencv2/imgproc.hpp>
+
+namespace kindred {
+
+namespace {
+
+// dlib's 68-point mean face (points 17..67 normalised to [0, 1]), reduced to MTCNN's five points:
+// eye centres = mean of the six eye-contour points (36-41, 42-47), nose tip = point 30, mouth corners =
+// 48, 54.
+constexpr double kLeftEye[2] = {0.2254918333, 0.2159903333};
+constexpr double kRightEye[2] = {0.7547613333, 0.2159903333};
+constexpr double kNose[2] = {0.490127, 0.515625};
+constexpr double kMouthLeft[2] = {0.254149, 0.780233};
+constexpr double kMouthRight[2] = {0.726104, 0.780233};
+
+} // namespace
+
+std::array<cv::Point2d, 5> FaceAligner::dlibTemplate(int size, double padding)
+{
+    const auto map = [&](const double p[2]) {
+        return cv::Point2d((p[0] + padding) / (2 * padding + 1) * size,
+                           (p[1] + padding) / (2 * padding + 1) * size);
+    };
+    return {map(kLeftEye), map(kRightEye), map(kNose), map(kMouthLeft), map(kMouthRight)};
+}
+
+cv::Matx23d FaceAligner::similarity(const std::array<cv::Point2d, 5>& from,
+                                    const std::array<cv::Point2d, 5>& to)
+{
+    cv::Point2d mf(0, 0), mt(0, 0);
+    for (size_t i = 0; i < 5; ++i) {
+        mf += from[i];
+        mt += to[i];
+    }
+    mf *= 0.2;
+    mt *= 0.2;
+    double dot = 0, cross = 0, norm = 0;
+    for (size_t i = 0; i < 5; ++i) {
+        const cv::Point2d f = from[i] - mf;
+        const cv::Point2d t = to[i] - mt;
+        dot += f.x * t.x + f.y * t.y;
+        cross += f.x * t.y - f.y * t.x;
+        norm += f.x * f.x + f.y * f.y;
+    }
+    if (norm <= 1e-12)
+        throw ModelError("face alignment: the landmarks coincide");
+    const double a = dot / norm;
+    const double b = cross / norm;
+    return {a, -b, mt.x - (a * mf.x - b * mf.y), b, a, mt.y - (b * mf.x + a * mf.y)};
+}
+
+cv::Mat FaceAligner::warp(const cv::Mat& image, const cv::Matx23d& transform, int size)
+{
+    if (image.empty() || size <= 0)
+        throw ModelError("face alignment: empty image or output size");
+    const double scale = std::sqrt(transform(0, 0) * transform(0, 0) + transform(1, 0) * transform(1, 0));
+    cv::Matx23d m = transform;
+    cv::Mat source = image;
+    if (scale < 0.5) {
+        // Shrink only the part of the image that lands in the output, with area averaging, then warp.
+        cv::Matx23d inverse;
+        cv::invertAffineTransform(transform, inverse);
+        std::vector<cv::Point2d> corners = {
+            {0, 0}, {double(size), 0}, {0, double(size)}, {double(size), double(size)}};
+        double x0 = 1e30, y0 = 1e30, x1 = -1e30, y1 = -1e30;
+        for (const cv::Point2d& c : corners) {
+            const double x = inverse(0, 0) * c.x + inverse(0, 1) * c.y + inverse(0, 2);
+            const double y = inverse(1, 0) * c.x + inverse(1, 1) * c.y + inverse(1, 2);
+            x0 = std::min(x0, x);
+            y0 = std::min(y0, y);
+            x1 = std::max(x1, x);
+            y1 = std::max(y1, y);
+        }
+        const cv::Rect roi = cv::Rect(int(std::floor(x0)) - 1, int(std::floor(y0)) - 1,
+                                      int(std::ceil(x1 - x0)) + 3, int(std::ceil(y1 - y0)) + 3) &
+                             cv::Rect(0, 0, image.cols, image.rows);
+        if (roi.area() > 0) {
+            const double shrink = std::min(1.0, scale * 2);
+            cv::resize(image(roi), source, cv::Size(), shrink, shrink, cv::INTER_AREA);
+            const double fx = double(source.cols) / roi.width;
+            const double fy = double(source.rows) / roi.height;
+            // output = T * (p_roi / f + roi.tl)
+            m = cv::Matx23d(transform(0, 0) / fx, transform(0, 1) / fy,
+                            transform(0, 2) + transform(0, 0) * roi.x + transform(0, 1) * roi.y,
+                            transform(1, 0) / fx, transform(1, 1) / fy,
+                            transform(1, 2) + transform(1, 0) * roi.x + transform(1, 1) * roi.y);
+        }
+    }
+    cv::Mat out;
+    cv::warpAffine(source, out, m, cv::Size(size, size), cv::INTER_LINEAR, cv::BORDER_CONSTANT,
+                   cv::Scalar::all(0));
+    return out;
+}
+
+cv::Mat FaceAligner::alignLandmarks(const cv::Mat& image, const FaceLandmarks& landmarks, int size,
+                                    double padding)
+{
+    std::array<cv::Point2d, 5> from;
+    for (size_t i = 0; i < 5; ++i)
+        from[i] = cv::Point2d(landmarks[i][0], landmarks[i][1]);
+    return warp(image, similarity(from, dlibTemplate(size, padding)), size);
+}
+
+cv::Mat FaceAligner::cropBox(const cv::Mat& image, const std::array<float, 4>& box, int size, float margin)
+{
+    if (image.empty() || size <= 0 || margin >= float(size))
+        throw ModelError("face crop: empty image, bad size or margin");
+    const float mx = margin * (box[2] - box[0]) / (float(size) - margin);
+    const float my = margin * (box[3] - box[1]) / (float(size) - margin);
+    const int x0 = int(std::max(box[0] - mx / 2, 0.0f));
+    const int y0 = int(std::max(box[1] - my / 2, 0.0f));
+    const int x1 = int(std::min(box[2] + mx / 2, float(image.cols)));
+    const int y1 = int(std::min(box[3] + my / 2, float(image.rows)));
+    if (x1 <= x0 || y1 <= y0)
+        throw ModelError("face crop: the box lies outside the image");
+    cv::Mat out;
+    cv::resize(image(cv::Rect(x0, y0, x1 - x0, y1 - y0)), out, cv::Size(size, size), 0, 0, cv::INTER_AREA);
+    return out;
+}
+
+bool FaceAligner::boxInside(const cv::Mat& image, const std::array<float, 4>& box)
+{
+    const float w = box[2] - box[0], h = box[3] - box[1];
+    return box[0] >= -0.05f * w && box[1] >= -0.05f * h && box[2] <= float(image.cols) + 0.05f * w &&
+           box[3] <= float(image.rows) + 0.05f * h;
+}
+
+cv::Mat FaceAligner::alignAuto(const cv::Mat& image, const std::array<float, 4>& box,
+                               const FaceLandmarks& landmarks, int size)
+{
+    if (boxInside(image, box))
+        return alignLandmarks(image, landmarks, size);
+    return cropBox(image, box, size, float(size) * 0.2f);
+}
+
+} // namespace kindred

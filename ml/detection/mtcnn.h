@@ -1,0 +1,79 @@
+#pragma once
+
+#include "detection/mtcnnweights.h"
+#include "detection/onet.h"
+#include "detection/pnet.h"
+#include "detection/rnet.h"
+
+#include <array>
+#include <filesystem>
+#include <opencv2/core.hpp>
+#include <torch/torch.h>
+#include <vector>
+
+namespace kindred {
+
+// One detected face, in the pixel coordinates of the image given to detect() (x right, y down; boxes are
+// facenet-pytorch's float boxes and may reach outside the image).
+struct FaceDetection {
+    std::array<float, 4> box{}; // x1, y1, x2, y2
+    float probability = 0;
+    // left eye, right eye, nose, left mouth corner, right mouth corner (as seen in the image); {x, y} each
+    std::array<std::array<float, 2>, 5> landmarks{};
+
+    float width() const { return box[2] - box[0]; }
+    float height() const { return box[3] - box[1]; }
+};
+
+struct MtcnnOptions {
+    int minFaceSize = 20;                              // pixels, in the image given to detect()
+    std::array<float, 3> thresholds{0.6f, 0.7f, 0.7f}; // P-Net, R-Net, O-Net
+    double factor = 0.709;                             // pyramid scale step
+    // When > 0, images whose longer side exceeds it are area-downscaled to it before detection (results are
+    // mapped back). 0 = detect at the given resolution (facenet-pytorch behaviour).
+    int maxImageSide = 0;
+    // facenet-pytorch crops the R/O-Net inputs from the image clipped to its borders (default). The original
+    // MTCNN pads the part of a box outside the image with zeros instead.
+    bool zeroPadCrops = false;
+};
+
+// Work done by one detect() call (seconds of wall time and candidate counts per stage).
+struct MtcnnTimings {
+    double pnetSeconds = 0; // pyramid + P-Net + NMS
+    double rnetSeconds = 0;
+    double onetSeconds = 0;
+    int scales = 0;
+    int pnetCandidates = 0; // boxes entering R-Net
+    int rnetCandidates = 0; // boxes entering O-Net
+};
+
+// MTCNN face detector with facenet-pytorch's detect_face semantics (pyramid, P-Net, NMS 0.5 per scale and 0.7
+// across scales, R-Net, NMS 0.7, O-Net, landmarks, "Min" NMS 0.7), batched stages and exact area resampling.
+// Not thread-safe: use one instance per worker thread (instances are cheap to copy via the same weights).
+class MtcnnDetector {
+public:
+    explicit MtcnnDetector(const MtcnnStateDicts& weights, torch::Device device = torch::kCPU,
+                           MtcnnOptions options = {});
+    // Loads the weights from a directory holding the TF.js pack or facenet-pytorch's .pt files.
+    static MtcnnDetector fromDirectory(const std::filesystem::path& dir, torch::Device device = torch::kCPU,
+                                       MtcnnOptions options = {});
+
+    // `rgb`: CV_8UC3 in RGB order (already EXIF-rotated). Returns faces sorted by probability, best first.
+    // Throws ModelError for an unusable image (wrong type, empty).
+    std::vector<FaceDetection> detect(const cv::Mat& rgb, MtcnnTimings* timings = nullptr);
+
+    const MtcnnOptions& options() const { return m_options; }
+    void setOptions(const MtcnnOptions& options);
+    torch::Device device() const { return m_device; }
+
+private:
+    std::vector<FaceDetection> detectAtScale(const cv::Mat& rgb, MtcnnTimings& timings);
+
+    torch::Device m_device;
+    MtcnnOptions m_options;
+    PNet m_pnet;
+    RNet m_rnet;
+    ONet m_onet;
+};
+
+} // namespace kindred

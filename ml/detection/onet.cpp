@@ -1,0 +1,45 @@
+#include "detection/onet.h"
+
+#include "weights/statedict.h"
+
+namespace kindred {
+
+namespace F = torch::nn::functional;
+
+ONetImpl::ONetImpl()
+{
+    using torch::nn::Conv2dOptions;
+    using torch::nn::PReLUOptions;
+    conv1 = register_module("conv1", torch::nn::Conv2d(Conv2dOptions(3, 32, 3)));
+    prelu1 = register_module("prelu1", torch::nn::PReLU(PReLUOptions().num_parameters(32)));
+    conv2 = register_module("conv2", torch::nn::Conv2d(Conv2dOptions(32, 64, 3)));
+    prelu2 = register_module("prelu2", torch::nn::PReLU(PReLUOptions().num_parameters(64)));
+    conv3 = register_module("conv3", torch::nn::Conv2d(Conv2dOptions(64, 64, 3)));
+    prelu3 = register_module("prelu3", torch::nn::PReLU(PReLUOptions().num_parameters(64)));
+    conv4 = register_module("conv4", torch::nn::Conv2d(Conv2dOptions(64, 128, 2)));
+    prelu4 = register_module("prelu4", torch::nn::PReLU(PReLUOptions().num_parameters(128)));
+    dense5 = register_module("dense5", torch::nn::Linear(1152, 256));
+    prelu5 = register_module("prelu5", torch::nn::PReLU(PReLUOptions().num_parameters(256)));
+    dense6_1 = register_module("dense6_1", torch::nn::Linear(256, 2));
+    dense6_2 = register_module("dense6_2", torch::nn::Linear(256, 4));
+    dense6_3 = register_module("dense6_3", torch::nn::Linear(256, 10));
+}
+
+ONetOutput ONetImpl::forward(torch::Tensor x)
+{
+    const auto pool3 = F::MaxPool2dFuncOptions(3).stride(2).ceil_mode(true);
+    x = F::max_pool2d(prelu1(conv1(x)), pool3);
+    x = F::max_pool2d(prelu2(conv2(x)), pool3);
+    x = F::max_pool2d(prelu3(conv3(x)), F::MaxPool2dFuncOptions(2).stride(2).ceil_mode(true));
+    x = prelu4(conv4(x));
+    x = x.permute({0, 3, 2, 1}).contiguous().view({x.size(0), -1});
+    x = prelu5(dense5(x));
+    return {torch::softmax(dense6_1(x), 1).select(1, 1), dense6_2(x), dense6_3(x)};
+}
+
+void ONetImpl::loadWeights(const TensorMap& weights)
+{
+    StateDict::load(*this, weights, "O-Net");
+}
+
+} // namespace kindred

@@ -1,0 +1,52 @@
+#include "embedding/embedderfactory.h"
+
+#include "common/modelerror.h"
+#include "embedding/facerecognitionembedder.h"
+#include "embedding/inceptionresnetv1embedder.h"
+
+#include <stdexcept>
+
+namespace kindred {
+
+namespace {
+
+bool startsWith(const std::string& text, const std::string& prefix)
+{
+    return text.rfind(prefix, 0) == 0;
+}
+
+} // namespace
+
+std::vector<std::string> EmbedderFactory::modelNames()
+{
+    return {"frnet", "irv1"};
+}
+
+std::unique_ptr<Embedder> EmbedderFactory::create(const EmbedderSpec& spec)
+{
+    std::string model = spec.model;
+    if (model.empty())
+        model = (!spec.modelFile.empty() && spec.modelFile.extension() != ".json") ? "irv1" : "frnet";
+
+    if (model == "frnet" || startsWith(model, "frnet-")) {
+        if (!spec.modelFile.empty())
+            return FaceRecognitionEmbedder::fromManifest(spec.modelFile);
+        if (spec.modelDir.empty())
+            throw ModelError("FaceRecognitionNet needs the model pack folder or a manifest file");
+        return FaceRecognitionEmbedder::fromModelPack(spec.modelDir);
+    }
+    if (model == "irv1" || startsWith(model, "irv1-")) {
+        if (spec.modelFile.empty())
+            throw ModelError(
+                "InceptionResnetV1 weights are not part of the model pack: give the checkpoint file "
+                "(e.g. 20180402-114759-vggface2.pt from facenet-pytorch's releases)");
+        auto embedder = InceptionResnetV1Embedder::fromCheckpoint(spec.modelFile);
+        if (model.find('@') != std::string::npos && model != embedder->modelId())
+            throw ModelError("the checkpoint " + spec.modelFile.string() + " is " + embedder->modelId() +
+                             ", not " + model);
+        return embedder;
+    }
+    throw std::invalid_argument("unknown embedding model '" + spec.model + "' (known: frnet, irv1)");
+}
+
+} // namespace kindred

@@ -1,0 +1,430 @@
+#include "training/triplettrainer.h"
+
+#include "training/pksampler.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <numeric>
+#include <random>
+#include <sstream>
+
+namespace kindred {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double secondsSince(Clock::time_point start)
+{
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+std::vector<int> labelsOf(const std::vector<int>& labels, const std::vector<int64_t>& rows)
+{
+    std::vector<int> out;
+    out.reserve(rows.size());
+    for (const int64_t r : rows)
+        out.push_back(labels[static_cast<size_t>(r)]);
+    return out;
+}
+
+torch::Tensor rowsOf(const torch::Tensor& x, const std::vector<int64_t>& rows)
+{
+    return x.index_select(0, torch::tensor(rows, torch::kInt64));
+}
+
+std::string percent(double v)
+{
+    std::ostringstream s;
+    s.precision(1);
+    s << std::fixed << 100.0 * v << "%";
+    return s.str();
+}
+
+std::string number(double v, int digits = 3)
+{
+    std::ostringstream s;
+    s.precision(digits);
+    s << std::fixed << v;
+    return s.str();
+}
+
+// Lexicographic: lower error is better; at equal error a larger mean margin.
+bool better(const IdentificationMetrics& a, const IdentificationMetrics& b)
+{
+    if (a.top1Error != b.top1Error)
+        return a.top1Error < b.top1Error;
+    return a.meanMargin > b.meanMargin + 1e-6;
+}
+
+} // namespace
+
+struct TripletTrainer::RunResult {
+    ProjectionHead head{nullptr};
+    std::vector<double> loss;
+    std::vector<double> error;
+    int bestEpoch = 0;
+    int epochsRun = 0;
+    bool cancelled = false;
+    double trainSeconds = 0.0;
+};
+
+TripletTrainer::TripletTrainer(TrainingOptions options) : m_options(options)
+{
+    if (m_options.epochs < 1 || m_options.p < 1 || m_options.k < 2 || !(m_options.margin >= 0.0) ||
+        !(m_options.learningRate > 0.0) || m_options.minPeople < 2 || m_options.minFacesPerPerson < 3 ||
+        !(m_options.holdoutShare > 0.0 && m_options.holdoutShare < 1.0) || m_options.folds < 2)
+        throw std::invalid_argument(
+            "TripletTrainer: invalid options (need epochs >= 1, P >= 1, K >= 2, margin >= 0, "
+            "lr > 0, minPeople >= 2, minFacesPerPerson >= 3, holdoutShare in (0, 1), "
+            "folds >= 2)");
+}
+
+std::string TripletTrainer::checkData(const std::vector<int>& labels,
+                                      const std::vector<std::string>& names) const
+{
+    std::map<int, int64_t> counts;
+    for (const int l : labels) {
+        if (l >= 0)
+            ++counts[l];
+    }
+    int eligible = 0;
+    std::vector<std::pair<int64_t, int>> shortOnes;
+    for (const auto& [person, count] : counts) {
+        if (count >= m_options.minFacesPerPerson)
+            ++eligible;
+        else
+            shortOnes.emplace_back(count, person);
+    }
+    if (eligible >= m_options.minPeople)
+        return {};
+    std::ostringstream msg;
+    msg << "fine-tuning needs at least " << m_options.minPeople << " people with at least "
+        << m_options.minFacesPerPerson << " confirmed faces each; found " << eligible
+        << (eligible == 1 ? " such person" : " such people") << " among " << counts.size() << " named";
+    std::sort(shortOnes.rbegin(), shortOnes.rend());
+    const int missing = m_options.minPeople - eligible;
+    if (!shortOnes.empty()) {
+        msg << ". Closest:";
+        for (size_t i = 0; i < shortOnes.size() && i < static_cast<size_t>(missing); ++i)
+            msg << " "
+                << (shortOnes[i].second < static_cast<int>(names.size())
+                        ? names[static_cast<size_t>(shortOnes[i].second)]
+                        : "person " + std::to_string(shortOnes[i].second))
+                << " needs " << m_options.minFacesPerPerson - shortOnes[i].first << " more face"
+                << (m_options.minFacesPerPerson - shortOnes[i].first == 1 ? "" : "s") << ";";
+        msg.seekp(-1, std::ios_base::cur);
+        msg << ".";
+    } else {
+        msg << ". Confirm the faces of " << missing << " more " << (missing == 1 ? "person" : "people")
+            << ".";
+    }
+    return msg.str();
+}
+
+HeadMetrics TripletTrainer::evaluate(const torch::Tensor& gallery, const std::vector<int>& galleryLabels,
+                                     const torch::Tensor& probes, const std::vector<int>& probeLabels,
+                                     double far, float rejectBelow)
+{
+    HeadMetrics m;
+    m.identification =
+        VerificationMetrics::identification(gallery, galleryLabels, probes, probeLabels, rejectBelow);
+    const PairScores pairs = VerificationMetrics::probePairs(probes, probeLabels, gallery, galleryLabels);
+    m.pairs = static_cast<int64_t>(pairs.scores.size());
+    m.verification = VerificationMetrics::tarAtFar(pairs, far);
+    m.auc = VerificationMetrics::rocAuc(pairs);
+    return m;
+}
+
+TripletTrainer::RunResult TripletTrainer::fit(const torch::Tensor& x, const std::vector<int>& labels,
+                                              const std::vector<int64_t>& trainRows,
+                                              const std::vector<int64_t>& probeRows, int epochs,
+                                              bool validate, const TrainingProgress& progress,
+                                              const std::atomic_bool* cancel) const
+{
+    RunResult run;
+    ProjectionHeadOptions headOptions;
+    headOptions.dim = x.size(1);
+    headOptions.kind = m_options.head;
+    headOptions.hidden = m_options.hidden;
+    headOptions.seed = m_options.seed;
+    run.head = ProjectionHead(headOptions);
+    ProjectionHead& head = run.head;
+
+    std::vector<torch::Tensor> initial;
+    for (const torch::Tensor& p : head->parameters())
+        initial.push_back(p.detach().clone());
+    std::vector<torch::Tensor> best = initial;
+
+    const torch::Tensor trainX = rowsOf(x, trainRows);
+    const std::vector<int> trainLabels = labelsOf(labels, trainRows);
+    const torch::Tensor trainLabelTensor =
+        torch::tensor(std::vector<int64_t>(trainLabels.begin(), trainLabels.end()));
+    const torch::Tensor probeX = validate ? rowsOf(x, probeRows) : torch::Tensor();
+    const std::vector<int> probeLabels = validate ? labelsOf(labels, probeRows) : std::vector<int>();
+
+    PKSampler sampler(trainLabels, m_options.p, m_options.k, m_options.seed);
+    torch::optim::Adam optimizer(head->parameters(), torch::optim::AdamOptions(m_options.learningRate));
+    IdentificationMetrics bestMetrics;
+    if (validate)
+        bestMetrics = VerificationMetrics::identification(trainX, trainLabels, probeX, probeLabels,
+                                                          m_options.rejectBelow);
+    int sinceBest = 0;
+    torch::manual_seed(m_options.seed);
+
+    for (int epoch = 1; epoch <= epochs; ++epoch) {
+        const auto start = Clock::now();
+        head->train();
+        double lossSum = 0.0;
+        int64_t batches = 0;
+        for (const std::vector<int64_t>& batch : sampler.epoch()) {
+            if (cancel && cancel->load()) {
+                run.cancelled = true;
+                break;
+            }
+            const torch::Tensor index = torch::tensor(batch, torch::kInt64);
+            const torch::Tensor y = head->forward(trainX.index_select(0, index));
+            const torch::Tensor batchLabels = trainLabelTensor.index_select(0, index);
+            Triplets t;
+            {
+                torch::NoGradGuard noGrad;
+                t = TripletMiner::mine(TripletLoss::pairwise(y.detach(), m_options.distance), batchLabels,
+                                       m_options.mining, m_options.margin);
+            }
+            torch::Tensor loss =
+                TripletLoss::compute(y.index_select(0, t.anchors), y.index_select(0, t.positives),
+                                     y.index_select(0, t.negatives), m_options.margin, m_options.distance);
+            lossSum += loss.item<double>();
+            ++batches;
+            if (m_options.weightDecay > 0.0) {
+                const auto params = head->parameters();
+                for (size_t i = 0; i < params.size(); ++i)
+                    loss = loss + m_options.weightDecay * (params[i] - initial[i]).pow(2).sum();
+            }
+            optimizer.zero_grad();
+            loss.backward();
+            optimizer.step();
+        }
+        run.trainSeconds += secondsSince(start);
+        if (run.cancelled)
+            break;
+        run.epochsRun = epoch;
+        const double meanLoss = batches > 0 ? lossSum / static_cast<double>(batches) : 0.0;
+        run.loss.push_back(meanLoss);
+        if (!validate) {
+            if (progress)
+                progress(epoch, meanLoss, HeadMetrics{});
+            continue;
+        }
+        HeadMetrics now;
+        now.identification = VerificationMetrics::identification(
+            head->project(trainX), trainLabels, head->project(probeX), probeLabels, m_options.rejectBelow);
+        run.error.push_back(now.identification.top1Error);
+        if (progress)
+            progress(epoch, meanLoss, now);
+        if (better(now.identification, bestMetrics)) {
+            bestMetrics = now.identification;
+            run.bestEpoch = epoch;
+            sinceBest = 0;
+            best.clear();
+            for (const torch::Tensor& p : head->parameters())
+                best.push_back(p.detach().clone());
+        } else if (++sinceBest >= m_options.patience) {
+            break;
+        }
+    }
+    if (validate) {
+        torch::NoGradGuard noGrad;
+        const auto params = head->parameters();
+        for (size_t i = 0; i < params.size(); ++i)
+            params[i].copy_(best[i]);
+    } else {
+        run.bestEpoch = run.epochsRun;
+    }
+    head->eval();
+    return run;
+}
+
+TrainingResult TripletTrainer::train(const torch::Tensor& embeddings, const std::vector<int>& labels,
+                                     const TrainingProgress& progress, const std::atomic_bool* cancel) const
+{
+    const auto start = Clock::now();
+    if (!embeddings.defined() || embeddings.dim() != 2 ||
+        embeddings.size(0) != static_cast<int64_t>(labels.size()))
+        throw std::invalid_argument("TripletTrainer: need an N x D embedding matrix and one label per row");
+    if (const std::string missing = checkData(labels); !missing.empty())
+        throw TrainingDataError(missing);
+    const torch::Tensor x =
+        torch::nn::functional::normalize(embeddings.detach().to(torch::kCPU, torch::kFloat32),
+                                         torch::nn::functional::NormalizeFuncOptions().dim(1))
+            .contiguous();
+    if (!torch::isfinite(x).all().item<bool>())
+        throw std::invalid_argument("TripletTrainer: embeddings contain NaN or infinite values");
+
+    // Split: eligible people give a share of their faces to validation; everyone else trains only.
+    std::mt19937_64 rng(m_options.seed);
+    std::map<int, std::vector<int64_t>> byPerson;
+    for (size_t i = 0; i < labels.size(); ++i) {
+        if (labels[i] >= 0)
+            byPerson[labels[i]].push_back(static_cast<int64_t>(i));
+    }
+    std::vector<int64_t> allRows;
+    int64_t holdoutProbes = 0;
+    int64_t smallest = std::numeric_limits<int64_t>::max();
+    for (auto& [person, rows] : byPerson) {
+        std::shuffle(rows.begin(), rows.end(), rng);
+        allRows.insert(allRows.end(), rows.begin(), rows.end());
+        const auto n = static_cast<int64_t>(rows.size());
+        if (n >= m_options.minFacesPerPerson) {
+            holdoutProbes += std::clamp<int64_t>(
+                static_cast<int64_t>(m_options.holdoutShare * static_cast<double>(n)), 1, n - 2);
+            smallest = std::min(smallest, n);
+        }
+    }
+    std::sort(allRows.begin(), allRows.end());
+    const bool kFold = holdoutProbes < m_options.minProbes;
+    const int folds = kFold ? static_cast<int>(std::clamp<int64_t>(smallest, 2, m_options.folds)) : 1;
+    std::vector<std::pair<std::vector<int64_t>, std::vector<int64_t>>> splits(static_cast<size_t>(folds));
+    for (const auto& [person, rows] : byPerson) {
+        const auto n = static_cast<int64_t>(rows.size());
+        const bool eligible = n >= m_options.minFacesPerPerson;
+        const int64_t holdout = std::clamp<int64_t>(
+            static_cast<int64_t>(m_options.holdoutShare * static_cast<double>(n)), 1, n - 2);
+        for (int64_t i = 0; i < n; ++i) {
+            for (int f = 0; f < folds; ++f) {
+                const bool probe = eligible && (kFold ? i % folds == f : i < holdout);
+                (probe ? splits[static_cast<size_t>(f)].second : splits[static_cast<size_t>(f)].first)
+                    .push_back(rows[static_cast<size_t>(i)]);
+            }
+        }
+    }
+
+    TrainingResult result;
+    // Per-fold identification sums (weighted by probes) and pooled pair scores.
+    std::vector<int> bestEpochs;
+    int64_t probeCount = 0;
+    std::vector<double> errBefore, errAfter, wrongBefore, wrongAfter, rejBefore, rejAfter, marginBefore,
+        marginAfter;
+    PairScores pairsBefore, pairsAfter;
+    for (int f = 0; f < folds; ++f) {
+        const auto& [trainRows, probeRows] = splits[static_cast<size_t>(f)];
+        RunResult run = fit(x, labels, trainRows, probeRows, m_options.epochs, true,
+                            f == 0 ? progress : TrainingProgress{}, cancel);
+        if (f == 0) {
+            result.lossCurve = run.loss;
+            result.heldOutErrorCurve = run.error;
+            result.epochsRun = run.epochsRun;
+            result.secondsPerEpoch = run.epochsRun > 0 ? run.trainSeconds / run.epochsRun : 0.0;
+        }
+        if (run.cancelled) {
+            result.cancelled = true;
+            break;
+        }
+        bestEpochs.push_back(run.bestEpoch);
+        const torch::Tensor g = rowsOf(x, trainRows);
+        const torch::Tensor p = rowsOf(x, probeRows);
+        const std::vector<int> gl = labelsOf(labels, trainRows);
+        const std::vector<int> pl = labelsOf(labels, probeRows);
+        const auto weight = static_cast<double>(probeRows.size());
+        probeCount += static_cast<int64_t>(probeRows.size());
+        const IdentificationMetrics b =
+            VerificationMetrics::identification(g, gl, p, pl, m_options.rejectBelow);
+        const torch::Tensor gp = run.head->project(g);
+        const torch::Tensor pp = run.head->project(p);
+        const IdentificationMetrics a =
+            VerificationMetrics::identification(gp, gl, pp, pl, m_options.rejectBelow);
+        errBefore.push_back(b.top1Error * weight);
+        errAfter.push_back(a.top1Error * weight);
+        wrongBefore.push_back(b.misidentified * weight);
+        wrongAfter.push_back(a.misidentified * weight);
+        rejBefore.push_back(b.rejected * weight);
+        rejAfter.push_back(a.rejected * weight);
+        marginBefore.push_back(b.meanMargin * weight);
+        marginAfter.push_back(a.meanMargin * weight);
+        const PairScores sb = VerificationMetrics::probePairs(p, pl, g, gl);
+        const PairScores sa = VerificationMetrics::probePairs(pp, pl, gp, gl);
+        pairsBefore.scores.insert(pairsBefore.scores.end(), sb.scores.begin(), sb.scores.end());
+        pairsBefore.same.insert(pairsBefore.same.end(), sb.same.begin(), sb.same.end());
+        pairsAfter.scores.insert(pairsAfter.scores.end(), sa.scores.begin(), sa.scores.end());
+        pairsAfter.same.insert(pairsAfter.same.end(), sa.same.begin(), sa.same.end());
+    }
+    result.validation =
+        (kFold ? std::to_string(folds) + "-fold" : "hold-out " + percent(m_options.holdoutShare)) + " (" +
+        std::to_string(probeCount) + " probes)";
+
+    ProjectionHeadOptions identity;
+    identity.dim = x.size(1);
+    identity.kind = m_options.head;
+    identity.hidden = m_options.hidden;
+    identity.seed = m_options.seed;
+    if (result.cancelled) {
+        result.head = ProjectionHead(identity);
+        result.reason = "cancelled: the embeddings stay as they are";
+        result.seconds = secondsSince(start);
+        return result;
+    }
+
+    auto sum = [](const std::vector<double>& v) { return std::accumulate(v.begin(), v.end(), 0.0); };
+    const auto probes = static_cast<double>(std::max<int64_t>(1, probeCount));
+    auto fill = [&](HeadMetrics& m, const std::vector<double>& err, const std::vector<double>& wrong,
+                    const std::vector<double>& rej, const std::vector<double>& margin,
+                    const PairScores& pairs) {
+        m.identification.probes = probeCount;
+        m.identification.top1Error = sum(err) / probes;
+        m.identification.misidentified = sum(wrong) / probes;
+        m.identification.rejected = sum(rej) / probes;
+        m.identification.meanMargin = sum(margin) / probes;
+        m.pairs = static_cast<int64_t>(pairs.scores.size());
+        m.auc = VerificationMetrics::rocAuc(pairs);
+    };
+    fill(result.before, errBefore, wrongBefore, rejBefore, marginBefore, pairsBefore);
+    fill(result.after, errAfter, wrongAfter, rejAfter, marginAfter, pairsAfter);
+    const int64_t negatives = pairsBefore.negatives();
+    result.far = negatives >= 1000 ? 1e-3 : negatives >= 100 ? 1e-2 : 1e-1;
+    result.before.verification = VerificationMetrics::tarAtFar(pairsBefore, result.far);
+    result.after.verification = VerificationMetrics::tarAtFar(pairsAfter, result.far);
+
+    std::sort(bestEpochs.begin(), bestEpochs.end());
+    result.bestEpoch = bestEpochs.empty() ? 0 : bestEpochs[bestEpochs.size() / 2];
+    const double eb = result.before.identification.top1Error;
+    const double ea = result.after.identification.top1Error;
+    const double tb = result.before.verification.tar;
+    const double ta = result.after.verification.tar;
+    const std::string numbers = "held-out top-1 error " + percent(eb) + " -> " + percent(ea) +
+                                ", TAR@FAR=" + number(result.far, result.far < 0.01 ? 3 : 2) + " " +
+                                number(tb) + " -> " + number(ta) + " (" + result.validation + ")";
+    if (result.bestEpoch == 0) {
+        result.reason = "not adopted: no epoch improved on the untrained embeddings; " + numbers;
+    } else if (ea > eb) {
+        result.reason = "not adopted: identification got worse; " + numbers;
+    } else if (ta < tb - m_options.minImprovement) {
+        result.reason = "not adopted: verification got worse; " + numbers;
+    } else if (!(ea < eb || ta >= tb + m_options.minImprovement)) {
+        result.reason = "not adopted: no measurable improvement; " + numbers;
+    } else {
+        result.adopted = true;
+        result.reason = "adopted: " + numbers + "; final head trained on all " +
+                        std::to_string(allRows.size()) + " faces for " + std::to_string(result.bestEpoch) +
+                        " epochs";
+    }
+    if (result.adopted) {
+        RunResult final = fit(x, labels, allRows, {}, result.bestEpoch, false, {}, cancel);
+        if (final.cancelled) {
+            result.cancelled = true;
+            result.adopted = false;
+            result.reason = "cancelled during the final training: the embeddings stay as they are";
+            result.head = ProjectionHead(identity);
+        } else {
+            result.head = final.head;
+        }
+    } else {
+        result.head = ProjectionHead(identity);
+    }
+    result.seconds = secondsSince(start);
+    return result;
+}
+
+} // namespace kindred

@@ -1,0 +1,111 @@
+#pragma once
+
+#include "evaluation/verificationmetrics.h"
+#include "training/projectionhead.h"
+#include "training/tripletloss.h"
+#include "training/tripletminer.h"
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <stdexcept>
+#include <string>
+#include <torch/torch.h>
+#include <vector>
+
+namespace kindred {
+
+struct TrainingOptions {
+    TripletDistance distance = TripletDistance::SquaredEuclidean;
+    MiningStrategy mining = MiningStrategy::SemiHard;
+    double margin = 0.2; // in units of the distance (squared Euclidean on the unit sphere: 0..4)
+    int epochs = 30;
+    double learningRate = 1e-3; // Adam
+    double weightDecay = 1e-3;  // L2 pull of the parameters towards their identity initialisation
+    int p = 8;                  // people per batch
+    int k = 4;                  // faces per person per batch
+    uint64_t seed = 1;
+    int patience = 5; // early stopping: epochs without a better held-out result
+    HeadKind head = HeadKind::Linear;
+    int64_t hidden = 0;         // Residual head width (0 = dim)
+    int minPeople = 2;          // data requirement: at least minPeople people ...
+    int minFacesPerPerson = 4;  // ... with at least this many labelled faces each
+    double holdoutShare = 0.25; // share of each eligible person's faces held out for validation
+    int minProbes = 20;         // fewer held-out faces than this: k-fold cross-validation instead
+    int folds = 4;
+    float rejectBelow = -2.0f;     // identification rejects a probe whose best prototype cosine is below
+                                   // this (default: never rejects)
+    double minImprovement = 0.005; // a TAR change smaller than this counts as no change
+};
+
+// Held-out quality of one embedding space (raw, or through a head).
+struct HeadMetrics {
+    IdentificationMetrics identification; // probes vs prototypes of the training faces
+    TarAtFar verification;                // probe x gallery and probe x probe pairs at the chosen FAR
+    double auc = 0.5;
+    int64_t pairs = 0;
+};
+
+struct TrainingResult {
+    ProjectionHead head{nullptr}; // adopted: trained on all labelled faces; otherwise the identity head
+    HeadMetrics before;           // held-out metrics of the raw embeddings
+    HeadMetrics after;            // held-out metrics through the validated head
+    bool adopted = false;
+    std::string reason;            // why (not) adopted, with numbers
+    std::string validation;        // "hold-out 25% (N probes)" or "4-fold (N probes)"
+    double far = 1e-3;             // FAR level of before/after verification (1e-3, or 1e-2 / 1e-1 when
+                                   // there are too few negative pairs)
+    std::vector<double> lossCurve; // mean triplet loss per epoch (first validation run)
+    std::vector<double> heldOutErrorCurve; // held-out top-1 error per epoch (first validation run)
+    int bestEpoch = 0;                     // 0: no epoch beat the untrained head
+    int epochsRun = 0;
+    bool cancelled = false;
+    double secondsPerEpoch = 0.0; // training only (mining + optimisation), without validation
+    double seconds = 0.0;
+};
+
+// Thrown by train() when the labelled faces cannot support training; the message says what is missing.
+class TrainingDataError : public std::invalid_argument {
+    using std::invalid_argument::invalid_argument;
+};
+
+// progress(epoch, mean loss, held-out metrics of that epoch (identification only; verification is
+// computed before and after training)).
+using TrainingProgress = std::function<void(int, double, const HeadMetrics&)>;
+
+// Triplet fine-tuning of a ProjectionHead on stored embeddings (CPU, minutes). Validation on held-out
+// faces of each person (or k-fold when they are few); the head is adopted only when it helps there:
+//   adopt  <=>  top-1 error(after) <= top-1 error(before)  and  TAR(after) >= TAR(before) - minImprovement
+//               and (top-1 error(after) < top-1 error(before)  or  TAR(after) >= TAR(before) +
+//               minImprovement)
+// An adopted head is then retrained on all faces for the best number of epochs found in validation.
+class TripletTrainer {
+public:
+    explicit TripletTrainer(TrainingOptions options = {});
+    const TrainingOptions& options() const { return m_options; }
+
+    // Empty when labels (one per face, -1 = unlabelled) can support training; otherwise what is missing.
+    // names (optional): names[label] replaces "person <label>" in the message.
+    std::string checkData(const std::vector<int>& labels, const std::vector<std::string>& names = {}) const;
+
+    // embeddings: N x D float32 with L2-normalised rows; labels: N person ids (-1 = unlabelled, ignored).
+    // Throws TrainingDataError (see checkData) or std::invalid_argument for malformed input.
+    TrainingResult train(const torch::Tensor& embeddings, const std::vector<int>& labels,
+                         const TrainingProgress& progress = {},
+                         const std::atomic_bool* cancel = nullptr) const;
+
+    // Held-out metrics of probes against a gallery (both already projected), at the given FAR.
+    static HeadMetrics evaluate(const torch::Tensor& gallery, const std::vector<int>& galleryLabels,
+                                const torch::Tensor& probes, const std::vector<int>& probeLabels, double far,
+                                float rejectBelow);
+
+private:
+    struct RunResult;
+    RunResult fit(const torch::Tensor& x, const std::vector<int>& labels,
+                  const std::vector<int64_t>& trainRows, const std::vector<int64_t>& probeRows, int epochs,
+                  bool validate, const TrainingProgress& progress, const std::atomic_bool* cancel) const;
+
+    TrainingOptions m_options;
+};
+
+} // namespace kindred
