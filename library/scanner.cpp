@@ -17,14 +17,14 @@
 #include <QSqlQuery>
 #include <cerrno>
 #include <cstring>
-#include <dirent.h>
-#include <fcntl.h>
 #include <set>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <utility>
 #include <vector>
 #include <xxhash.h>
+
+#ifndef Q_OS_WIN
+#include <dirent.h>
+#endif
 
 namespace kindred {
 
@@ -80,14 +80,57 @@ bool isSkippedFolder(const char* name)
     return false;
 }
 
-qint64 mtimeOf(const struct stat& st)
-{
-    return qint64(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
-}
-
+#ifndef Q_OS_WIN
 QString errnoText(int err)
 {
     return QString::fromLocal8Bit(std::strerror(err));
+}
+#endif
+
+// The entries of a folder (native paths, and whether each is a folder, links followed), without hidden
+// entries and skipped folders; false with *error when the folder cannot be listed.
+bool listFolder(const QByteArray& dir, std::vector<std::pair<QByteArray, bool>>& entries, QString* error)
+{
+    QByteArray prefix = dir;
+    if (!prefix.endsWith('/'))
+        prefix += '/';
+    const auto add = [&](QByteArray path, bool isDir) {
+        const char* name = path.constData() + prefix.size();
+        if (!(isDir ? isSkippedFolder(name) : name[0] == '.'))
+            entries.emplace_back(std::move(path), isDir);
+    };
+#ifdef Q_OS_WIN
+    // No dirent there; Qt lists with the wide-character API, and names are always valid UTF-16.
+    const QDir folder(FileIdentity::fromNativePath(dir));
+    if (!folder.isReadable()) {
+        *error = QStringLiteral("not readable");
+        return false;
+    }
+    const QFileInfoList infos = folder.entryInfoList(
+        QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System, QDir::NoSort);
+    for (const QFileInfo& info : infos)
+        add(prefix + FileIdentity::nativePath(info.fileName()), info.isDir());
+#else
+    DIR* d = ::opendir(dir.constData());
+    if (!d) {
+        *error = errnoText(errno);
+        return false;
+    }
+    while (dirent* e = ::readdir(d)) {
+        const char* name = e->d_name;
+        if (name[0] == '.' && (name[1] == 0 || (name[1] == '.' && name[2] == 0)))
+            continue;
+        QByteArray path = prefix + name;
+        bool isDir = false;
+        if (e->d_type == DT_DIR)
+            isDir = true;
+        else if (e->d_type == DT_LNK || e->d_type == DT_UNKNOWN)
+            isDir = FileIdentity::statPath(path).directory;
+        add(std::move(path), isDir);
+    }
+    ::closedir(d);
+#endif
+    return true;
 }
 
 // Recursive directory walk on raw byte paths (names that are not UTF-8 must not be mangled on the way).
@@ -102,53 +145,33 @@ public:
     {
         if (m_cancel && m_cancel->load())
             return;
-        struct stat st {};
-        if (::stat(dir.constData(), &st) != 0)
+        const FileStat st = FileIdentity::statPath(dir);
+        if (!st.exists)
             return;
         // Track directories by (device, inode): a symlink loop or a second link to the same folder is
         // walked once.
-        if (!m_visited.insert({st.st_dev, st.st_ino}).second)
+        if (!m_visited.insert(st.folderKey).second)
             return;
-        DIR* d = ::opendir(dir.constData());
-        if (!d) {
+        std::vector<std::pair<QByteArray, bool>> entries; // path, isDirectory
+        QString error;
+        if (!listFolder(dir, entries, &error)) {
             m_failures.append(
-                {QFile::decodeName(dir), QStringLiteral("cannot open folder: %1").arg(errnoText(errno))});
+                {FileIdentity::fromNativePath(dir), QStringLiteral("cannot open folder: %1").arg(error)});
             return;
         }
-        std::vector<std::pair<QByteArray, bool>> entries; // name, isDirectory
-        while (dirent* e = ::readdir(d)) {
-            const char* name = e->d_name;
-            if (name[0] == '.' && (name[1] == 0 || (name[1] == '.' && name[2] == 0)))
-                continue;
-            QByteArray path = dir;
-            if (!path.endsWith('/'))
-                path += '/';
-            path += name;
-            bool isDir = false;
-            if (e->d_type == DT_DIR) {
-                isDir = true;
-            } else if (e->d_type == DT_LNK || e->d_type == DT_UNKNOWN) {
-                struct stat target {};
-                isDir = ::stat(path.constData(), &target) == 0 && S_ISDIR(target.st_mode);
-            }
-            if (isDir ? isSkippedFolder(name) : name[0] == '.')
-                continue;
-            entries.emplace_back(std::move(path), isDir);
-        }
-        ::closedir(d);
         std::sort(entries.begin(), entries.end());
         // A RAW+JPEG pair (the camera saves both) is one photo: the JPEG (or HEIF, ...) stands for it.
         QSet<QString> shotsWithImage;
         bool sidecars = false; // XMP sidecars here: their times join each photo's "unchanged" test
         for (const auto& [path, isDir] : entries) {
-            const QString name = QFile::decodeName(path);
+            const QString name = FileIdentity::fromNativePath(path);
             if (!isDir && ImageFormats::hasImageExtension(name))
                 shotsWithImage.insert(shotName(name));
             sidecars = sidecars || (!isDir && name.endsWith(QLatin1String(".xmp"), Qt::CaseInsensitive));
         }
         for (const auto& [path, isDir] : entries) {
-            const QString decoded = QFile::decodeName(path);
-            const bool faithful = QFile::encodeName(decoded) == path;
+            const QString decoded = FileIdentity::fromNativePath(path);
+            const bool faithful = FileIdentity::nativePath(decoded) == path;
             if (isDir) {
                 if (!faithful) {
                     m_failures.append({decoded, QStringLiteral("folder name is not valid UTF-8; its contents "
@@ -171,13 +194,13 @@ public:
             c.native = path;
             c.mustBeImage = imageExt;
             c.raw = raw;
-            struct stat fst {};
-            if (::stat(path.constData(), &fst) != 0) {
-                c.walkFailure = QStringLiteral("cannot stat file: %1").arg(errnoText(errno));
+            const FileStat fst = FileIdentity::statPath(path);
+            if (!fst.exists) {
+                c.walkFailure = QStringLiteral("cannot stat file: %1").arg(fst.error);
             } else {
-                c.size = fst.st_size;
-                c.mtimeNs = mtimeOf(fst);
-                if (!S_ISREG(fst.st_mode))
+                c.size = fst.size;
+                c.mtimeNs = fst.mtimeNs;
+                if (!fst.regular)
                     c.walkFailure = QStringLiteral("not a regular file");
             }
             if (sidecars && c.walkFailure.isEmpty())
@@ -195,7 +218,7 @@ private:
     std::vector<Candidate>& m_out;
     QList<ScanFailure>& m_failures;
     const std::atomic_bool* m_cancel;
-    std::set<std::pair<dev_t, ino_t>> m_visited;
+    std::set<QByteArray> m_visited; // FileStat::folderKey
 };
 
 class Timer {
@@ -310,7 +333,7 @@ ScanSummary Scanner::scan(const QStringList& roots, const Progress& progress, co
         Timer t(summary.walkMs);
         Walker walker(candidates, summary.failures, cancel);
         for (const QString& root : scanRoots)
-            walker.walk(QFile::encodeName(root));
+            walker.walk(FileIdentity::nativePath(root));
     }
     summary.filesTotal = int(candidates.size());
     // A walk cut short by a cancel has not seen every file: nothing may be marked missing from it.

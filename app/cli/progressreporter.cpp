@@ -1,7 +1,12 @@
 #include "progressreporter.h"
 
 #include <cstdio>
+
+#ifdef Q_OS_WIN
+#include <io.h>
+#else
 #include <unistd.h>
+#endif
 
 namespace kindred {
 
@@ -18,7 +23,11 @@ ProgressReporter::~ProgressReporter()
 
 bool ProgressReporter::stderrIsTerminal()
 {
+#ifdef Q_OS_WIN
+    return ::_isatty(::_fileno(stderr)) != 0;
+#else
     return ::isatty(STDERR_FILENO) == 1;
+#endif
 }
 
 void ProgressReporter::update(qint64 done, qint64 total, const QString& detail)

@@ -1,0 +1,90 @@
+# LibTorch for the Windows and macOS builds: PyTorch's official pre-built archive at a pinned version,
+# checked against a pinned SHA-256, extracted to <DEST>/libtorch-<VARIANT>/libtorch (what the CMake presets
+# point Torch_DIR at). Debian builds use the distribution's libtorch-dev instead.
+#   cmake -DVARIANT=cpu|cu124 [-DDEST=<folder>] -P packaging/fetch-libtorch.cmake   (DEST: build-deps/)
+# An archive whose hash is not pinned below is downloaded, its SHA-256 printed, and refused: check it and
+# write it into the table below (the first run on a new version does exactly this).
+cmake_minimum_required(VERSION 3.25)
+get_filename_component(repo "${CMAKE_CURRENT_LIST_DIR}/.." ABSOLUTE)
+if(NOT VARIANT)
+  set(VARIANT cpu)
+endif()
+if(NOT DEST)
+  set(DEST "${repo}/build-deps")
+endif()
+get_filename_component(DEST "${DEST}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
+
+# ---- Pins: the only place that names LibTorch's version, archives and their SHA-256 -----------------------
+# No hash is known here yet (the archives cannot be downloaded where this was written, and a hash that was
+# not computed from the file is worthless). Pin each on its first download: the script prints it.
+set(LIBTORCH_VERSION 2.5.1)
+set(url_windows_cpu "https://download.pytorch.org/libtorch/cpu/libtorch-win-shared-with-deps-2.5.1%2Bcpu.zip")
+set(sha256_windows_cpu "")
+set(url_windows_cu124
+    "https://download.pytorch.org/libtorch/cu124/libtorch-win-shared-with-deps-2.5.1%2Bcu124.zip")
+set(sha256_windows_cu124 "")
+set(url_macos-arm64_cpu "https://download.pytorch.org/libtorch/cpu/libtorch-macos-arm64-2.5.1.zip")
+set(sha256_macos-arm64_cpu "")
+# -------------------------------------------------------------------------------------------------------------
+
+if(CMAKE_HOST_WIN32)
+  set(platform windows)
+elseif(CMAKE_HOST_APPLE)
+  cmake_host_system_information(RESULT arch QUERY OS_PLATFORM)
+  if(NOT arch STREQUAL "arm64")
+    message(FATAL_ERROR "libtorch: PyTorch publishes macOS archives for arm64 only (this is ${arch})")
+  endif()
+  set(platform macos-arm64)
+else()
+  message(FATAL_ERROR "libtorch: on Linux, use the distribution's libtorch-dev (scripts/setup.sh)")
+endif()
+set(key "${platform}_${VARIANT}")
+if(NOT DEFINED "url_${key}")
+  message(FATAL_ERROR "libtorch: no archive for ${platform} and variant ${VARIANT}")
+endif()
+set(url "${url_${key}}")
+set(expected "${sha256_${key}}")
+
+set(target "${DEST}/libtorch-${VARIANT}")
+set(stamp "${target}/.kindred-sha256")
+if(expected AND EXISTS "${stamp}" AND EXISTS "${target}/libtorch/share/cmake/Torch/TorchConfig.cmake")
+  file(READ "${stamp}" done)
+  if(done STREQUAL expected)
+    message(STATUS "libtorch: ${target} holds LibTorch ${LIBTORCH_VERSION} (${VARIANT}), verified")
+    return()
+  endif()
+endif()
+
+get_filename_component(name "${url}" NAME)
+string(REPLACE "%2B" "+" name "${name}")
+set(archive "${DEST}/downloads/${name}")
+if(NOT EXISTS "${archive}")
+  message(STATUS "libtorch: downloading ${url}")
+  file(DOWNLOAD "${url}" "${archive}.part" STATUS status INACTIVITY_TIMEOUT 300 TLS_VERIFY ON)
+  list(GET status 0 code)
+  if(NOT code EQUAL 0)
+    list(GET status 1 reason)
+    file(REMOVE "${archive}.part")
+    message(FATAL_ERROR "libtorch: download of ${url} failed: ${reason}")
+  endif()
+  file(RENAME "${archive}.part" "${archive}")
+endif()
+file(SHA256 "${archive}" actual)
+if(NOT expected)
+  message(FATAL_ERROR "libtorch: ${name} has SHA-256 ${actual}, and no hash is pinned for it. Check the "
+                      "file (e.g. a second download from another network gives the same hash), then set "
+                      "sha256_${key} in packaging/fetch-libtorch.cmake to it.")
+endif()
+if(NOT actual STREQUAL expected)
+  file(REMOVE "${archive}")
+  message(FATAL_ERROR "libtorch: ${name} has SHA-256 ${actual}, not the pinned ${expected}; removed")
+endif()
+
+file(REMOVE_RECURSE "${target}")
+message(STATUS "libtorch: extracting ${name}")
+file(ARCHIVE_EXTRACT INPUT "${archive}" DESTINATION "${target}")
+if(NOT EXISTS "${target}/libtorch/share/cmake/Torch/TorchConfig.cmake")
+  message(FATAL_ERROR "libtorch: ${name} holds no libtorch/share/cmake/Torch/TorchConfig.cmake")
+endif()
+file(WRITE "${stamp}" "${expected}")
+message(STATUS "libtorch: LibTorch ${LIBTORCH_VERSION} (${VARIANT}) in ${target}/libtorch")
