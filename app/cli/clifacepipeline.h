@@ -18,10 +18,9 @@ namespace kindred {
 // The detect -> align -> embed chain shared by the embedding commands (embed, verify, identify,
 // eval-pairs). CLI-only: it parses the common options and prints errors the CLI way.
 //
-// Common options (addOptions): --model ID, --model-file FILE, --align auto|box|landmarks, --batch-size N.
+// Common options (addOptions): --model ID, --model-file FILE, --align landmarks, --batch-size N.
 class CliFacePipeline {
 public:
-    enum class Align { Auto, Box, Landmarks };
     // How the face of an image was found.
     enum class Treatment {
         Detected,   // MTCNN found it in the image
@@ -52,17 +51,12 @@ public:
                                                    const QString& command, int* exitCode);
 
     Embedder& embedder() { return *m_embedder; }
-    Align align() const { return m_align; }
-    QString alignName() const
-    {
-        return m_align == Align::Auto  ? QStringLiteral("auto")
-               : m_align == Align::Box ? QStringLiteral("box")
-                                       : QStringLiteral("landmarks");
-    }
+    QString alignName() const { return QStringLiteral("landmarks"); }
 
     // Detects the faces of one image and aligns them for the embedder. `largestOnly` keeps the largest face;
-    // `fallbacks` enables the padded retry for images a face fills and, when `wholeImage` is also set, the
-    // whole image as the face crop when even the padded retry finds nothing.
+    // The detector retries a face that fills the image on a padded canvas (MtcnnDetector::detectWithContext);
+    // `fallbacks` and `wholeImage` together take the whole image as the face crop when even that finds
+    // nothing.
     ImageFaces facesOf(const QString& path, bool largestOnly, bool fallbacks, bool wholeImage = true);
 
     // Embeds crops; rows in the order given.
@@ -76,11 +70,10 @@ private:
     CliFacePipeline() = default;
     std::vector<FaceDetection> detect(const cv::Mat& rgb);
     // `original`: the photo before any padding of `rgb` by `pad` pixels (Auto decides on it).
-    cv::Mat alignFace(const cv::Mat& rgb, const FaceDetection& face, const cv::Mat& original, int pad) const;
+    cv::Mat alignFace(const cv::Mat& rgb, const FaceDetection& face) const;
 
     std::unique_ptr<Embedder> m_embedder;
     std::unique_ptr<MtcnnDetector> m_detector;
-    Align m_align = Align::Landmarks;
 };
 
 } // namespace kindred

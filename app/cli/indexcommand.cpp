@@ -35,9 +35,10 @@ int runIndex(const QStringList& args, CliContext& ctx)
         {QStringLiteral("recluster"),
          QStringLiteral("Group all unknown faces afresh (named and ignored faces are never touched).")});
     // Grouping thresholds: remembered for this library (the GUI's face job uses them too).
-    parser.addOption({QStringLiteral("algorithm"),
-                      QStringLiteral("Grouping algorithm: chinese-whispers (default) or dbscan. Remembered."),
-                      QStringLiteral("NAME")});
+    parser.addOption(
+        {QStringLiteral("algorithm"),
+         QStringLiteral("Grouping algorithm: compact (default), chinese-whispers or dbscan. Remembered."),
+         QStringLiteral("NAME")});
     parser.addOption(
         {QStringLiteral("cluster-similarity"),
          QStringLiteral("Cosine similarity two faces need to be grouped (default: the model's "

@@ -1,7 +1,10 @@
 #include "faceservice.h"
 
+#include "alignment/facealigner.h"
 #include "catalog.h"
+#include "clustering/averagelinkage.h"
 #include "clustering/chinesewhispersclusterer.h"
+#include "clustering/compactclusterer.h"
 #include "clustering/dbscanclusterer.h"
 #include "clustering/incrementalclusterer.h"
 #include "clustering/personmatcher.h"
@@ -36,7 +39,8 @@ struct FaceVectors {
     std::vector<qint64> clusters;
     std::vector<float> quality;
     std::vector<qint64> photos;
-    torch::Tensor embeddings; // N x D, L2-normalised
+    std::vector<float> turned; // FaceAligner::turnedAway
+    torch::Tensor embeddings;  // N x D, L2-normalised
 };
 
 // Similarity thresholds per embedding model, on L2-normalised vectors. FaceRecognitionNet's similarities
@@ -46,19 +50,32 @@ struct FaceVectors {
 // has no real weights on the development machine: its values follow from facenet's verification threshold
 // and are to be re-measured with the VGGFace2 checkpoint.
 struct ModelThresholds {
-    float cluster;    // Chinese whispers edge / DBSCAN 1 - eps / incremental join
-    float suggestion; // PersonMatcher minSimilarity; the calibrated confidence decides above it
+    float cluster;    // compact: average-linkage similarity; Chinese whispers edge / DBSCAN 1 - eps /
+                      // incremental join
+    float suggestion; // a suggestion needs at least this similarity to the person's prototype ...
+    float margin;     // ... and this much more than to the second person
+    // Shown confidence: the precision measured on the dev set's naming rounds for suggestions whose
+    // similarity reaches each floor (docs/quality.md), highest floor first.
+    std::vector<std::pair<float, float>> precisionBands;
 };
 
 ModelThresholds modelThresholds(const QString& modelId)
 {
     if (modelId.startsWith(QLatin1String("frnet")))
-        return {0.92f, 0.85f};
+        return {0.935f, 0.965f, 0.02f, {{0.97f, 0.998f}, {0.965f, 0.995f}}};
     if (modelId.startsWith(QLatin1String("irv1"))) {
         const float same = float(1.0 - InceptionResnetV1Embedder::kDefaultThreshold); // cosine distance
-        return {same + 0.05f, same - 0.05f};
+        return {same + 0.05f, same + 0.05f, 0.05f, {{same + 0.05f, 0.9f}}};
     }
-    return {0.6f, 0.5f};
+    return {0.6f, 0.6f, 0.05f, {{0.6f, 0.9f}}};
+}
+
+float shownConfidence(const ModelThresholds& t, float similarity)
+{
+    for (const auto& [floor, precision] : t.precisionBands)
+        if (similarity >= floor)
+            return precision;
+    return t.precisionBands.empty() ? 0.5f : t.precisionBands.back().second;
 }
 
 } // namespace
@@ -218,7 +235,8 @@ FaceRefreshOptions FaceService::libraryOptions() const
     };
     FaceRefreshOptions options;
     const QString algorithm = setting("clusters.algorithm");
-    if (algorithm == QLatin1String("dbscan") || algorithm == QLatin1String("chinese-whispers"))
+    if (algorithm == QLatin1String("dbscan") || algorithm == QLatin1String("chinese-whispers") ||
+        algorithm == QLatin1String("compact"))
         options.algorithm = algorithm;
     bool ok = false;
     const double similarity = setting("clusters.similarity").toDouble(&ok);
@@ -230,15 +248,24 @@ FaceRefreshOptions FaceService::libraryOptions() const
     const int minSize = setting("clusters.min_size").toInt(&ok);
     if (ok && minSize >= 2)
         options.minClusterSize = minSize;
+    const double suggestion = setting("suggestions.similarity").toDouble(&ok);
+    if (ok && suggestion > 0 && suggestion < 1)
+        options.suggestionSimilarity = float(suggestion);
+    const double margin = setting("suggestions.margin").toDouble(&ok);
+    if (ok && margin >= 0 && margin < 1)
+        options.suggestionMargin = float(margin);
     return options;
 }
 
 bool FaceService::setLibraryOptions(const FaceRefreshOptions& options)
 {
     if (options.algorithm != QLatin1String("dbscan") &&
-        options.algorithm != QLatin1String("chinese-whispers"))
-        return fail(QStringLiteral("unknown clustering algorithm '%1' (dbscan, chinese-whispers)")
+        options.algorithm != QLatin1String("chinese-whispers") &&
+        options.algorithm != QLatin1String("compact"))
+        return fail(QStringLiteral("unknown clustering algorithm '%1' (compact, dbscan, chinese-whispers)")
                         .arg(options.algorithm));
+    if (options.suggestionSimilarity >= 1 || options.suggestionMargin >= 1)
+        return fail(QStringLiteral("suggestion thresholds must be below 1"));
     if (options.minClusterSize < 2)
         return fail(QStringLiteral("the minimum cluster size must be at least 2"));
     if (options.minQuality < 0 || options.minQuality > 1)
@@ -264,6 +291,13 @@ bool FaceService::setLibraryOptions(const FaceRefreshOptions& options)
                        &error)
                  : SqlUtil::exec(db, QStringLiteral("DELETE FROM settings WHERE key = 'clusters.similarity'"),
                                  {}, &error);
+    const auto store = [&](const QString& key, float value) {
+        return value >= 0
+                   ? SqlUtil::exec(db, put, {key, QString::number(value)}, &error)
+                   : SqlUtil::exec(db, QStringLiteral("DELETE FROM settings WHERE key = ?"), {key}, &error);
+    };
+    ok = ok && store(QStringLiteral("suggestions.similarity"), options.suggestionSimilarity) &&
+         store(QStringLiteral("suggestions.margin"), options.suggestionMargin);
     if (!ok) {
         db.rollback();
         return fail(error);
@@ -300,7 +334,9 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
         if (!SqlUtil::exec(
                 q,
                 QStringLiteral("SELECT f.id, f.state, f.person_id, f.cluster_id, f.quality, f.dim, "
-                               "f.embedding, f.photo_id FROM faces f JOIN photos p ON p.id = f.photo_id "
+                               "f.embedding, f.photo_id, f.lm_left_eye_x, f.lm_left_eye_y, f.lm_right_eye_x, "
+                               "f.lm_right_eye_y, f.lm_nose_x, f.lm_nose_y FROM faces f "
+                               "JOIN photos p ON p.id = f.photo_id "
                                "WHERE f.model_id = ? AND f.embedding IS NOT NULL AND p.missing = 0 "
                                "AND f.state IN ('confirmed', 'unknown', 'suggested') ORDER BY f.id"),
                 {s.modelId}, &m_error))
@@ -317,6 +353,14 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
             v.clusters.push_back(q.value(3).toLongLong());
             v.quality.push_back(q.value(4).isNull() ? 1.0f : q.value(4).toFloat());
             v.photos.push_back(q.value(7).toLongLong());
+            // Faces without landmarks (drawn by hand) count as looking at the camera.
+            FaceLandmarks marks{};
+            bool haveMarks = true;
+            for (int k = 0; k < 6; ++k) {
+                haveMarks = haveMarks && !q.value(8 + k).isNull();
+                marks[size_t(k / 2)][size_t(k % 2)] = q.value(8 + k).toFloat();
+            }
+            v.turned.push_back(haveMarks ? float(FaceAligner::turnedAway(marks)) : 0.0f);
             const auto* f = reinterpret_cast<const float*>(blob.constData());
             data.insert(data.end(), f, f + d);
         }
@@ -367,7 +411,16 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
     const float similarity =
         options.clusterSimilarity >= 0 ? options.clusterSimilarity : modelThresholds(s.modelId).cluster;
     std::shared_ptr<Clusterer> clusterer;
-    if (options.algorithm == QLatin1String("dbscan")) {
+    std::shared_ptr<CompactClusterer> compact;
+    if (options.algorithm == QLatin1String("compact")) {
+        CompactOptions o;
+        o.candidates.minSimilarity = similarity;
+        o.minAverageSimilarity = similarity;
+        o.common.minClusterSize = options.minClusterSize;
+        o.common.minQuality = options.minQuality;
+        compact = std::make_shared<CompactClusterer>(o);
+        clusterer = compact;
+    } else if (options.algorithm == QLatin1String("dbscan")) {
         DbscanOptions o;
         o.eps = 1.0f - similarity;
         o.common.minClusterSize = options.minClusterSize;
@@ -380,7 +433,7 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
         o.common.minQuality = options.minQuality;
         clusterer = std::make_shared<ChineseWhispersClusterer>(o);
     } else {
-        return fail(QStringLiteral("unknown clustering algorithm '%1' (dbscan, chinese-whispers)")
+        return fail(QStringLiteral("unknown clustering algorithm '%1' (compact, dbscan, chinese-whispers)")
                         .arg(options.algorithm));
     }
 
@@ -397,10 +450,18 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
     try {
         if (!freshRows.empty()) {
             std::vector<float> freshQuality;
+            // Faces turned away (profiles) are not grouped: measured on the dev set, they put different
+            // people into one group (docs/quality.md). They can still be suggested, with a higher bar.
             for (int64_t row : freshRows)
-                freshQuality.push_back(v.quality[size_t(row)]);
+                freshQuality.push_back(
+                    v.turned[size_t(row)] > options.maxTurnedAway ? -1.0f : v.quality[size_t(row)]);
             if (existingRows.empty()) {
-                const ClusteringResult r = clusterer->cluster(rowsTensor(freshRows), freshQuality);
+                std::vector<int64_t> photos;
+                for (int64_t row : freshRows)
+                    photos.push_back(v.photos[size_t(row)]);
+                const ClusteringResult r =
+                    compact ? compact->clusterConstrained(rowsTensor(freshRows), freshQuality, photos)
+                            : clusterer->cluster(rowsTensor(freshRows), freshQuality);
                 for (size_t i = 0; i < freshRows.size(); ++i)
                     newCluster[size_t(freshRows[i])] = r.labels[i] >= 0 ? -(qint64(r.labels[i]) + 1) : 0;
                 newClusters = r.clusterCount;
@@ -437,14 +498,63 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
         return true;
     }
 
+    // --- Groups that grew are checked again ------------------------------------------------------------
+    // (compact) Faces that joined an existing group one by one may have made it loose: every group that got
+    // new faces is split again by average linkage with the photos as cannot-links; its largest part keeps
+    // the group, other parts of at least minClusterSize faces become new groups, smaller ones unclustered.
+    if (compact && !existingRows.empty() && !freshRows.empty()) {
+        QSet<qint64> grown;
+        for (int64_t row : freshRows)
+            if (newCluster[size_t(row)] > 0)
+                grown.insert(newCluster[size_t(row)]);
+        QHash<qint64, std::vector<int64_t>> members;
+        for (int64_t row : open)
+            if (grown.contains(newCluster[size_t(row)]))
+                members[newCluster[size_t(row)]].push_back(row);
+        try {
+            for (auto it = members.cbegin(); it != members.cend(); ++it) {
+                const std::vector<int64_t>& rows = it.value();
+                std::vector<int64_t> photos;
+                for (int64_t row : rows)
+                    photos.push_back(v.photos[size_t(row)]);
+                const std::vector<int> parts = AverageLinkage::cluster(
+                    rowsTensor(rows), compact->options().minAverageSimilarity, photos);
+                QHash<int, int> partSize;
+                for (int p : parts)
+                    ++partSize[p];
+                QHash<int, qint64> partCluster{{0, it.key()}}; // part 0 is the largest
+                for (size_t i = 0; i < rows.size(); ++i) {
+                    const int p = parts[i];
+                    if (p == 0)
+                        continue;
+                    if (partSize.value(p) < options.minClusterSize) {
+                        newCluster[size_t(rows[i])] = 0;
+                        continue;
+                    }
+                    if (!partCluster.contains(p))
+                        partCluster.insert(p, -(++newClusters));
+                    newCluster[size_t(rows[i])] = partCluster.value(p);
+                }
+            }
+        } catch (const std::exception& e) {
+            return fail(QStringLiteral("clustering failed: %1").arg(QString::fromUtf8(e.what())));
+        }
+    }
+
     // --- Suggestions from the confirmed faces -------------------------------------------------------
+    // Open set: most unknown faces belong to people nobody will name, so a suggestion needs a similarity to
+    // the person's prototype that strangers measured on the dev set almost never reach, and a margin over
+    // the second person; the confidence shown is the precision measured for that similarity band.
     std::vector<PersonSuggestion> suggestions(open.size());
-    double threshold = 1.0;
+    const ModelThresholds thresholds = modelThresholds(s.modelId);
+    const float minSimilarity =
+        options.suggestionSimilarity >= 0 ? options.suggestionSimilarity : thresholds.suggestion;
+    const float minMargin = options.suggestionMargin >= 0 ? options.suggestionMargin : thresholds.margin;
+    double threshold = minSimilarity;
     if (!confirmed.empty() && !open.empty()) {
         PersonMatcherOptions matchOptions;
-        matchOptions.method =
-            MatchMethod::Prototype; // measured best at >= 99 % precision (docs/clustering.md)
-        matchOptions.minSimilarity = modelThresholds(s.modelId).suggestion;
+        matchOptions.method = MatchMethod::Prototype;
+        matchOptions.minSimilarity = minSimilarity;
         PersonMatcher matcher(matchOptions);
         std::vector<int64_t> personIds, faceIds;
         for (int64_t row : confirmed) {
@@ -459,21 +569,113 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
         while (q.next())
             rejections.emplace_back(q.value(0).toLongLong(), q.value(1).toLongLong());
         matcher.setRejections(rejections);
-        const CalibrationReport report = matcher.calibrate(options.suggestionPrecision);
-        // Fitted: the lowest confidence at which the named faces (left out one at a time) were matched with
-        // the asked precision; none reaches it -> no suggestions. Not fitted (too few named faces, or all of
-        // them matched): the prior calibration stays and only near-certain matches are shown.
-        if (!report.calibration.fitted)
-            threshold = 0.9;
-        else if (report.threshold.found)
-            threshold = std::max<double>(report.threshold.threshold, 0.5);
-        else
-            threshold = 1.01;
-        s.calibrationNote = QString::fromStdString(report.note);
         std::vector<int64_t> openIds;
         for (int64_t row : open)
             openIds.push_back(v.ids[size_t(row)]);
         suggestions = matcher.suggest(rowsTensor(open), openIds);
+        // The face's group votes too: a stranger's look-alike face usually sits in a group of that stranger's
+        // faces, whose mean is far less like the named person than the one face. A face in a group of three
+        // or more is suggested only when the rest of its group (its mean without the face) also reaches the
+        // similarity bar for that person.
+        QHash<qint64, torch::Tensor> groupSums;
+        QHash<qint64, int> groupSizes;
+        for (int64_t row : open) {
+            const qint64 c = newCluster[size_t(row)];
+            if (c == 0)
+                continue;
+            const torch::Tensor e = v.embeddings[row];
+            const auto it = groupSums.find(c);
+            if (it == groupSums.end())
+                groupSums.insert(c, e.clone());
+            else
+                it.value() += e;
+            ++groupSizes[c];
+        }
+        QHash<qint64, torch::Tensor> prototypes;
+        for (int64_t row : confirmed) {
+            const qint64 p = v.persons[size_t(row)];
+            const auto it = prototypes.find(p);
+            if (it == prototypes.end())
+                prototypes.insert(p, v.embeddings[row].clone());
+            else
+                it.value() += v.embeddings[row];
+        }
+        for (auto it = prototypes.begin(); it != prototypes.end(); ++it)
+            it.value() = it.value() / it.value().norm().clamp_min(1e-12);
+        // Unnamed groups are the strangers a family library is full of: a face is suggested as X only when
+        // it is closer to X than to every unnamed group of three or more faces (other than its own, and
+        // other than groups that themselves look like X), by the margin.
+        std::vector<qint64> strangerGroups;
+        std::vector<torch::Tensor> centroids;
+        for (auto it = groupSums.cbegin(); it != groupSums.cend(); ++it) {
+            if (groupSizes.value(it.key()) < 3)
+                continue;
+            strangerGroups.push_back(it.key());
+            centroids.push_back(it.value() / it.value().norm().clamp_min(1e-12));
+        }
+        std::vector<float> competitor(open.size(), -1.0f);
+        if (!centroids.empty()) {
+            const torch::Tensor groupMatrix = torch::stack(centroids); // G x D
+            // The person each group looks like (its centroid reaches the bar), -1 for none.
+            std::vector<int64_t> groupPerson(strangerGroups.size(), -1);
+            {
+                std::vector<int64_t> personOrder;
+                std::vector<torch::Tensor> protoList;
+                for (auto it = prototypes.cbegin(); it != prototypes.cend(); ++it) {
+                    personOrder.push_back(it.key());
+                    protoList.push_back(it.value());
+                }
+                const torch::Tensor gp = torch::mm(groupMatrix, torch::stack(protoList).t()).contiguous();
+                const auto best = gp.max(1);
+                const torch::Tensor bestValue = std::get<0>(best).contiguous();
+                const torch::Tensor bestIndex = std::get<1>(best).contiguous();
+                for (size_t g = 0; g < strangerGroups.size(); ++g)
+                    if (bestValue[int64_t(g)].item<float>() >= minSimilarity)
+                        groupPerson[g] = personOrder[size_t(bestIndex[int64_t(g)].item<int64_t>())];
+            }
+            constexpr int64_t kChunk = 2048;
+            for (size_t begin = 0; begin < open.size(); begin += kChunk) {
+                const size_t end = std::min(open.size(), begin + size_t(kChunk));
+                const std::vector<int64_t> rows(open.begin() + long(begin), open.begin() + long(end));
+                const torch::Tensor sims = torch::mm(rowsTensor(rows), groupMatrix.t()).contiguous();
+                const float* sp = sims.data_ptr<float>();
+                const int64_t g = int64_t(strangerGroups.size());
+                for (size_t i = begin; i < end; ++i) {
+                    const PersonSuggestion& sug = suggestions[i];
+                    if (sug.personId < 0)
+                        continue;
+                    const qint64 own = newCluster[size_t(open[i])];
+                    float most = -1.0f;
+                    for (int64_t j = 0; j < g; ++j) {
+                        if (strangerGroups[size_t(j)] == own || groupPerson[size_t(j)] == sug.personId)
+                            continue;
+                        most = std::max(most, sp[int64_t(i - begin) * g + j]);
+                    }
+                    competitor[i] = most;
+                }
+            }
+        }
+        for (size_t i = 0; i < open.size(); ++i) {
+            PersonSuggestion& sug = suggestions[i];
+            const float bar =
+                minSimilarity +
+                (v.turned[size_t(open[i])] > options.maxTurnedAway ? options.turnedExtra : 0.0f);
+            bool sure = sug.personId >= 0 && sug.similarity >= bar &&
+                        (sug.runnerUpId < 0 || sug.margin >= minMargin) &&
+                        sug.similarity - competitor[i] >= minMargin;
+            const qint64 c = newCluster[size_t(open[i])];
+            if (sure && c != 0 && groupSizes.value(c) >= 3) {
+                const torch::Tensor rest = groupSums.value(c) - v.embeddings[open[i]];
+                const float groupSimilarity =
+                    (rest / rest.norm().clamp_min(1e-12)).dot(prototypes.value(sug.personId)).item<float>();
+                sure = groupSimilarity >= minSimilarity;
+            }
+            if (!sure)
+                sug.personId = -1;
+            sug.confidence = sure ? shownConfidence(thresholds, sug.similarity) : 0.0f;
+        }
+        s.calibrationNote =
+            QStringLiteral("similarity >= %1, margin >= %2").arg(minSimilarity).arg(minMargin);
     }
     s.suggestionThreshold = threshold;
 
@@ -488,7 +690,7 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
         QHash<QPair<qint64, qint64>, size_t> best;
         for (size_t i = 0; i < open.size(); ++i) {
             const PersonSuggestion& sug = suggestions[i];
-            if (sug.personId < 0 || double(sug.confidence) < threshold)
+            if (sug.personId < 0)
                 continue;
             const QPair<qint64, qint64> key{v.photos[size_t(open[i])], qint64(sug.personId)};
             if (named.contains(key))

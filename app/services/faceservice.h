@@ -38,13 +38,22 @@ struct ClusterRecord {
 };
 
 struct FaceRefreshOptions {
-    QString algorithm = QStringLiteral("chinese-whispers"); // or "dbscan"
-    int minClusterSize = 3;            // measured: 3 keeps clusters pure where 2 lets pairs of look-alikes in
-    float minQuality = 0.25f;          // faces below stay unclustered
-    float clusterSimilarity = -1;      // < 0: the measured default of the embedding model
-    double suggestionPrecision = 0.99; // suggestions are shown only above a threshold with this precision
-    bool recluster = false;            // true: cluster all unknown faces from scratch (still never touches
-                                       // confirmed/ignored faces); false: new faces join existing clusters
+    QString algorithm = QStringLiteral("compact"); // or "chinese-whispers", "dbscan" (docs/quality.md)
+    int minClusterSize = 3;       // measured: 3 keeps clusters pure where 2 lets pairs of look-alikes in
+    float minQuality = 0.25f;     // faces below stay unclustered
+    float clusterSimilarity = -1; // < 0: the measured default of the embedding model
+    // Suggestions (open set: most unknown faces belong to people nobody named): a face is suggested as the
+    // named person whose confirmed faces' mean it is most similar to, when that similarity reaches
+    // suggestionSimilarity and beats the second person by suggestionMargin. < 0: the model's measured
+    // defaults (docs/quality.md).
+    float suggestionSimilarity = -1;
+    float suggestionMargin = -1;
+    // Pose gate: faces turned further than this (FaceAligner::turnedAway, nose off the eyes' midline in
+    // inter-ocular distances) are not grouped, and are suggested only turnedExtra above the similarity bar.
+    float maxTurnedAway = 0.45f;
+    float turnedExtra = 0.005f;
+    bool recluster = false; // true: cluster all unknown faces from scratch (still never touches
+                            // confirmed/ignored faces); false: new faces join existing clusters
 };
 
 struct FaceRefreshSummary {
@@ -84,11 +93,12 @@ public:
                  const std::atomic_bool* cancel = nullptr);
 
     // The grouping thresholds of this library: the catalog's settings "clusters.algorithm",
-    // "clusters.similarity", "clusters.min_size", "clusters.min_quality" over the measured defaults of
-    // FaceRefreshOptions. The GUI's face job, the CLI and fine-tuning all group with these.
+    // "clusters.similarity", "clusters.min_size", "clusters.min_quality", "suggestions.similarity",
+    // "suggestions.margin" over the measured defaults of FaceRefreshOptions. The GUI's face job, the CLI and
+    // fine-tuning all group with these.
     FaceRefreshOptions libraryOptions() const;
-    // Stores the given options' algorithm and thresholds as this library's (a clusterSimilarity < 0 removes
-    // the stored similarity: the model's measured default applies again). False on invalid values.
+    // Stores the given options' algorithm and thresholds as this library's (a clusterSimilarity or suggestion
+    // value < 0 removes the stored one: the model's measured default applies again). False on invalid values.
     bool setLibraryOptions(const FaceRefreshOptions& options);
 
     QString errorString() const { return m_error; }

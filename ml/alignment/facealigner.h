@@ -1,5 +1,7 @@
 #pragma once
 
+#include "alignment/chiptemplate.h"
+
 #include <array>
 #include <opencv2/core.hpp>
 
@@ -7,37 +9,43 @@ namespace kindred {
 
 using FaceLandmarks = std::array<std::array<float, 2>, 5>; // as FaceDetection::landmarks
 
-// Turns a detected face into an embedder input. Two methods (measure per embedder which works better):
+// Turns a detected face into an embedder input.
+//  * align: a least-squares similarity transform (rotation + uniform scale + shift, Umeyama) taking the five
+//    MTCNN landmarks onto the embedder's ChipTemplate, then an affine warp. Parts of the chip that lie
+//    outside the image (a face that fills a photo: an already-cropped face, a passport scan) repeat the
+//    image's edge pixels rather than showing black: measured on the dev set's tight crops (docs/quality.md).
+//    This is the one method the library and the CLI use for every face with landmarks.
 //  * cropBox: facenet-pytorch's extract_face - the box grown by a margin given in output pixels
 //    (margin * box size / (size - margin)), clipped to the image, truncated to ints, resized (area) to size x
-//    size.
-//  * alignLandmarks: a least-squares similarity transform (rotation + uniform scale + shift, Umeyama) taking
-//    the five MTCNN landmarks onto a canonical template, then an affine warp. The default template is dlib's
-//    mean face (eye centres, nose tip, mouth corners of dlib's 68-point mean shape) with dlib's chip padding
-//    0.25, i.e. the framing of dlib's 150x150 face chips that FaceRecognitionNet was trained on.
+//    size. For display crops, and for a face without landmarks (a box drawn by hand where the detector
+//    finds no face).
 // All images are CV_8UC3 (any channel order; it is kept). Coordinates are in `image` pixels.
 class FaceAligner {
 public:
     // Throws ModelError when the (clipped) box is empty.
     static cv::Mat cropBox(const cv::Mat& image, const std::array<float, 4>& box, int size = 160,
                            float margin = 32);
+    static cv::Mat align(const cv::Mat& image, const FaceLandmarks& landmarks, const ChipTemplate& chip);
+    // align() onto dlib's chip (dlibChip(size, padding)).
     static cv::Mat alignLandmarks(const cv::Mat& image, const FaceLandmarks& landmarks, int size = 150,
                                   double padding = 0.25);
-    // The embedder input the library uses: alignLandmarks when the face lies inside the image (a photo),
-    // cropBox with a margin of 20 % of the output when the box runs off the image by more than 5 % of its
-    // size (an already-cropped face, where a landmark warp would pull in black borders). Measured with
-    // FaceRecognitionNet (docs/models.md): on real photos landmarks separate different people far better
-    // (median cosine 0.845 vs 0.920 with box crops, none above 0.92 vs half), on tight crops the box wins
-    // (balanced accuracy 0.952 vs 0.846).
-    static cv::Mat alignAuto(const cv::Mat& image, const std::array<float, 4>& box,
-                             const FaceLandmarks& landmarks, int size);
-    static bool boxInside(const cv::Mat& image, const std::array<float, 4>& box);
-    // The five template points for an output of size x size with dlib-style padding.
-    static std::array<cv::Point2d, 5> dlibTemplate(int size, double padding = 0.25);
+    // dlib's face chip (get_face_chip_details): its 68-point mean face reduced to MTCNN's five points (eye
+    // centres = mean of the six eye-contour points, nose tip = point 30, mouth corners = 48 and 54), with
+    // dlib's padding around the mean face. FaceRecognitionNet was trained on 150 x 150 chips, padding 0.25.
+    static ChipTemplate dlibChip(int size = 150, double padding = 0.25);
+    // The crop facenet-pytorch's models were trained on (MTCNN box + margin, resized to size): MTCNN's mean
+    // landmark positions inside its box (measured on the dev set, docs/models.md) placed in a box that
+    // leaves `margin` output pixels around it.
+    static ChipTemplate boxChip(int size = 160, double margin = 32);
+    // How far the face is turned away, from its landmarks: the nose tip's distance from the line through the
+    // middle of the eyes (perpendicular to them), in inter-ocular distances. 0 for a face looking at the
+    // camera; on the dev set's CFP faces frontal faces stay below 0.1 (95 %), profiles above 0.36 (95 %).
+    static double turnedAway(const FaceLandmarks& landmarks);
     // Least-squares similarity transform (2x3) mapping `from` onto `to` (no reflection).
     static cv::Matx23d similarity(const std::array<cv::Point2d, 5>& from,
                                   const std::array<cv::Point2d, 5>& to);
-    // Warps `image` with `transform` (image -> output) to size x size; area-prefilters strong downscales.
+    // Warps `image` with `transform` (image -> output) to size x size; area-prefilters strong downscales;
+    // outside the image the edge pixels repeat.
     static cv::Mat warp(const cv::Mat& image, const cv::Matx23d& transform, int size);
 };
 

@@ -1,6 +1,7 @@
 #include "clustering/clusterer.h"
 
 #include "clustering/chinesewhispersclusterer.h"
+#include "clustering/compactclusterer.h"
 #include "clustering/dbscanclusterer.h"
 
 #include <algorithm>
@@ -15,13 +16,15 @@ std::unique_ptr<Clusterer> Clusterer::create(const std::string& name)
         return std::make_unique<DbscanClusterer>();
     if (name == "chinese-whispers" || name == "cw")
         return std::make_unique<ChineseWhispersClusterer>();
+    if (name == "compact")
+        return std::make_unique<CompactClusterer>();
     throw std::invalid_argument("unknown clustering algorithm '" + name +
-                                "' (use dbscan or chinese-whispers)");
+                                "' (use compact, dbscan or chinese-whispers)");
 }
 
 std::vector<std::string> Clusterer::names()
 {
-    return {"dbscan", "chinese-whispers"};
+    return {"dbscan", "chinese-whispers", "compact"};
 }
 
 torch::Tensor Clusterer::checkedEmbeddings(const torch::Tensor& embeddings)

@@ -4,6 +4,7 @@
 #include "detection/arearesampler.h"
 #include "detection/nms.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <opencv2/imgproc.hpp>
@@ -193,6 +194,63 @@ std::vector<FaceDetection> MtcnnDetector::detect(const cv::Mat& rgb, MtcnnTiming
             p = {p[0] * sx, p[1] * sy};
     }
     return faces;
+}
+
+std::vector<FaceDetection> MtcnnDetector::detectWithContext(const cv::Mat& rgb, bool* padded)
+{
+    if (padded)
+        *padded = false;
+    std::vector<FaceDetection> faces = detect(rgb);
+    float largestW = 0, largestH = 0;
+    for (const FaceDetection& f : faces) {
+        largestW = std::max(largestW, f.width());
+        largestH = std::max(largestH, f.height());
+    }
+    if (!faces.empty() && largestW < 0.5f * float(rgb.cols) && largestH < 0.5f * float(rgb.rows))
+        return faces;
+    const int pad = std::max(rgb.cols, rgb.rows) / 2;
+    cv::Mat canvas;
+    cv::copyMakeBorder(rgb, canvas, pad, pad, pad, pad, cv::BORDER_CONSTANT, cv::Scalar::all(0));
+    const MtcnnOptions saved = m_options;
+    MtcnnOptions wide = m_options;
+    wide.minFaceSize = std::max(m_options.minFaceSize, std::min(rgb.cols, rgb.rows) / 4);
+    m_options = wide;
+    std::vector<FaceDetection> found;
+    try {
+        found = detect(canvas);
+    } catch (...) {
+        m_options = saved;
+        throw;
+    }
+    m_options = saved;
+    std::vector<FaceDetection> inside;
+    for (FaceDetection f : found) {
+        f.box = {f.box[0] - float(pad), f.box[1] - float(pad), f.box[2] - float(pad), f.box[3] - float(pad)};
+        for (auto& p : f.landmarks)
+            p = {p[0] - float(pad), p[1] - float(pad)};
+        const float cx = 0.5f * (f.box[0] + f.box[2]), cy = 0.5f * (f.box[1] + f.box[3]);
+        if (cx >= 0 && cy >= 0 && cx < float(rgb.cols) && cy < float(rgb.rows))
+            inside.push_back(f);
+    }
+    if (inside.empty())
+        return faces;
+    if (padded)
+        *padded = true;
+    // Smaller faces of the first pass (which the padded pass did not look for) stay.
+    for (const FaceDetection& f : faces) {
+        bool overlaps = false;
+        for (const FaceDetection& g : inside) {
+            const float iw = std::max(0.0f, std::min(f.box[2], g.box[2]) - std::max(f.box[0], g.box[0]));
+            const float ih = std::max(0.0f, std::min(f.box[3], g.box[3]) - std::max(f.box[1], g.box[1]));
+            overlaps = overlaps || iw * ih > 0.3f * std::min(f.width() * f.height(), g.width() * g.height());
+        }
+        if (!overlaps)
+            inside.push_back(f);
+    }
+    std::stable_sort(inside.begin(), inside.end(), [](const FaceDetection& a, const FaceDetection& b) {
+        return a.probability > b.probability;
+    });
+    return inside;
 }
 
 std::vector<FaceDetection> MtcnnDetector::detectAtScale(const cv::Mat& rgb, MtcnnTimings& t)

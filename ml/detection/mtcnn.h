@@ -61,6 +61,14 @@ public:
     // `rgb`: CV_8UC3 in RGB order (already EXIF-rotated). Returns faces sorted by probability, best first.
     // Throws ModelError for an unusable image (wrong type, empty).
     std::vector<FaceDetection> detect(const cv::Mat& rgb, MtcnnTimings* timings = nullptr);
+    // detect(), also for a face that fills the image (an already-cropped face, a scanned passport picture):
+    // MTCNN needs some context around a face to find it and its landmarks. When the first pass finds no face,
+    // or its largest face covers at least half of the image's width or height, the image is detected again
+    // on a canvas that adds half the longer side of black on every side, looking only for faces at least a
+    // quarter of the image's shorter side; when that pass finds faces (centres inside the image) they
+    // replace the first pass's. Coordinates are those of `rgb` (boxes and landmarks may reach outside it).
+    // *padded tells whether the padded pass was used.
+    std::vector<FaceDetection> detectWithContext(const cv::Mat& rgb, bool* padded = nullptr);
 
     const MtcnnOptions& options() const { return m_options; }
     void setOptions(const MtcnnOptions& options);

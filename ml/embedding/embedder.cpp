@@ -89,6 +89,8 @@ EmbeddingBatch Embedder::embed(const std::vector<cv::Mat>& crops)
         torch::Tensor out;
         try {
             out = forward(input);
+            if (m_mirrorAverage)
+                out = 0.5 * (out + forward(input.flip({3})));
         } catch (const c10::Error& e) {
             throw ModelError(modelId() + ": inference failed: " + e.what_without_backtrace());
         }

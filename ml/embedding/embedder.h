@@ -1,5 +1,7 @@
 #pragma once
 
+#include "alignment/chiptemplate.h"
+
 #include <array>
 #include <opencv2/core.hpp>
 #include <string>
@@ -50,6 +52,9 @@ public:
     virtual std::string modelId() const = 0;
     // Side of the square input crop in pixels.
     virtual int inputSize() const = 0;
+    // Where the face's five landmarks go in the input crop (FaceAligner::align); chipTemplate().size ==
+    // inputSize().
+    virtual ChipTemplate chipTemplate() const = 0;
     // Length of an embedding.
     virtual int dimension() const = 0;
     virtual Preprocessing preprocessing() const = 0;
@@ -70,6 +75,12 @@ public:
     static double distance(DistanceMetric metric, const float* a, const float* b, int dimension);
     bool isSamePerson(double distance) const { return distance <= defaultThreshold(); }
 
+    // When on, each face is embedded as the mean of the network's outputs for the chip and its mirror image
+    // (twice the inference time): measured on the dev set, verification and grouping improve
+    // (docs/quality.md). Off by default (parity with the reference implementations).
+    bool mirrorAverage() const { return m_mirrorAverage; }
+    void setMirrorAverage(bool on) { m_mirrorAverage = on; }
+
     int batchSize() const { return m_batchSize; }
     void setBatchSize(int batchSize); // >= 1
     torch::Device device() const { return m_device; }
@@ -87,6 +98,7 @@ protected:
 
 private:
     int m_batchSize = 32;
+    bool m_mirrorAverage = false;
     torch::Device m_device = torch::Device(torch::kCPU);
 };
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alignment/facealigner.h"
 #include "embedding/embedder.h"
 #include "embedding/facerecognitionnet.h"
 #include "weights/tensormap.h"
@@ -37,6 +38,7 @@ public:
 
     std::string modelId() const override { return m_modelId; }
     int inputSize() const override { return kInputSize; }
+    ChipTemplate chipTemplate() const override { return FaceAligner::dlibChip(kInputSize, 0.25); }
     int dimension() const override { return kDimension; }
     Preprocessing preprocessing() const override;
     DistanceMetric metric() const override { return DistanceMetric::Euclidean; }

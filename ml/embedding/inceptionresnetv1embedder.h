@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alignment/facealigner.h"
 #include "embedding/embedder.h"
 #include "embedding/inceptionresnetv1.h"
 #include "weights/tensormap.h"
@@ -34,6 +35,7 @@ public:
 
     std::string modelId() const override { return m_modelId; }
     int inputSize() const override { return kInputSize; }
+    ChipTemplate chipTemplate() const override { return FaceAligner::boxChip(kInputSize, 32); }
     int dimension() const override { return kDimension; }
     Preprocessing preprocessing() const override;
     DistanceMetric metric() const override { return DistanceMetric::Cosine; }

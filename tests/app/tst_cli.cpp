@@ -38,6 +38,8 @@ private Q_SLOTS:
     void rescanMovedAndBroken_data();
     void rescanMovedAndBroken();
     void killDuringScanResumes();
+    void evalLibrary_data();
+    void evalLibrary();
 };
 
 void TestCli::initTestCase()
@@ -293,6 +295,109 @@ void TestCli::killDuringScanResumes()
     QCOMPARE(summary.value(QStringLiteral("new")).toInt(), total - committed);
     QCOMPARE(countDbRows(catalog, QStringLiteral("SELECT count(*) FROM photos")), total);
     QCOMPARE(countDbRows(catalog, QStringLiteral("SELECT count(DISTINCT path) FROM photos")), total);
+}
+
+void TestCli::evalLibrary_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<bool>("boxes");
+    QTest::newRow("defaults") << QStringList{} << false;
+    QTest::newRow("pairs, boxes, other grouping")
+        << QStringList{QStringLiteral("--generate-pairs"),   QStringLiteral("60"),
+                       QStringLiteral("--algorithm"),        QStringLiteral("chinese-whispers"),
+                       QStringLiteral("--rounds"),           QStringLiteral("2"),
+                       QStringLiteral("--groups-per-round"), QStringLiteral("3")}
+        << true;
+}
+
+// The quality harness on shared/photos/bbt: 8 people x 5 tight grayscale crops in person folders (labelled)
+// and 5 group photos in the root (their faces are unlabelled and take no part in the scores).
+void TestCli::evalLibrary()
+{
+    QFETCH(QStringList, options);
+    QFETCH(bool, boxes);
+    const QString bbt = QStringLiteral(KINDRED_SHARED_DIR "/photos/bbt");
+    QTemporaryDir tmp;
+    QStringList args{QStringLiteral("--library"), tmp.filePath(QStringLiteral("lib")),
+                     QStringLiteral("eval-library"), QStringLiteral("--json"), QStringLiteral("--quiet")};
+    args += options;
+    if (boxes) {
+        // WIDER format: the detected faces of one group photo (from `detect`) and one box where there is no
+        // face: recall must come out as n / (n + 1).
+        const CliResult detect =
+            runCli({QStringLiteral("detect"), QStringLiteral("--json"), bbt + "/bbt1.jpg"});
+        QVERIFY2(detect.exitCode == 0, detect.err.constData());
+        const QJsonArray found =
+            detect.json().array().at(0).toObject().value(QStringLiteral("faces")).toArray();
+        QVERIFY(!found.isEmpty());
+        QFile file(tmp.filePath(QStringLiteral("boxes.txt")));
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Text));
+        QTextStream out(&file);
+        out << "bbt1.jpg\n" << found.size() + 1 << '\n';
+        for (const QJsonValue& v : found) {
+            const QJsonArray b = v.toObject().value(QStringLiteral("box")).toArray();
+            out << b[0].toDouble() << ' ' << b[1].toDouble() << ' ' << b[2].toDouble() - b[0].toDouble()
+                << ' ' << b[3].toDouble() - b[1].toDouble() << " 0 0 0 0 0 0\n";
+        }
+        out << "1 1 30 30 0 0 0 0 0 0\n";
+        file.close();
+        args << QStringLiteral("--boxes") << file.fileName();
+        options << QString::number(found.size());
+    }
+    args << bbt;
+    const CliResult r = runCli(args);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject report = r.json().object();
+    // Every crop has its face (the tight crops are found on a padded canvas).
+    QCOMPARE(report.value(QStringLiteral("labelled_faces")).toInt(), 40);
+    QVERIFY(report.value(QStringLiteral("faces")).toInt() > 40); // + the group photos' faces
+    const QJsonObject g = report.value(QStringLiteral("grouping")).toObject();
+    QCOMPARE(g.value(QStringLiteral("people")).toInt(), 8);
+    QCOMPARE(g.value(QStringLiteral("labelled_faces")).toInt(), 40);
+    for (const char* key : {"bcubed_precision", "bcubed_recall", "bcubed_f", "grouped_share"}) {
+        const double v = g.value(QLatin1String(key)).toDouble(-1);
+        QVERIFY2(v >= 0 && v <= 1, key);
+    }
+    // Groups of one person each on these eight people.
+    QVERIFY2(g.value(QStringLiteral("bcubed_precision")).toDouble() >= 0.95, r.out.constData());
+    QVERIFY(g.value(QStringLiteral("largest_groups")).toArray().size() <= 20);
+    const QJsonArray rounds = report.value(QStringLiteral("naming_rounds")).toArray();
+    QVERIFY(!rounds.isEmpty());
+    const QJsonObject first = rounds.at(0).toObject();
+    QVERIFY(first.value(QStringLiteral("named_people")).toInt() >= 1);
+    for (const QJsonValue& v : rounds) {
+        const QJsonObject o = v.toObject();
+        QCOMPARE(o.value(QStringLiteral("suggestions_right")).toInt() +
+                     o.value(QStringLiteral("suggestions_wrong")).toInt(),
+                 o.value(QStringLiteral("suggestions")).toInt());
+        QVERIFY(o.value(QStringLiteral("precision")).toDouble() >= 0.98);
+    }
+    QVERIFY(report.value(QStringLiteral("timing"))
+                .toObject()
+                .value(QStringLiteral("peak_memory_mib"))
+                .toDouble() > 0);
+    if (options.contains(QStringLiteral("--generate-pairs"))) {
+        QCOMPARE(g.value(QStringLiteral("algorithm")).toString(), QStringLiteral("chinese-whispers"));
+        QVERIFY(rounds.size() <= 2);
+        const QJsonObject v = report.value(QStringLiteral("verification")).toObject();
+        QCOMPARE(v.value(QStringLiteral("pairs")).toInt(), 120);
+        QVERIFY2(v.value(QStringLiteral("accuracy")).toDouble() >= 0.9, r.out.constData());
+    } else {
+        QCOMPARE(g.value(QStringLiteral("algorithm")).toString(), QStringLiteral("compact"));
+        QVERIFY(report.value(QStringLiteral("grouping_baseline"))
+                    .toObject()
+                    .contains(QStringLiteral("bcubed_f")));
+        QVERIFY(!report.contains(QStringLiteral("verification")));
+    }
+    if (boxes) {
+        const int n = options.last().toInt();
+        const QJsonArray recall = report.value(QStringLiteral("detection"))
+                                      .toObject()
+                                      .value(QStringLiteral("recall_by_size"))
+                                      .toArray();
+        QCOMPARE(recall.at(0).toObject().value(QStringLiteral("boxes")).toInt(), n + 1);
+        QCOMPARE(recall.at(0).toObject().value(QStringLiteral("found")).toInt(), n);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCli)

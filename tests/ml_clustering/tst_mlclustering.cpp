@@ -1,6 +1,8 @@
 // Clustering of unknown faces: BCubed, DBSCAN, Chinese whispers, incremental assignment, blocked top-k,
 // verification metrics, threshold selection and person suggestions (rejections, calibration).
+#include "clustering/averagelinkage.h"
 #include "clustering/chinesewhispersclusterer.h"
+#include "clustering/compactclusterer.h"
 #include "clustering/dbscanclusterer.h"
 #include "clustering/incrementalclusterer.h"
 #include "clustering/knngraph.h"
@@ -340,6 +342,7 @@ private Q_SLOTS:
         QTest::addColumn<double>("minF");
         QTest::newRow("dbscan") << "dbscan" << 0.85;
         QTest::newRow("chinese-whispers") << "chinese-whispers" << 0.85;
+        QTest::newRow("compact") << "compact" << 0.85;
     }
     void syntheticComparison()
     {
@@ -360,6 +363,78 @@ private Q_SLOTS:
         const BCubedScore nothing =
             ClusteringMetrics::bcubed(std::vector<int>(set.labels.size(), -1), set.labels);
         QVERIFY(e.bcubed.f > nothing.f);
+    }
+
+    // Average linkage on points of the unit circle: a group keeps only faces close to the group as a whole.
+    void averageLinkage_data()
+    {
+        QTest::addColumn<QList<double>>("degrees");
+        QTest::addColumn<QList<qint64>>("photos");
+        QTest::addColumn<double>("minDegrees"); // similarity = cos(minDegrees)
+        QTest::addColumn<QList<int>>("expected");
+        // Two tight pairs: one group each.
+        QTest::newRow("two pairs") << QList<double>{0, 2, 90, 92} << QList<qint64>{} << 10.0
+                                   << QList<int>{0, 0, 1, 1};
+        // A chain with no gap above 9 degrees: single linkage (and Chinese whispers) would join all six;
+        // average linkage at 10 degrees keeps groups whose mean pair is within 10 degrees.
+        QTest::newRow("chain") << QList<double>{0, 6, 15, 21, 30, 36} << QList<qint64>{} << 10.0
+                               << QList<int>{0, 0, 1, 1, 2, 2};
+        // Identical faces of one photo are two people; the third face joins one of them.
+        QTest::newRow("cannot link") << QList<double>{0, 0, 1} << QList<qint64>{7, 7, 8} << 10.0
+                                     << QList<int>{0, 1, 0};
+        QTest::newRow("far apart") << QList<double>{0, 45, 90} << QList<qint64>{} << 10.0
+                                   << QList<int>{0, 1, 2};
+    }
+    void averageLinkage()
+    {
+        QFETCH(QList<double>, degrees);
+        QFETCH(QList<qint64>, photos);
+        QFETCH(double, minDegrees);
+        QFETCH(QList<int>, expected);
+        std::vector<int64_t> links(photos.begin(), photos.end());
+        const std::vector<int> labels = AverageLinkage::cluster(circle(degrees), cosDeg(minDegrees), links);
+        // Compare as partitions (group numbers are by size, ties arbitrary).
+        QCOMPARE(int(labels.size()), int(expected.size()));
+        for (qsizetype i = 0; i < expected.size(); ++i)
+            for (qsizetype j = 0; j < expected.size(); ++j)
+                QCOMPARE(labels[size_t(i)] == labels[size_t(j)], expected[i] == expected[j]);
+    }
+
+    // The compact clusterer splits what Chinese whispers chains: two identities joined by a bridge of
+    // in-between faces.
+    void compactSplitsChains()
+    {
+        QList<double> degrees;
+        for (int i = 0; i < 10; ++i)
+            degrees << 0.0 + 0.3 * i;
+        for (int i = 0; i < 10; ++i)
+            degrees << 30.0 + 0.3 * i;
+        for (int i = 1; i < 6; ++i)
+            degrees << 5.0 * i; // the bridge
+        const torch::Tensor e = circle(degrees);
+        ChineseWhispersOptions cw;
+        cw.minSimilarity = cosDeg(6);
+        cw.common.minClusterSize = 3;
+        CompactOptions co;
+        co.candidates = cw;
+        co.minAverageSimilarity = cosDeg(6);
+        co.common.minClusterSize = 3;
+        const ClusteringResult compact = CompactClusterer(co).cluster(e);
+        QVERIFY(compact.labels[0] >= 0 && compact.labels[10] >= 0);
+        QVERIFY(compact.labels[0] != compact.labels[10]);
+        for (int i = 1; i < 10; ++i) {
+            QCOMPARE(compact.labels[size_t(i)], compact.labels[0]);
+            QCOMPARE(compact.labels[size_t(10 + i)], compact.labels[10]);
+        }
+        // Candidates larger than the cap are split further first, with the same result here.
+        co.maxCandidateSize = 8;
+        const ClusteringResult capped = CompactClusterer(co).cluster(e);
+        QVERIFY(capped.labels[0] != capped.labels[10]);
+        // Two faces of one photo never share a group.
+        std::vector<int64_t> photos(size_t(e.size(0)), -1);
+        photos[0] = photos[1] = 5;
+        const ClusteringResult constrained = CompactClusterer(co).clusterConstrained(e, {}, photos);
+        QVERIFY(constrained.labels[0] != constrained.labels[1] || constrained.labels[0] < 0);
     }
 
     void syntheticSet()

@@ -459,7 +459,7 @@ void TestMlMtcnn::alignLandmarks()
     // the chip, each point within 10% (a similarity cannot undo yaw, which moves the nose tip most).
     cv::Mat rgb;
     cv::cvtColor(cv::imread((kShared / "photos/dev/multiface.jpg").string()), rgb, cv::COLOR_BGR2RGB);
-    const auto templ = FaceAligner::dlibTemplate(150);
+    const auto templ = FaceAligner::dlibChip(150).points;
     QVERIFY(std::abs(templ[0].x - 47.549) < 0.01 && std::abs(templ[4].y - 103.023) < 0.01);
     MtcnnDetector chipDetector = MtcnnDetector::fromDirectory(kModels);
     MtcnnOptions options;
