@@ -613,6 +613,20 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
             strangerGroups.push_back(it.key());
             centroids.push_back(it.value() / it.value().norm().clamp_min(1e-12));
         }
+        // Rejections feed the decision: a face the family said is not X (a sibling, a twin) stands for the
+        // look-alikes of X. A face that is at least as alike that rejected face as X's prototype is not
+        // suggested as X.
+        QHash<qint64, std::vector<int64_t>> rejectedRows; // person -> rows of faces rejected for them
+        {
+            QHash<qint64, int64_t> rowOfFace;
+            for (int64_t i = 0; i < n; ++i)
+                rowOfFace.insert(v.ids[size_t(i)], i);
+            for (const auto& [face, person] : rejections) {
+                const auto row = rowOfFace.constFind(face);
+                if (row != rowOfFace.cend())
+                    rejectedRows[person].push_back(*row);
+            }
+        }
         std::vector<float> competitor(open.size(), -1.0f);
         if (!centroids.empty()) {
             const torch::Tensor groupMatrix = torch::stack(centroids); // G x D
@@ -663,6 +677,11 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
             bool sure = sug.personId >= 0 && sug.similarity >= bar &&
                         (sug.runnerUpId < 0 || sug.margin >= minMargin) &&
                         sug.similarity - competitor[i] >= minMargin;
+            if (sure && rejectedRows.contains(sug.personId)) {
+                const std::vector<int64_t>& rows = rejectedRows[sug.personId];
+                const float alike = torch::mv(rowsTensor(rows), v.embeddings[open[i]]).max().item<float>();
+                sure = sug.similarity > alike;
+            }
             const qint64 c = newCluster[size_t(open[i])];
             if (sure && c != 0 && groupSizes.value(c) >= 3) {
                 const torch::Tensor rest = groupSums.value(c) - v.embeddings[open[i]];

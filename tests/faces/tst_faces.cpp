@@ -46,6 +46,8 @@ private Q_SLOTS:
     void incrementalKeepsClusters();
     void lowQualityStaysUnclustered();
     void suggestionsFollowNamesAndRejections();
+    void rejectedLookAlikeKeepsItsFamilyOut_data();
+    void rejectedLookAlikeKeepsItsFamilyOut();
     void confirmedAndIgnoredNeverChange();
     void reclusterStartsAfresh();
     void onceInAPhoto();
@@ -304,6 +306,42 @@ void TestFaces::suggestionsFollowNamesAndRejections()
     for (qint64 f : rest)
         QCOMPARE(stateOf(f), QStringLiteral("confirmed"));
     QCOMPARE(service.facesOfPerson(alice).size(), 9);
+}
+
+void TestFaces::rejectedLookAlikeKeepsItsFamilyOut_data()
+{
+    QTest::addColumn<bool>("reject");
+    QTest::newRow("no rejection: the sister is taken for Alice") << false;
+    QTest::newRow("one face rejected: the sister's others stay out") << true;
+}
+
+// Alice and her sister look alike (their centres at cosine ~0.85). Without a rejection the sister's faces
+// reach Alice's bar; once the family says one of them is not Alice, the sister's other faces - closer to that
+// face than to Alice - are no longer suggested as Alice, while Alice's own unnamed faces still are.
+void TestFaces::rejectedLookAlikeKeepsItsFamilyOut()
+{
+    QFETCH(bool, reject);
+    const qint64 alice = addPerson(QStringLiteral("Alice"));
+    addFaces(0, 6, 0.9f, QStringLiteral("confirmed"), alice, 0.2f);
+    std::vector<float> sister = m_centres[0];
+    std::normal_distribution<float> normal(0.0f, 1.0f);
+    for (float& x : sister)
+        x += 0.6f / std::sqrt(float(kDim)) * normal(m_rng);
+    m_centres[9] = unit(sister);
+    const QList<qint64> aliceUnknown = addFaces(0, 3, 0.9f, QStringLiteral("unknown"), 0, 0.2f);
+    const QList<qint64> sisterFaces = addFaces(9, 4, 0.9f, QStringLiteral("unknown"), 0, 0.2f);
+    refresh();
+    for (qint64 f : sisterFaces)
+        QCOMPARE(stateOf(f), QStringLiteral("suggested")); // the look-alike passes the bar
+    if (reject) {
+        PeopleService people(m_path);
+        QVERIFY2(people.rejectSuggestions({sisterFaces.first()}), qPrintable(people.errorString()));
+    }
+    refresh();
+    for (qint64 f : aliceUnknown)
+        QCOMPARE(stateOf(f), QStringLiteral("suggested"));
+    for (qint64 f : sisterFaces)
+        QCOMPARE(stateOf(f), reject ? QStringLiteral("unknown") : QStringLiteral("suggested"));
 }
 
 void TestFaces::confirmedAndIgnoredNeverChange()
