@@ -157,7 +157,8 @@ int runEvalLibrary(const QStringList& args, CliContext& ctx)
         ctx.err << "kindred-cli eval-library: name one folder of labelled photos (see --help)\n";
         return ExitUsage;
     }
-    const QString root = QFileInfo(parser.positionalArguments().first()).absoluteFilePath();
+    // Canonical, as the scanner stores its roots (a folder reached through a link labels its photos too).
+    const QString root = QFileInfo(parser.positionalArguments().first()).canonicalFilePath();
     const bool quiet = parser.isSet(QStringLiteral("quiet"));
 
     // Without --library, a temporary library: never the user's own.
