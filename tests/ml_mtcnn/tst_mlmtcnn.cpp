@@ -122,6 +122,8 @@ private Q_SLOTS:
     void fastDecodeGeometry();
     void similarity();
     void alignLandmarks();
+    void detectWithContext_data();
+    void detectWithContext();
     void cropBox_data();
     void cropBox();
     void device_data();
@@ -450,6 +452,48 @@ void TestMlMtcnn::similarity()
     QVERIFY(std::abs(m(1, 0) - scale * std::sin(angle)) < 1e-9);
     QVERIFY(std::abs(m(0, 2) - 5) < 1e-9);
     QVERIFY(std::abs(m(1, 2) + 3) < 1e-9);
+}
+
+void TestMlMtcnn::detectWithContext_data()
+{
+    QTest::addColumn<QString>("image"); // relative to shared/photos
+    QTest::addColumn<bool>("fillsImage");
+    QTest::newRow("tight grayscale crop amy1") << "bbt/amy/amy1.png" << true;
+    QTest::newRow("tight grayscale crop raj3") << "bbt/raj/raj3.png" << true;
+    QTest::newRow("tight grayscale crop sheldon5") << "bbt/sheldon/sheldon5.png" << true;
+    QTest::newRow("group photo") << "dev/multiface.jpg" << false;
+}
+
+// A face that fills the image is found with its landmarks on a padded canvas; a photo with ordinary faces
+// gets exactly what detect() finds.
+void TestMlMtcnn::detectWithContext()
+{
+    QFETCH(QString, image);
+    QFETCH(bool, fillsImage);
+    cv::Mat rgb;
+    cv::cvtColor(cv::imread((kShared / "photos" / image.toStdString()).string(), cv::IMREAD_COLOR), rgb,
+                 cv::COLOR_BGR2RGB);
+    QVERIFY(!rgb.empty());
+    bool padded = false;
+    const std::vector<FaceDetection> faces = detector().detectWithContext(rgb, &padded);
+    QCOMPARE(padded, fillsImage);
+    QVERIFY(!faces.empty());
+    if (!fillsImage) {
+        const std::vector<FaceDetection> plain = detector().detect(rgb);
+        QCOMPARE(faces.size(), plain.size());
+        for (size_t i = 0; i < faces.size(); ++i)
+            QCOMPARE(faces[i].box, plain[i].box);
+        return;
+    }
+    // The face covers most of the crop, and its eyes, nose and mouth lie inside it, in the right order.
+    const FaceDetection& f = faces.front();
+    QVERIFY(f.width() > 0.5f * float(rgb.cols));
+    for (const auto& p : f.landmarks)
+        QVERIFY(p[0] >= 0 && p[1] >= 0 && p[0] < float(rgb.cols) && p[1] < float(rgb.rows));
+    QVERIFY(f.landmarks[0][0] < f.landmarks[1][0]);       // left eye left of the right
+    QVERIFY(f.landmarks[2][1] > f.landmarks[0][1]);       // nose below the eyes
+    QVERIFY(f.landmarks[3][1] > f.landmarks[2][1]);       // mouth below the nose
+    QVERIFY(FaceAligner::turnedAway(f.landmarks) < 0.45); // these crops look at the camera
 }
 
 void TestMlMtcnn::alignLandmarks()
