@@ -73,8 +73,10 @@ void ScreenshotTour::buildSteps()
     m_steps.append({QStringLiteral("viewer"),
                     [this, w, library] {
                         w->showView(MainWindow::View::Library);
-                        // The group photo of the dev set when present: the most face boxes.
-                        const int row = photoRowNamed(library, QStringLiteral("multiface.jpg"));
+                        // A group photo when present (dev set, bbt fixture): the most face boxes.
+                        int row = photoRowNamed(library, QStringLiteral("multiface.jpg"));
+                        if (row < 0)
+                            row = photoRowNamed(library, QStringLiteral("bbt2.jpg"));
                         m_facesShown = false;
                         w->openPhoto(library, row < 0 ? 0 : row);
                     },
