@@ -1,5 +1,6 @@
 // kindred-cli detect [--json] [--min-face N] [--full-res] [--draw OUTDIR] IMAGE...
-// Runs MTCNN on images and prints the faces (box, probability, five landmarks) in the coordinates of the
+// Runs MTCNN on images as the library does (a face that fills the image is found on a padded canvas) and
+// prints the faces (box, probability, five landmarks) in the coordinates of the
 // EXIF-rotated full-resolution image. Unreadable images are reported and make the exit code 1.
 #include "clicommand.h"
 #include "common/device.h"
@@ -137,7 +138,7 @@ int runDetect(const QStringList& args, CliContext& ctx)
         try {
             const DecodedImage decoded = DetectionImage::decode(image.toStdString(), decodeOptions);
             const std::vector<FaceDetection> faces =
-                DetectionImage::toFullResolution(detector->detect(decoded.rgb), decoded);
+                DetectionImage::toFullResolution(detector->detectWithContext(decoded.rgb), decoded);
             entry[QStringLiteral("width")] = decoded.fullWidth;
             entry[QStringLiteral("height")] = decoded.fullHeight;
             QJsonArray faceArray;
