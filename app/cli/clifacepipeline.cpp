@@ -126,11 +126,6 @@ std::unique_ptr<CliFacePipeline> CliFacePipeline::create(const QCommandLineParse
     return pipeline;
 }
 
-std::vector<FaceDetection> CliFacePipeline::detect(const cv::Mat& rgb)
-{
-    return m_detector->detect(rgb);
-}
-
 cv::Mat CliFacePipeline::alignFace(const cv::Mat& rgb, const FaceDetection& face) const
 {
     return FaceAligner::align(rgb, face.landmarks, m_embedder->chipTemplate());

@@ -68,8 +68,7 @@ public:
 
 private:
     CliFacePipeline() = default;
-    std::vector<FaceDetection> detect(const cv::Mat& rgb);
-    // `original`: the photo before any padding of `rgb` by `pad` pixels (Auto decides on it).
+    // The embedder's input for a detected face of `rgb` (FaceAligner::align onto its chip template).
     cv::Mat alignFace(const cv::Mat& rgb, const FaceDetection& face) const;
 
     std::unique_ptr<Embedder> m_embedder;

@@ -550,7 +550,6 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
     const float minSimilarity =
         options.suggestionSimilarity >= 0 ? options.suggestionSimilarity : thresholds.suggestion;
     const float minMargin = options.suggestionMargin >= 0 ? options.suggestionMargin : thresholds.margin;
-    double threshold = minSimilarity;
     if (!confirmed.empty() && !open.empty()) {
         PersonMatcherOptions matchOptions;
         matchOptions.method = MatchMethod::Prototype;
@@ -577,42 +576,44 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
         // faces, whose mean is far less like the named person than the one face. A face in a group of three
         // or more is suggested only when the rest of its group (its mean without the face) also reaches the
         // similarity bar for that person.
-        QHash<qint64, torch::Tensor> groupSums;
-        QHash<qint64, int> groupSizes;
-        for (int64_t row : open) {
-            const qint64 c = newCluster[size_t(row)];
-            if (c == 0)
-                continue;
-            const torch::Tensor e = v.embeddings[row];
-            const auto it = groupSums.find(c);
-            if (it == groupSums.end())
-                groupSums.insert(c, e.clone());
-            else
-                it.value() += e;
-            ++groupSizes[c];
+        std::vector<int64_t> groupOf(open.size(), -1); // dense group index of each open face, -1 for none
+        std::vector<qint64> groupIds;                  // dense index -> cluster id
+        std::vector<int64_t> groupSizes;
+        std::vector<int64_t> groupedRows, groupedIndex;
+        {
+            QHash<qint64, int64_t> dense;
+            for (size_t i = 0; i < open.size(); ++i) {
+                const qint64 c = newCluster[size_t(open[i])];
+                if (c == 0)
+                    continue;
+                auto it = dense.find(c);
+                if (it == dense.end()) {
+                    it = dense.insert(c, int64_t(groupIds.size()));
+                    groupIds.push_back(c);
+                    groupSizes.push_back(0);
+                }
+                groupOf[i] = *it;
+                ++groupSizes[size_t(*it)];
+                groupedRows.push_back(open[i]);
+                groupedIndex.push_back(*it);
+            }
         }
-        QHash<qint64, torch::Tensor> prototypes;
-        for (int64_t row : confirmed) {
-            const qint64 p = v.persons[size_t(row)];
-            const auto it = prototypes.find(p);
-            if (it == prototypes.end())
-                prototypes.insert(p, v.embeddings[row].clone());
-            else
-                it.value() += v.embeddings[row];
-        }
-        for (auto it = prototypes.begin(); it != prototypes.end(); ++it)
-            it.value() = it.value() / it.value().norm().clamp_min(1e-12);
+        torch::Tensor groupSums = torch::zeros({int64_t(groupIds.size()), v.embeddings.size(1)});
+        if (!groupedRows.empty())
+            groupSums.index_add_(0, torch::tensor(groupedIndex, torch::kLong), rowsTensor(groupedRows));
+        // The named people's prototypes, as the matcher compares them.
+        const torch::Tensor prototypeMatrix = matcher.prototypes();
+        const std::vector<int64_t> personOrder = matcher.persons();
+        QHash<qint64, int64_t> prototypeRow;
+        for (size_t p = 0; p < personOrder.size(); ++p)
+            prototypeRow.insert(personOrder[p], int64_t(p));
         // Unnamed groups are the strangers a family library is full of: a face is suggested as X only when
         // it is closer to X than to every unnamed group of three or more faces (other than its own, and
         // other than groups that themselves look like X), by the margin.
-        std::vector<qint64> strangerGroups;
-        std::vector<torch::Tensor> centroids;
-        for (auto it = groupSums.cbegin(); it != groupSums.cend(); ++it) {
-            if (groupSizes.value(it.key()) < 3)
-                continue;
-            strangerGroups.push_back(it.key());
-            centroids.push_back(it.value() / it.value().norm().clamp_min(1e-12));
-        }
+        std::vector<int64_t> strangerGroups; // dense indexes of groups with >= 3 faces
+        for (size_t g = 0; g < groupIds.size(); ++g)
+            if (groupSizes[g] >= 3)
+                strangerGroups.push_back(int64_t(g));
         // Rejections feed the decision: a face the family said is not X (a sibling, a twin) stands for the
         // look-alikes of X. A face that is at least as alike that rejected face as X's prototype is not
         // suggested as X.
@@ -628,24 +629,21 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
             }
         }
         std::vector<float> competitor(open.size(), -1.0f);
-        if (!centroids.empty()) {
-            const torch::Tensor groupMatrix = torch::stack(centroids); // G x D
+        if (!strangerGroups.empty()) {
+            const torch::Tensor groupMatrix = torch::nn::functional::normalize(
+                groupSums.index_select(0, torch::tensor(strangerGroups, torch::kLong)),
+                torch::nn::functional::NormalizeFuncOptions().dim(1)); // G x D
             // The person each group looks like (its centroid reaches the bar), -1 for none.
             std::vector<int64_t> groupPerson(strangerGroups.size(), -1);
             {
-                std::vector<int64_t> personOrder;
-                std::vector<torch::Tensor> protoList;
-                for (auto it = prototypes.cbegin(); it != prototypes.cend(); ++it) {
-                    personOrder.push_back(it.key());
-                    protoList.push_back(it.value());
-                }
-                const torch::Tensor gp = torch::mm(groupMatrix, torch::stack(protoList).t()).contiguous();
-                const auto best = gp.max(1);
+                const auto best = torch::mm(groupMatrix, prototypeMatrix.t()).max(1);
                 const torch::Tensor bestValue = std::get<0>(best).contiguous();
                 const torch::Tensor bestIndex = std::get<1>(best).contiguous();
+                const float* value = bestValue.data_ptr<float>();
+                const int64_t* index = bestIndex.data_ptr<int64_t>();
                 for (size_t g = 0; g < strangerGroups.size(); ++g)
-                    if (bestValue[int64_t(g)].item<float>() >= minSimilarity)
-                        groupPerson[g] = personOrder[size_t(bestIndex[int64_t(g)].item<int64_t>())];
+                    if (value[g] >= minSimilarity)
+                        groupPerson[g] = personOrder[size_t(index[g])];
             }
             constexpr int64_t kChunk = 2048;
             for (size_t begin = 0; begin < open.size(); begin += kChunk) {
@@ -658,10 +656,9 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
                     const PersonSuggestion& sug = suggestions[i];
                     if (sug.personId < 0)
                         continue;
-                    const qint64 own = newCluster[size_t(open[i])];
                     float most = -1.0f;
                     for (int64_t j = 0; j < g; ++j) {
-                        if (strangerGroups[size_t(j)] == own || groupPerson[size_t(j)] == sug.personId)
+                        if (strangerGroups[size_t(j)] == groupOf[i] || groupPerson[size_t(j)] == sug.personId)
                             continue;
                         most = std::max(most, sp[int64_t(i - begin) * g + j]);
                     }
@@ -682,11 +679,12 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
                 const float alike = torch::mv(rowsTensor(rows), v.embeddings[open[i]]).max().item<float>();
                 sure = sug.similarity > alike;
             }
-            const qint64 c = newCluster[size_t(open[i])];
-            if (sure && c != 0 && groupSizes.value(c) >= 3) {
-                const torch::Tensor rest = groupSums.value(c) - v.embeddings[open[i]];
-                const float groupSimilarity =
-                    (rest / rest.norm().clamp_min(1e-12)).dot(prototypes.value(sug.personId)).item<float>();
+            const int64_t g = groupOf[i];
+            if (sure && g >= 0 && groupSizes[size_t(g)] >= 3) {
+                const torch::Tensor rest = groupSums[g] - v.embeddings[open[i]];
+                const float groupSimilarity = (rest / rest.norm().clamp_min(1e-12))
+                                                  .dot(prototypeMatrix[prototypeRow.value(sug.personId)])
+                                                  .item<float>();
                 sure = groupSimilarity >= minSimilarity;
             }
             if (!sure)
@@ -696,7 +694,7 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
         s.calibrationNote =
             QStringLiteral("similarity >= %1, margin >= %2").arg(minSimilarity).arg(minMargin);
     }
-    s.suggestionThreshold = threshold;
+    s.suggestionThreshold = minSimilarity;
 
     // --- A person appears at most once in a photo -----------------------------------------------------
     // Suggestions: never someone already named in that photo; of two faces in one photo suggested as the
@@ -817,7 +815,7 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
         !SqlUtil::exec(db,
                        QStringLiteral("INSERT OR REPLACE INTO settings (key, value) VALUES "
                                       "('suggestions.threshold', ?)"),
-                       {QString::number(threshold)}, &error))
+                       {QString::number(minSimilarity)}, &error))
         return rollback(error);
     if (!db.commit())
         return rollback(db.lastError().text());

@@ -247,16 +247,17 @@ bool LibraryEvaluator::groupingReport(QJsonObject* out)
 }
 
 // The stored embeddings (current model), L2-normalised, one row per face of m_faces (zeros without one).
-namespace {
-struct Vectors {
+struct LibraryEvaluator::Vectors {
     torch::Tensor matrix;
     std::vector<bool> present;
 };
 
-bool loadVectors(const QString& catalogPath, const QHash<qint64, size_t>& index, size_t count, Vectors* v,
-                 QString* error)
+bool LibraryEvaluator::loadVectors(Vectors* v)
 {
-    QSqlDatabase db = Catalog::connectionForThread(catalogPath, error);
+    const QHash<qint64, size_t>& index = m_faceIndex;
+    const size_t count = m_faces.size();
+    QString* error = &m_error;
+    QSqlDatabase db = Catalog::connectionForThread(m_catalogPath, error);
     if (!db.isOpen())
         return false;
     const QString model = FaceService::currentModel(db);
@@ -293,13 +294,9 @@ bool loadVectors(const QString& catalogPath, const QHash<qint64, size_t>& index,
         torch::nn::functional::NormalizeFuncOptions().dim(1).eps(1e-12));
     return true;
 }
-} // namespace
 
-bool LibraryEvaluator::baselineReport(QJsonObject* out)
+bool LibraryEvaluator::baselineReport(const Vectors& v, QJsonObject* out)
 {
-    Vectors v;
-    if (!loadVectors(m_catalogPath, m_faceIndex, m_faces.size(), &v, &m_error))
-        return false;
     std::vector<int64_t> rows;
     for (size_t i = 0; i < m_faces.size(); ++i)
         if (v.present[i])
@@ -324,11 +321,9 @@ bool LibraryEvaluator::baselineReport(QJsonObject* out)
     return true;
 }
 
-bool LibraryEvaluator::verificationReport(const LibraryEvalOptions& options, QJsonObject* out)
+bool LibraryEvaluator::verificationReport(const LibraryEvalOptions& options, const Vectors& v,
+                                          QJsonObject* out)
 {
-    Vectors v;
-    if (!loadVectors(m_catalogPath, m_faceIndex, m_faces.size(), &v, &m_error))
-        return false;
     // Labelled face of each photo path (relative to the root).
     QHash<QString, size_t> byPath;
     QMap<QString, std::vector<size_t>> byLabel;
@@ -758,15 +753,19 @@ bool LibraryEvaluator::run(const LibraryEvalOptions& options, QJsonObject* repor
             .arg(g.value(QStringLiteral("bcubed_precision")).toDouble())
             .arg(g.value(QStringLiteral("bcubed_recall")).toDouble())
             .arg(g.value(QStringLiteral("mixed_groups")).toInt()));
+    const bool verify = !options.pairsFile.isEmpty() || options.generatedPairs > 0;
+    Vectors vectors; // read once for both reports that compare stored embeddings
+    if ((options.baseline || verify) && !loadVectors(&vectors))
+        return false;
     if (options.baseline) {
         QJsonObject b;
-        if (!baselineReport(&b))
+        if (!baselineReport(vectors, &b))
             return false;
         r.insert(QStringLiteral("grouping_baseline"), b);
     }
-    if (!options.pairsFile.isEmpty() || options.generatedPairs > 0) {
+    if (verify) {
         QJsonObject v;
-        if (!verificationReport(options, &v))
+        if (!verificationReport(options, vectors, &v))
             return false;
         r.insert(QStringLiteral("verification"), v);
         log(QStringLiteral("verification: %1").arg(v.value(QStringLiteral("accuracy")).toDouble()));

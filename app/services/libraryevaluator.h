@@ -68,8 +68,10 @@ private:
     };
     bool loadFaces(const QString& root);
     bool groupingReport(QJsonObject* out);
-    bool baselineReport(QJsonObject* out);
-    bool verificationReport(const LibraryEvalOptions& options, QJsonObject* out);
+    struct Vectors; // the stored embeddings, one row per face of m_faces (defined in the .cpp)
+    bool loadVectors(Vectors* v);
+    bool baselineReport(const Vectors& v, QJsonObject* out);
+    bool verificationReport(const LibraryEvalOptions& options, const Vectors& v, QJsonObject* out);
     bool detectionReport(const LibraryEvalOptions& options, QJsonObject* out);
     bool namingRounds(const LibraryEvalOptions& options, QJsonArray* out, const std::atomic_bool* cancel);
     bool fail(const QString& message);

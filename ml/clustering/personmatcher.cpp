@@ -61,6 +61,11 @@ void PersonMatcher::setConfirmed(const torch::Tensor& embeddings, const std::vec
         m_sums.index_add_(0, torch::tensor(m_confirmedPerson), m_confirmed);
 }
 
+torch::Tensor PersonMatcher::prototypes() const
+{
+    return normalized(m_sums).contiguous();
+}
+
 void PersonMatcher::setRejections(const std::vector<std::pair<int64_t, int64_t>>& rejections)
 {
     m_rejected.clear();

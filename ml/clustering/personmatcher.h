@@ -66,6 +66,9 @@ public:
     void setCalibration(const MatchCalibration& calibration) { m_calibration = calibration; }
     const MatchCalibration& calibration() const { return m_calibration; }
     std::vector<int64_t> persons() const { return m_people; }
+    // The prototype of each person: the normalised mean of their confirmed faces, P x D, row i for
+    // persons()[i].
+    torch::Tensor prototypes() const;
 
     // One suggestion per row of faces (N x D); faceIds (N values, optional) are used for rejections.
     std::vector<PersonSuggestion> suggest(const torch::Tensor& faces,
