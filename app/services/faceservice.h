@@ -52,6 +52,13 @@ struct FaceRefreshOptions {
     // inter-ocular distances) are not grouped, and are suggested only turnedExtra above the similarity bar.
     float maxTurnedAway = 0.45f;
     float turnedExtra = 0.005f;
+    // Groups of half-turned faces: faces turned less than maxTurnedAway but more than kHalfTurned look alike
+    // across people (MTCNN's landmarks of a profile in a grayscale photo often land there). A group that got
+    // new faces and in which at least half the faces are half-turned must hold together turnedGroupExtra
+    // above the grouping similarity (mean similarity of its faces to each other), or it is split again at
+    // that higher bar (docs/quality.md, section 3).
+    static constexpr float kHalfTurned = 0.25f;
+    float turnedGroupExtra = 0.025f;
     bool recluster = false; // true: cluster all unknown faces from scratch (still never touches
                             // confirmed/ignored faces); false: new faces join existing clusters
 };

@@ -51,6 +51,8 @@ private Q_SLOTS:
     void confirmedAndIgnoredNeverChange();
     void reclusterStartsAfresh();
     void onceInAPhoto();
+    void halfTurnedGroupsNeedMore_data();
+    void halfTurnedGroupsNeedMore();
     void personalisationStage_data();
     void personalisationStage();
     void unknownAlgorithmIsAnError();
@@ -198,6 +200,51 @@ QList<qint64> TestFaces::distinctClusters(const QList<qint64>& faces)
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     return ids;
+}
+
+void TestFaces::halfTurnedGroupsNeedMore_data()
+{
+    QTest::addColumn<double>("turned");           // nose off the eyes' midline, in inter-ocular distances
+    QTest::addColumn<float>("clusterSimilarity"); // the grouping bar
+    QTest::addColumn<float>("turnedGroupExtra");  // asked on top of it of half-turned groups
+    QTest::addColumn<bool>("grouped");
+    // Six faces of one person whose mean similarity to each other is about 0.986.
+    QTest::newRow("frontal, bar 0.97") << 0.0 << 0.97f << 0.025f << true;
+    QTest::newRow("half-turned, bar 0.97 + 0.025") << 0.35 << 0.97f << 0.025f << false;
+    QTest::newRow("half-turned, bar 0.95 + 0.025") << 0.35 << 0.95f << 0.025f << true;
+    QTest::newRow("half-turned, check off") << 0.35 << 0.97f << 0.0f << true;
+    QTest::newRow("turned less than 0.25") << 0.2 << 0.97f << 0.025f << true;
+}
+
+// Faces turned part way (profiles whose landmarks MTCNN places less turned than they are, often in grayscale
+// photos) look alike across people: a group of mostly such faces must hold together turnedGroupExtra above
+// the grouping bar, or it is split at that bar (here: nothing is left of it).
+void TestFaces::halfTurnedGroupsNeedMore()
+{
+    QFETCH(double, turned);
+    QFETCH(float, clusterSimilarity);
+    QFETCH(float, turnedGroupExtra);
+    QFETCH(bool, grouped);
+    const QList<qint64> faces = addFaces(0, 6);
+    for (qint64 face : faces) // eyes 40 px apart, the nose `turned` of that to the side
+        exec(
+            QStringLiteral("UPDATE faces SET lm_left_eye_x = 40, lm_left_eye_y = 50, lm_right_eye_x = 80, "
+                           "lm_right_eye_y = 50, lm_nose_x = ?, lm_nose_y = 70, lm_mouth_left_x = 45, "
+                           "lm_mouth_left_y = 90, lm_mouth_right_x = 75, lm_mouth_right_y = 90 WHERE id = ?"),
+            {60.0 + 40.0 * turned, face});
+    FaceRefreshOptions options;
+    options.clusterSimilarity = clusterSimilarity;
+    options.turnedGroupExtra = turnedGroupExtra;
+    const FaceRefreshSummary s = refresh(options);
+    const QList<qint64> clusters = distinctClusters(faces);
+    if (grouped) {
+        QCOMPARE(clusters.size(), 1);
+        QVERIFY(clusters.first() > 0);
+        QCOMPARE(s.clusters, 1);
+    } else {
+        QCOMPARE(clusters, QList<qint64>{0});
+        QCOMPARE(s.clusters, 0);
+    }
 }
 
 void TestFaces::clustersAreIdentities_data()
