@@ -131,6 +131,10 @@ int runEvalLibrary(const QStringList& args, CliContext& ctx)
                       QStringLiteral("Comma-separated words of file names scored on their own too (e.g. "
                                      "frontal,profile)."),
                       QStringLiteral("WORDS")});
+    parser.addOption({QStringLiteral("model"),
+                      QStringLiteral("Embedding model of the library (as `index --model`; default: the "
+                                     "library's choice, else the app's default)."),
+                      QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("no-baseline"), QStringLiteral("Skip the DBSCAN comparison.")});
     parser.addOption({QStringLiteral("algorithm"), QStringLiteral("Override the grouping algorithm."),
                       QStringLiteral("NAME")});
@@ -149,6 +153,9 @@ int runEvalLibrary(const QStringList& args, CliContext& ctx)
         {QStringLiteral("max-turned-away"), QStringLiteral("Override the pose gate."), QStringLiteral("T")});
     parser.addOption({QStringLiteral("turned-extra"),
                       QStringLiteral("Override the extra similarity asked of turned faces."),
+                      QStringLiteral("E")});
+    parser.addOption({QStringLiteral("turned-group-extra"),
+                      QStringLiteral("Override the extra similarity asked of groups of half-turned faces."),
                       QStringLiteral("E")});
     parser.addPositionalArgument(QStringLiteral("DIR"), QStringLiteral("Labelled photo folder."));
     parser.process(args);
@@ -201,6 +208,7 @@ int runEvalLibrary(const QStringList& args, CliContext& ctx)
         timer.restart();
         CliFaceIndexOptions faceOptions;
         faceOptions.quiet = quiet;
+        faceOptions.model = parser.value(QStringLiteral("model"));
         QJsonObject faces;
         const int code = CliFaceIndex::run(library, local, faceOptions, &faces);
         if (code == ExitCancelled || code == ExitNoModels)
@@ -259,6 +267,8 @@ int runEvalLibrary(const QStringList& args, CliContext& ctx)
         options.grouping.maxTurnedAway = parser.value(QStringLiteral("max-turned-away")).toFloat();
     if (parser.isSet(QStringLiteral("turned-extra")))
         options.grouping.turnedExtra = parser.value(QStringLiteral("turned-extra")).toFloat();
+    if (parser.isSet(QStringLiteral("turned-group-extra")))
+        options.grouping.turnedGroupExtra = parser.value(QStringLiteral("turned-group-extra")).toFloat();
     if (options.rounds < 0 || options.groupsPerRound < 1 || options.generatedPairs < 0) {
         ctx.err << "kindred-cli eval-library: --rounds, --groups-per-round and --generate-pairs must be "
                    "positive\n";

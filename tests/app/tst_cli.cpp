@@ -40,6 +40,7 @@ private Q_SLOTS:
     void killDuringScanResumes();
     void evalLibrary_data();
     void evalLibrary();
+    void evalLibraryUnknownModel();
 };
 
 void TestCli::initTestCase()
@@ -302,6 +303,7 @@ void TestCli::evalLibrary_data()
     QTest::addColumn<QStringList>("options");
     QTest::addColumn<bool>("boxes");
     QTest::newRow("defaults") << QStringList{} << false;
+    QTest::newRow("model named") << QStringList{QStringLiteral("--model"), QStringLiteral("frnet")} << false;
     QTest::newRow("pairs, boxes, other grouping")
         << QStringList{QStringLiteral("--generate-pairs"),   QStringLiteral("60"),
                        QStringLiteral("--algorithm"),        QStringLiteral("chinese-whispers"),
@@ -376,6 +378,11 @@ void TestCli::evalLibrary()
                 .toObject()
                 .value(QStringLiteral("peak_memory_mib"))
                 .toDouble() > 0);
+    QVERIFY(report.value(QStringLiteral("timing"))
+                .toObject()
+                .value(QStringLiteral("model"))
+                .toString()
+                .startsWith(QStringLiteral("frnet-dlib-r29@")));
     if (options.contains(QStringLiteral("--generate-pairs"))) {
         QCOMPARE(g.value(QStringLiteral("algorithm")).toString(), QStringLiteral("chinese-whispers"));
         QVERIFY(rounds.size() <= 2);
@@ -398,6 +405,19 @@ void TestCli::evalLibrary()
         QCOMPARE(recall.at(0).toObject().value(QStringLiteral("boxes")).toInt(), n + 1);
         QCOMPARE(recall.at(0).toObject().value(QStringLiteral("found")).toInt(), n);
     }
+}
+
+// A model the app does not know is refused with its name and the known ones, before anything is scored.
+void TestCli::evalLibraryUnknownModel()
+{
+    QTemporaryDir tmp;
+    const CliResult r =
+        runCli({QStringLiteral("--library"), tmp.filePath(QStringLiteral("lib")),
+                QStringLiteral("eval-library"), QStringLiteral("--quiet"), QStringLiteral("--model"),
+                QStringLiteral("no-such-net"), QStringLiteral(KINDRED_SHARED_DIR "/photos/bbt")});
+    QVERIFY(r.exitCode != 0);
+    QVERIFY2(r.err.contains("no-such-net") && r.err.contains("frnet"), r.err.constData());
+    QVERIFY(r.out.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCli)
