@@ -1,6 +1,8 @@
 // Face embeddings: FaceRecognitionNet and InceptionResnetV1 parity with their reference outputs, the
 // Embedder interface (batching, normalisation, distances), model ids and error handling.
+#include "alignment/facealigner.h"
 #include "common/modelerror.h"
+#include "detection/mtcnn.h"
 #include "embedding/embedderfactory.h"
 #include "embedding/facerecognitionembedder.h"
 #include "embedding/inceptionresnetv1embedder.h"
@@ -8,13 +10,19 @@
 
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
+#include <string>
+#include <utility>
+#include <vector>
 
 using namespace kindred;
 namespace fs = std::filesystem;
@@ -64,6 +72,84 @@ double euclidean(const std::vector<float>& a, const std::vector<float>& b)
     return std::sqrt(sum);
 }
 
+// shared/photos/bbt: eight people with five tight 150 x 150 face crops each, <name>/<name>1..5.png (all of
+// them grayscale).
+const fs::path kBbt = kShared / "photos" / "bbt";
+const std::array<std::string, 8> kPeople = {"amy",   "bernadette", "howard",  "leonard",
+                                            "penny", "raj",        "sheldon", "stuart"};
+constexpr int kReferenceCrop = 1;
+constexpr int kProbeCrop = 2; // another photo of the same person
+const cv::Scalar kGrey = cv::Scalar::all(128);
+
+cv::Mat bbtCrop(const std::string& person, int index)
+{
+    return loadRgb(kBbt / person / (person + std::to_string(index) + ".png"));
+}
+
+float faceArea(const FaceDetection& face)
+{
+    return std::max(0.0F, face.width()) * std::max(0.0F, face.height());
+}
+
+// `image` turned in-plane by `degrees` (counter-clockwise) on a grey square canvas as wide as its diagonal,
+// so that none of it is cut off.
+cv::Mat rotatedOnCanvas(const cv::Mat& image, double degrees)
+{
+    const int side = static_cast<int>(std::ceil(std::hypot(image.cols, image.rows))) + 2;
+    const int left = (side - image.cols) / 2;
+    const int top = (side - image.rows) / 2;
+    cv::Mat canvas;
+    cv::copyMakeBorder(image, canvas, top, side - image.rows - top, left, side - image.cols - left,
+                       cv::BORDER_CONSTANT, kGrey);
+    const float centre = static_cast<float>(side - 1) / 2;
+    const cv::Mat turn = cv::getRotationMatrix2D(cv::Point2f(centre, centre), degrees, 1.0);
+    cv::Mat out;
+    cv::warpAffine(canvas, out, turn, canvas.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT, kGrey);
+    return out;
+}
+
+// An under-exposed photo: every pixel at 40 % of its brightness (the crops are grayscale already, so a
+// grayscale variant would test nothing here; grayscale is measured on the dev set in docs/quality.md).
+cv::Mat underExposed(const cv::Mat& rgb)
+{
+    cv::Mat out;
+    rgb.convertTo(out, -1, 0.4, 0.0);
+    return out;
+}
+
+// `image` scaled by `scale` (area resampling), centred on a 400 x 300 grey canvas.
+cv::Mat smallOnCanvas(const cv::Mat& image, double scale)
+{
+    cv::Mat small;
+    cv::resize(image, small, cv::Size(), scale, scale, cv::INTER_AREA);
+    cv::Mat canvas(300, 400, image.type(), kGrey);
+    small.copyTo(canvas(
+        cv::Rect((canvas.cols - small.cols) / 2, (canvas.rows - small.rows) / 2, small.cols, small.rows)));
+    return canvas;
+}
+
+// Two copies of `image` side by side on a grey canvas, 40 px around and between them; `where` gets their
+// places.
+cv::Mat twiceOnCanvas(const cv::Mat& image, std::vector<cv::Rect>& where)
+{
+    const int gap = 40;
+    cv::Mat canvas(image.rows + 2 * gap, 2 * image.cols + 3 * gap, image.type(), kGrey);
+    where = {cv::Rect(gap, gap, image.cols, image.rows),
+             cv::Rect(2 * gap + image.cols, gap, image.cols, image.rows)};
+    for (const cv::Rect& place : where)
+        image.copyTo(canvas(place));
+    return canvas;
+}
+
+// Of two L2-normalised embeddings.
+double cosineSimilarity(const std::vector<float>& a, const std::vector<float>& b)
+{
+    double dot = 0.0;
+    for (size_t i = 0; i < a.size() && i < b.size(); ++i)
+        dot += static_cast<double>(a[i]) * b[i];
+    return dot;
+}
+
 } // namespace
 
 class TestMlEmbedding : public QObject {
@@ -84,11 +170,82 @@ private:
         return state;
     }
 
+    // The app's face pipeline (app/cli/clifacepipeline.cpp, as the library's face job): MTCNN with the retry
+    // on a padded canvas for a face that fills the image, the five landmarks aligned onto the embedder's
+    // chip, FaceRecognitionNet with mirror averaging.
+    std::unique_ptr<MtcnnDetector> m_detector;
+    std::unique_ptr<FaceRecognitionEmbedder> m_pipelineEmbedder;
+    std::map<std::string, std::vector<float>> m_references; // person -> the face of crop kReferenceCrop
+
+    struct PipelineFace {
+        FaceDetection detection;
+        std::vector<float> embedding; // L2-normalised
+    };
+
+    std::vector<PipelineFace> pipelineFaces(const cv::Mat& rgb)
+    {
+        std::vector<PipelineFace> faces;
+        std::vector<cv::Mat> chips;
+        for (const FaceDetection& detection : m_detector->detectWithContext(rgb)) {
+            faces.push_back({detection, {}});
+            chips.push_back(FaceAligner::align(rgb, detection.landmarks, m_pipelineEmbedder->chipTemplate()));
+        }
+        if (chips.empty())
+            return faces;
+        const std::vector<std::vector<float>> vectors = m_pipelineEmbedder->embedVectors(chips);
+        for (size_t i = 0; i < faces.size(); ++i)
+            faces[i].embedding = vectors[i];
+        return faces;
+    }
+
+    // The largest of `faces` whose box centre lies in `region`, or null.
+    static const PipelineFace* largestIn(const std::vector<PipelineFace>& faces, const cv::Rect& region)
+    {
+        const PipelineFace* best = nullptr;
+        for (const PipelineFace& face : faces) {
+            const float cx = (face.detection.box[0] + face.detection.box[2]) / 2;
+            const float cy = (face.detection.box[1] + face.detection.box[3]) / 2;
+            if (!region.contains(cv::Point(static_cast<int>(cx), static_cast<int>(cy))))
+                continue;
+            if (!best || faceArea(face.detection) > faceArea(best->detection))
+                best = &face;
+        }
+        return best;
+    }
+
+    // The photo for one variant of `probe` (empty if it cannot be made); `copies` gets where the probe lies
+    // in it, one rectangle per copy.
+    cv::Mat variantPhoto(const cv::Mat& probe, const QString& variant, std::vector<cv::Rect>& copies)
+    {
+        cv::Mat photo = probe;
+        if (variant.startsWith(QLatin1String("rotated "))) {
+            photo = rotatedOnCanvas(probe, variant.mid(8).toDouble());
+        } else if (variant == QLatin1String("under-exposed")) {
+            photo = underExposed(probe);
+        } else if (variant == QLatin1String("small")) {
+            // shrunk so that the detector's box is about 40 px wide
+            const std::vector<PipelineFace> faces = pipelineFaces(probe);
+            const PipelineFace* face = largestIn(faces, cv::Rect(0, 0, probe.cols, probe.rows));
+            if (!face)
+                return {};
+            photo = smallOnCanvas(probe, 40.0 / static_cast<double>(face->detection.width()));
+        } else if (variant == QLatin1String("twice")) {
+            return twiceOnCanvas(probe, copies);
+        } else if (variant != QLatin1String("as is")) {
+            return {};
+        }
+        copies = {cv::Rect(0, 0, photo.cols, photo.rows)};
+        return photo;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
         torch::set_num_threads(2);
         m_frnet = FaceRecognitionEmbedder::fromModelPack(kModels);
+        m_pipelineEmbedder = FaceRecognitionEmbedder::fromModelPack(kModels);
+        m_pipelineEmbedder->setMirrorAverage(true);
+        m_detector = std::make_unique<MtcnnDetector>(MtcnnDetector::fromDirectory(kModels));
         m_irv1 = InceptionResnetV1Embedder::fromCheckpoint(kIrv1Checkpoint);
     }
 
@@ -510,6 +667,101 @@ private Q_SLOTS:
         QVERIFY(QString::fromStdString(unpinned->modelId()).startsWith(QStringLiteral("frnet-dlib-r29@")));
         QVERIFY(unpinned->modelId() != FaceRecognitionEmbedder::kModelId);
         QVERIFY_THROWS_EXCEPTION(ModelError, FaceRecognitionEmbedder::fromModelPack(target / "nowhere"));
+    }
+
+    void syntheticVariants_data()
+    {
+        QTest::addColumn<QString>("person");
+        QTest::addColumn<QString>("variant");
+        QTest::addColumn<double>("floor"); // the least cosine similarity to the person's reference face
+        // Floors: measured on the 8 people (crop 2 against crop 1), then set about 0.015 below the lowest
+        // value; every floor lies above 0.912, the cosine similarity of the embedder's "same person"
+        // threshold (Euclidean 0.42). Against the closest other person's reference the faces score 0.86
+        // to 0.92, so a floor much lower would check little.
+        //   variant      same person: min / median    margin to the best other person: min / median
+        //   as is        0.947 / 0.967                0.058 / 0.081
+        //   rotated 15   0.950 / 0.964                0.066 / 0.079
+        //   rotated 30   0.949 / 0.964                0.061 / 0.079
+        //   under-exp.   0.941 / 0.963                0.057 / 0.076  (40 % brightness)
+        //   small        0.934 / 0.960                0.061 / 0.076  (boxes 36 - 41 px wide)
+        //   twice        0.950 / 0.964                0.060 / 0.080  (both copies, 16 faces)
+        // Turned 30 degrees, MTCNN finds no face at all in 5 of the 40 bbt crops (11 of 80 counting -30
+        // degrees, e.g. stuart2 at -30); the crop-2 probes used here are all found at +30.
+        const std::vector<std::pair<QString, double>> variants = {
+            {QStringLiteral("as is"), 0.93},      {QStringLiteral("rotated 15"), 0.93},
+            {QStringLiteral("rotated 30"), 0.93}, {QStringLiteral("under-exposed"), 0.925},
+            {QStringLiteral("small"), 0.92},      {QStringLiteral("twice"), 0.93}};
+        for (const auto& [variant, floor] : variants) {
+            for (const std::string& person : kPeople)
+                QTest::addRow("%s, %s", person.c_str(), qPrintable(variant))
+                    << QString::fromStdString(person) << variant << floor;
+        }
+    }
+
+    // The app's pipeline recognises a person in kinds of photo the dev data lacks: a face tilted in-plane,
+    // under-exposed, small in a larger photo, twice in one photo. Each variant is made in memory from another
+    // crop of the person than the reference; its face must be found and be closer to the person's reference
+    // than to any other of the eight people's (top-1 identification), with a cosine similarity of at least
+    // `floor`.
+    void syntheticVariants()
+    {
+        QFETCH(QString, person);
+        QFETCH(QString, variant);
+        QFETCH(double, floor);
+        if (m_references.size() != kPeople.size()) {
+            for (const std::string& name : kPeople) {
+                const cv::Mat rgb = bbtCrop(name, kReferenceCrop);
+                QVERIFY2(!rgb.empty(), name.c_str());
+                const std::vector<PipelineFace> faces = pipelineFaces(rgb);
+                const PipelineFace* face = largestIn(faces, cv::Rect(0, 0, rgb.cols, rgb.rows));
+                QVERIFY2(face, qPrintable(QStringLiteral("no face in the reference of ") + name.c_str()));
+                m_references[name] = face->embedding;
+            }
+        }
+        const cv::Mat probe = bbtCrop(person.toStdString(), kProbeCrop);
+        QVERIFY(!probe.empty());
+        std::vector<cv::Rect> copies;
+        const cv::Mat photo = variantPhoto(probe, variant, copies);
+        QVERIFY2(!photo.empty(), "no face in the probe");
+        const std::vector<PipelineFace> faces = pipelineFaces(photo);
+        QVERIFY2(!faces.empty(), "no face found");
+        std::vector<const PipelineFace*> found; // the largest face on each copy of the probe
+        for (const cv::Rect& copy : copies) {
+            found.push_back(largestIn(faces, copy));
+            QVERIFY2(found.back(), "no face found on a copy of the probe");
+        }
+        if (variant == QLatin1String("small")) {
+            const float width = found[0]->detection.width();
+            QVERIFY2(width > 30 && width < 50, qPrintable(QStringLiteral("face %1 px wide").arg(width)));
+        }
+        if (variant == QLatin1String("twice")) {
+            QCOMPARE(faces.size(), size_t(2)); // one detection per face, nothing else
+            QVERIFY(found[0] != found[1]);
+            QVERIFY(found[0]->detection.box[2] < found[1]->detection.box[0]); // side by side, apart
+        }
+        for (const PipelineFace* face : found) {
+            double same = 0.0;
+            double other = -1.0;
+            std::string closest;
+            for (const auto& [name, reference] : m_references) {
+                const double similarity = cosineSimilarity(face->embedding, reference);
+                if (name == person.toStdString()) {
+                    same = similarity;
+                } else if (similarity > other) {
+                    other = similarity;
+                    closest = name;
+                }
+            }
+            qInfo("similarity to %s %.3f, to the closest other (%s) %.3f", qPrintable(person), same,
+                  closest.c_str(), other);
+            QVERIFY2(same > other, qPrintable(QStringLiteral("%1 %2 is not above %3 %4")
+                                                  .arg(person)
+                                                  .arg(same)
+                                                  .arg(QString::fromStdString(closest))
+                                                  .arg(other)));
+            QVERIFY2(same >= floor,
+                     qPrintable(QStringLiteral("similarity %1 under %2").arg(same).arg(floor)));
+        }
     }
 };
 
