@@ -5,6 +5,7 @@
 #include "common/device.h"
 #include "common/modelerror.h"
 #include "detection/mtcnn.h"
+#include "detection/nms.h"
 #include "embedding/embedder.h"
 #include "embedding/embedderfactory.h"
 #include "filenameimporter.h"
@@ -155,9 +156,7 @@ struct FaceIndexer::Impl {
                 f.box = {f.box[0] + x0, f.box[1] + y0, f.box[2] + x0, f.box[3] + y0};
                 for (auto& p : f.landmarks)
                     p = {p[0] + x0, p[1] + y0};
-                const float ix = std::max(0.0f, std::min(f.box[2], box[2]) - std::max(f.box[0], box[0]));
-                const float iy = std::max(0.0f, std::min(f.box[3], box[3]) - std::max(f.box[1], box[1]));
-                const double iou = ix * iy / (w * h + f.width() * f.height() - ix * iy);
+                const double iou = Nms::boxIou(f.box, box);
                 if (iou > bestIou) {
                     bestIou = iou;
                     result.landmarks = f.landmarks;
@@ -392,28 +391,22 @@ FaceIndexSummary FaceIndexer::run(const Progress& progress, const std::atomic_bo
                                    "state IN ('unknown', 'suggested')"),
                     {photo.job.id}, &error))
                 return rollback(error);
-            QList<QRectF> kept;
+            std::vector<Nms::Box> kept;
             {
                 QSqlQuery q(db);
                 SqlUtil::exec(q, QStringLiteral("SELECT x1, y1, x2, y2 FROM faces WHERE photo_id = ?"),
                               {photo.job.id});
                 while (q.next())
-                    kept.append(QRectF(QPointF(q.value(0).toDouble(), q.value(1).toDouble()),
-                                       QPointF(q.value(2).toDouble(), q.value(3).toDouble())));
+                    kept.push_back({q.value(0).toFloat(), q.value(1).toFloat(), q.value(2).toFloat(),
+                                    q.value(3).toFloat()});
             }
             int written = 0;
             for (const auto& face : photo.faces) {
                 const int64_t i = row++;
                 const auto& b = face.detection.box;
-                const QRectF rect(QPointF(b[0], b[1]), QPointF(b[2], b[3]));
                 bool duplicate = false;
-                for (const QRectF& k : kept) {
-                    const QRectF inter = k.intersected(rect);
-                    const double iou = inter.width() * inter.height() /
-                                       (k.width() * k.height() + rect.width() * rect.height() -
-                                        inter.width() * inter.height());
-                    duplicate = duplicate || iou > 0.5;
-                }
+                for (const Nms::Box& k : kept)
+                    duplicate = duplicate || Nms::boxIou(k, b) > 0.5f;
                 if (duplicate)
                     continue; // the family already has this face (named or drawn)
                 const auto& lm = face.detection.landmarks;

@@ -2,6 +2,7 @@
 
 #include "catalog.h"
 #include "clustering/dbscanclusterer.h"
+#include "detection/nms.h"
 #include "evaluation/clusteringmetrics.h"
 #include "evaluation/lfwmetrics.h"
 #include "peopleservice.h"
@@ -453,9 +454,7 @@ bool LibraryEvaluator::detectionReport(const LibraryEvalOptions& options, QJsonO
     if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
         return fail(QStringLiteral("%1: cannot open (%2)").arg(options.boxesFile, file.errorString()));
     QTextStream in(&file);
-    struct Box {
-        double x1, y1, x2, y2;
-    };
+    using Box = Nms::Box;                   // x1, y1, x2, y2
     QHash<QString, std::vector<Box>> truth; // relative path -> valid boxes
     const QRegularExpression space(QStringLiteral("\\s+"));
     while (!in.atEnd()) {
@@ -474,14 +473,15 @@ bool LibraryEvaluator::detectionReport(const LibraryEvalOptions& options, QJsonO
             if (t.size() < 4)
                 return fail(options.boxesFile + QStringLiteral(": short box line for ") + path);
             const bool invalid = t.size() >= 8 && t[7] == QLatin1String("1");
-            const double x = t[0].toDouble(), y = t[1].toDouble(), w = t[2].toDouble(), h = t[3].toDouble();
+            const float x = t[0].toFloat(), y = t[1].toFloat(), w = t[2].toFloat(), h = t[3].toFloat();
             if (!invalid && w > 0 && h > 0)
                 boxes.push_back({x, y, x + w, y + h});
         }
     }
     QHash<QString, std::vector<Box>> found;
     for (const Face& f : m_faces)
-        found[QDir(options.photosRoot).relativeFilePath(f.path)].push_back({f.x1, f.y1, f.x2, f.y2});
+        found[QDir(options.photosRoot).relativeFilePath(f.path)].push_back(
+            {float(f.x1), float(f.y1), float(f.x2), float(f.y2)});
     // Greedy matching by IoU >= 0.5, per size band of the true box's shorter side.
     const std::vector<double> bands = {0, 20, 40, 80};
     std::vector<int> total(bands.size(), 0), matched(bands.size(), 0);
@@ -500,12 +500,7 @@ bool LibraryEvaluator::detectionReport(const LibraryEvalOptions& options, QJsonO
             for (size_t j = 0; j < dets.size(); ++j) {
                 if (used[j])
                     continue;
-                const Box& d = dets[j];
-                const double iw = std::max(0.0, std::min(t.x2, d.x2) - std::max(t.x1, d.x1));
-                const double ih = std::max(0.0, std::min(t.y2, d.y2) - std::max(t.y1, d.y1));
-                const double inter = iw * ih;
-                const double iou =
-                    inter / ((t.x2 - t.x1) * (t.y2 - t.y1) + (d.x2 - d.x1) * (d.y2 - d.y1) - inter);
+                const double iou = Nms::boxIou(t, dets[j]);
                 if (iou >= best) {
                     best = iou;
                     bestIndex = int(j);
@@ -513,7 +508,7 @@ bool LibraryEvaluator::detectionReport(const LibraryEvalOptions& options, QJsonO
             }
             if (bestIndex >= 0)
                 used[size_t(bestIndex)] = true;
-            const double side = std::min(t.x2 - t.x1, t.y2 - t.y1);
+            const double side = std::min(t[2] - t[0], t[3] - t[1]);
             for (size_t b = 0; b < bands.size(); ++b) {
                 if (side >= bands[b]) {
                     ++total[b];

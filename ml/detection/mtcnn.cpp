@@ -240,9 +240,8 @@ std::vector<FaceDetection> MtcnnDetector::detectWithContext(const cv::Mat& rgb, 
     for (const FaceDetection& f : faces) {
         bool overlaps = false;
         for (const FaceDetection& g : inside) {
-            const float iw = std::max(0.0f, std::min(f.box[2], g.box[2]) - std::max(f.box[0], g.box[0]));
-            const float ih = std::max(0.0f, std::min(f.box[3], g.box[3]) - std::max(f.box[1], g.box[1]));
-            overlaps = overlaps || iw * ih > 0.3f * std::min(f.width() * f.height(), g.width() * g.height());
+            overlaps = overlaps || Nms::intersection(f.box, g.box) >
+                                       0.3f * std::min(f.width() * f.height(), g.width() * g.height());
         }
         if (!overlaps)
             inside.push_back(f);

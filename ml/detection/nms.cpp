@@ -39,16 +39,24 @@ std::vector<int> suppress(const std::vector<Nms::Box>& boxes, const std::vector<
 
 } // namespace
 
+float Nms::intersection(const Box& a, const Box& b)
+{
+    const float w = std::max(0.0f, std::min(a[2], b[2]) - std::max(a[0], b[0]));
+    const float h = std::max(0.0f, std::min(a[3], b[3]) - std::max(a[1], b[1]));
+    return w * h;
+}
+
+float Nms::boxIou(const Box& a, const Box& b)
+{
+    const float areaA = (a[2] - a[0]) * (a[3] - a[1]);
+    const float areaB = (b[2] - b[0]) * (b[3] - b[1]);
+    const float inter = intersection(a, b);
+    return inter / (areaA + areaB - inter);
+}
+
 std::vector<int> Nms::iou(const std::vector<Box>& boxes, const std::vector<float>& scores, float threshold)
 {
-    return suppress(boxes, scores, threshold, [](const Box& a, const Box& b) {
-        const float areaA = (a[2] - a[0]) * (a[3] - a[1]);
-        const float areaB = (b[2] - b[0]) * (b[3] - b[1]);
-        const float w = std::max(0.0f, std::min(a[2], b[2]) - std::max(a[0], b[0]));
-        const float h = std::max(0.0f, std::min(a[3], b[3]) - std::max(a[1], b[1]));
-        const float inter = w * h;
-        return inter / (areaA + areaB - inter);
-    });
+    return suppress(boxes, scores, threshold, boxIou);
 }
 
 std::vector<int> Nms::minimum(const std::vector<Box>& boxes, const std::vector<float>& scores,

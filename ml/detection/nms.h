@@ -17,6 +17,10 @@ public:
     // drops a box when overlap > threshold. Returns kept indices, best score first.
     static std::vector<int> minimum(const std::vector<Box>& boxes, const std::vector<float>& scores,
                                     float threshold);
+    // Area of the overlap of two boxes (0 when they do not overlap).
+    static float intersection(const Box& a, const Box& b);
+    // Intersection over union of two boxes, area = (x2-x1)*(y2-y1), as iou() compares them.
+    static float boxIou(const Box& a, const Box& b);
 };
 
 } // namespace kindred
