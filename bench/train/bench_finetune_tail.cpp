@@ -50,25 +50,7 @@ struct Options {
     MiningStrategy mining = MiningStrategy::SemiHard;
 };
 
-// The frozen stem: chip -> conv128_2 output (N x 128 x 8 x 8).
-torch::Tensor stem(FaceRecognitionNet& net, const torch::Tensor& x)
-{
-    torch::Tensor out = net->conv32_down->forward(x);
-    out = torch::max_pool2d(out, 3, 2);
-    out = net->conv32_3->forward(net->conv32_2->forward(net->conv32_1->forward(out)));
-    out = net->conv64_3->forward(
-        net->conv64_2->forward(net->conv64_1->forward(net->conv64_down->forward(out))));
-    return net->conv128_2->forward(net->conv128_1->forward(net->conv128_down->forward(out)));
-}
-
-// The trained tail: conv128_2 output -> 128-d descriptor (raw).
-torch::Tensor tail(FaceRecognitionNet& net, const torch::Tensor& x)
-{
-    torch::Tensor out = net->conv256_2->forward(net->conv256_1->forward(net->conv256_down->forward(x)));
-    out = net->conv256_down_out->forward(out);
-    return net->fc->forward(out.mean({2, 3}));
-}
-
+// The modules FaceRecognitionNetImpl::head() runs: what is trained.
 std::vector<torch::nn::Module*> tailModules(FaceRecognitionNet& net)
 {
     return {net->conv256_down.get(), net->conv256_1.get(), net->conv256_2.get(), net->conv256_down_out.get(),
@@ -82,7 +64,7 @@ torch::Tensor describe(FaceRecognitionNet& net, const torch::Tensor& features)
     std::vector<torch::Tensor> out;
     for (int64_t start = 0; start < features.size(0); start += 256) {
         const torch::Tensor f = features.slice(0, start, std::min(features.size(0), start + 256));
-        const torch::Tensor d = 0.5 * (tail(net, f.select(1, 0)) + tail(net, f.select(1, 1)));
+        const torch::Tensor d = 0.5 * (net->head(f.select(1, 0)) + net->head(f.select(1, 1)));
         out.push_back(d);
     }
     return torch::nn::functional::normalize(torch::cat(out, 0),
@@ -142,7 +124,7 @@ Data extract(const Options& o, FaceRecognitionEmbedder& embedder)
         });
         const cv::Mat chip = FaceAligner::align(rgb, largest->landmarks, embedder.chipTemplate());
         const torch::Tensor input = embedder.toInputTensor({chip});
-        features.push_back(stem(net, torch::cat({input, input.flip({3})}, 0)).unsqueeze(0));
+        features.push_back(net->stem(torch::cat({input, input.flip({3})}, 0)).unsqueeze(0));
         d.people.push_back(fs::relative(files[i], o.dir).begin()->string());
         if ((i + 1) % 200 == 0)
             std::fprintf(stderr, "  %zu / %zu photos, %.0f s\n", i + 1, files.size(),
@@ -292,7 +274,7 @@ int main(int argc, char** argv)
             const torch::Tensor x = torch::stack(views, 0);
             const torch::Tensor y = torch::tensor(labels, torch::kInt64);
             const torch::Tensor e = torch::nn::functional::normalize(
-                tail(net, x), torch::nn::functional::NormalizeFuncOptions().dim(1));
+                net->head(x), torch::nn::functional::NormalizeFuncOptions().dim(1));
             Triplets t;
             {
                 torch::NoGradGuard noGrad;

@@ -45,12 +45,21 @@ FaceRecognitionNetImpl::FaceRecognitionNetImpl()
 
 torch::Tensor FaceRecognitionNetImpl::forward(const torch::Tensor& x)
 {
+    return head(stem(x));
+}
+
+torch::Tensor FaceRecognitionNetImpl::stem(const torch::Tensor& x)
+{
     torch::Tensor out = conv32_down->forward(x);
     out = torch::max_pool2d(out, 3, 2);
     out = conv32_3->forward(conv32_2->forward(conv32_1->forward(out)));
     out = conv64_3->forward(conv64_2->forward(conv64_1->forward(conv64_down->forward(out))));
-    out = conv128_2->forward(conv128_1->forward(conv128_down->forward(out)));
-    out = conv256_2->forward(conv256_1->forward(conv256_down->forward(out)));
+    return conv128_2->forward(conv128_1->forward(conv128_down->forward(out)));
+}
+
+torch::Tensor FaceRecognitionNetImpl::head(const torch::Tensor& features)
+{
+    torch::Tensor out = conv256_2->forward(conv256_1->forward(conv256_down->forward(features)));
     out = conv256_down_out->forward(out);
     return fc->forward(out.mean({2, 3}));
 }

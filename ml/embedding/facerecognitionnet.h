@@ -14,7 +14,11 @@ namespace kindred {
 // Module names follow the TF.js weight names ("conv32_1/conv1/conv/filters" -> "conv32_1.conv1.conv.weight").
 struct FaceRecognitionNetImpl : torch::nn::Module {
     FaceRecognitionNetImpl();
-    torch::Tensor forward(const torch::Tensor& x);
+    torch::Tensor forward(const torch::Tensor& x); // = head(stem(x))
+    // The network in two parts, for training only the last blocks on cached stem outputs:
+    // stem = conv32_down .. conv128_2 (N x 128 x 8 x 8 for 150 x 150 input), head = conv256_* .. fc.
+    torch::Tensor stem(const torch::Tensor& x);
+    torch::Tensor head(const torch::Tensor& features);
 
     // Converts the tensors of face-api.js's weight manifest (TF.js names, HWIO filters, fc [256,128]) to
     // this module's state dict. Throws ModelError when a tensor is missing or has the wrong rank.
