@@ -252,23 +252,20 @@ int runEvalLibrary(const QStringList& args, CliContext& ctx)
     options.grouping = FaceService(workPaths.catalogFile(), workPaths).libraryOptions();
     if (parser.isSet(QStringLiteral("algorithm")))
         options.grouping.algorithm = parser.value(QStringLiteral("algorithm"));
-    if (parser.isSet(QStringLiteral("cluster-similarity")))
-        options.grouping.clusterSimilarity = parser.value(QStringLiteral("cluster-similarity")).toFloat();
     if (parser.isSet(QStringLiteral("min-cluster-size")))
         options.grouping.minClusterSize = parser.value(QStringLiteral("min-cluster-size")).toInt();
-    if (parser.isSet(QStringLiteral("min-quality")))
-        options.grouping.minQuality = parser.value(QStringLiteral("min-quality")).toFloat();
-    if (parser.isSet(QStringLiteral("suggestion-similarity")))
-        options.grouping.suggestionSimilarity =
-            parser.value(QStringLiteral("suggestion-similarity")).toFloat();
-    if (parser.isSet(QStringLiteral("suggestion-margin")))
-        options.grouping.suggestionMargin = parser.value(QStringLiteral("suggestion-margin")).toFloat();
-    if (parser.isSet(QStringLiteral("max-turned-away")))
-        options.grouping.maxTurnedAway = parser.value(QStringLiteral("max-turned-away")).toFloat();
-    if (parser.isSet(QStringLiteral("turned-extra")))
-        options.grouping.turnedExtra = parser.value(QStringLiteral("turned-extra")).toFloat();
-    if (parser.isSet(QStringLiteral("turned-group-extra")))
-        options.grouping.turnedGroupExtra = parser.value(QStringLiteral("turned-group-extra")).toFloat();
+    const std::pair<QString, float*> floatOverrides[] = {
+        {QStringLiteral("cluster-similarity"), &options.grouping.clusterSimilarity},
+        {QStringLiteral("min-quality"), &options.grouping.minQuality},
+        {QStringLiteral("suggestion-similarity"), &options.grouping.suggestionSimilarity},
+        {QStringLiteral("suggestion-margin"), &options.grouping.suggestionMargin},
+        {QStringLiteral("max-turned-away"), &options.grouping.maxTurnedAway},
+        {QStringLiteral("turned-extra"), &options.grouping.turnedExtra},
+        {QStringLiteral("turned-group-extra"), &options.grouping.turnedGroupExtra},
+    };
+    for (const auto& [name, value] : floatOverrides)
+        if (parser.isSet(name))
+            *value = parser.value(name).toFloat();
     if (options.rounds < 0 || options.groupsPerRound < 1 || options.generatedPairs < 0) {
         ctx.err << "kindred-cli eval-library: --rounds, --groups-per-round and --generate-pairs must be "
                    "positive\n";
