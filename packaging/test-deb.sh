@@ -119,6 +119,8 @@ json() { python3 -c "import json, sys; d = json.load(open(sys.argv[1])); print($
 
 begin "installed files"
 for f in usr/bin/kindred usr/bin/kindred-cli usr/share/kindred/models/mtcnn_model-shard1 \
+  usr/share/kindred/models/edgeface_xs_q.pt usr/share/kindred/models/edgeface_xxs_q.pt \
+  usr/share/kindred/models/edgeface-LICENSE.txt \
   usr/share/applications/kindred.desktop usr/share/metainfo/io.github.kindred.metainfo.xml \
   usr/share/doc/kindred/copyright usr/share/icons/hicolor/256x256/apps/kindred.png; do
   [ -f "$root/$f" ] || fail "missing /$f"

@@ -24,7 +24,7 @@ packages=(
   qt6-l10n-tools qt6-image-formats-plugins libgl-dev
   libtorch-dev libopencv-dev libexiv2-dev libheif-dev libxxhash-dev libraw-dev nlohmann-json3-dev
   libopenblas0-openmp
-  xvfb xauth imagemagick nodejs
+  xvfb xauth imagemagick nodejs curl
 )
 
 if [ "$install_deps" = 1 ]; then

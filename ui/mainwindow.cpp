@@ -438,10 +438,43 @@ void MainWindow::showSettings()
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About Kindred"),
-                       tr("<h3>Kindred %1</h3><p>An offline family photo library that finds the people in "
-                          "your pictures. Your photos never leave this computer.</p>")
-                           .arg(QStringLiteral(KINDRED_VERSION)));
+    // As QMessageBox::about, plus the licence notices of the bundled models under Show Details.
+    QMessageBox box(QMessageBox::NoIcon, tr("About Kindred"),
+                    tr("<h3>Kindred %1</h3><p>An offline family photo library that finds the people in "
+                       "your pictures. Your photos never leave this computer.</p>")
+                            .arg(QStringLiteral(KINDRED_VERSION)) +
+                        tr("<p>The EdgeFace face recognition weights are by the Idiap Research Institute, "
+                           "under the BSD 3-Clause licence (its notice is in the details).</p>"),
+                    QMessageBox::Ok, this);
+    const QIcon icon = box.windowIcon();
+    box.setIconPixmap(icon.pixmap(icon.actualSize(QSize(64, 64))));
+    // EdgeFace's licence (models/edgeface-LICENSE.txt), which binary redistributions must reproduce:
+    // legal text, kept verbatim and not translated (its paragraphs unwrapped for the details box).
+    const QString edgeFaceLicence = QStringLiteral(
+        "BSD 3-Clause License\n\n"
+        "Copyright (c) 2024, Anjith George, Christophe Ecabert, Hatef Otroshi Shahreza, Ketan Kotwal, "
+        "S\u00e9bastien Marcel\nIdiap Research Institute, Martigny 1920, Switzerland.\n\n"
+        "Redistribution and use in source and binary forms, with or without modification, are permitted "
+        "provided that the following conditions are met:\n\n"
+        "1. Redistributions of source code must retain the above copyright notice, this list of conditions "
+        "and the following disclaimer.\n\n"
+        "2. Redistributions in binary form must reproduce the above copyright notice, this list of "
+        "conditions and the following disclaimer in the documentation and/or other materials provided with "
+        "the distribution.\n\n"
+        "3. Neither the name of the copyright holder nor the names of its contributors may be used to "
+        "endorse or promote products derived from this software without specific prior written "
+        "permission.\n\n"
+        "THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS \"AS IS\" AND ANY EXPRESS OR "
+        "IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED WARRANTIES OF MERCHANTABILITY AND "
+        "FITNESS FOR A PARTICULAR PURPOSE ARE DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR "
+        "CONTRIBUTORS BE LIABLE FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL "
+        "DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR SERVICES; LOSS OF USE, "
+        "DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER "
+        "IN CONTRACT, STRICT LIABILITY, OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT "
+        "OF THE USE OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.");
+    box.setDetailedText(tr("EdgeFace face recognition weights (edgeface_xs_q.pt, edgeface_xxs_q.pt):") +
+                        QStringLiteral("\n\n") + edgeFaceLicence);
+    box.exec();
 }
 
 } // namespace kindred

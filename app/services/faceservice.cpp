@@ -57,12 +57,16 @@ struct ModelThresholds {
     // Shown confidence: the precision measured on the dev set's naming rounds for suggestions whose
     // similarity reaches each floor (docs/quality.md), highest floor first.
     std::vector<std::pair<float, float>> precisionBands;
+    // Pose gate (FaceRefreshOptions::maxTurnedAway, turnedExtra, turnedGroupExtra).
+    float maxTurnedAway = 0.45f;
+    float turnedExtra = 0.005f;
+    float turnedGroupExtra = 0.025f;
 };
 
 ModelThresholds modelThresholds(const QString& modelId)
 {
     if (modelId.startsWith(QLatin1String("frnet")))
-        return {0.935f, 0.965f, 0.02f, {{0.97f, 0.998f}, {0.965f, 0.995f}}};
+        return {0.935f, 0.965f, 0.02f, {{0.97f, 0.998f}, {0.965f, 0.995f}}, 0.45f, 0.005f, 0.025f};
     if (modelId.startsWith(QLatin1String("irv1"))) {
         const float same = float(1.0 - InceptionResnetV1Embedder::kDefaultThreshold); // cosine distance
         return {same + 0.05f, same + 0.05f, 0.05f, {{same + 0.05f, 0.9f}}};
@@ -408,8 +412,12 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
         (v.states[size_t(i)] == QLatin1String("confirmed") ? confirmed : open).push_back(i);
     s.unknownFaces = int(open.size());
 
-    const float similarity =
-        options.clusterSimilarity >= 0 ? options.clusterSimilarity : modelThresholds(s.modelId).cluster;
+    const ModelThresholds thresholds = modelThresholds(s.modelId);
+    const float similarity = options.clusterSimilarity >= 0 ? options.clusterSimilarity : thresholds.cluster;
+    const float maxTurnedAway = options.maxTurnedAway >= 0 ? options.maxTurnedAway : thresholds.maxTurnedAway;
+    const float turnedExtra = options.turnedExtra >= 0 ? options.turnedExtra : thresholds.turnedExtra;
+    const float turnedGroupExtra =
+        options.turnedGroupExtra >= 0 ? options.turnedGroupExtra : thresholds.turnedGroupExtra;
     std::shared_ptr<Clusterer> clusterer;
     std::shared_ptr<CompactClusterer> compact;
     if (options.algorithm == QLatin1String("compact")) {
@@ -453,8 +461,8 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
             // Faces turned away (profiles) are not grouped: measured on the dev set, they put different
             // people into one group (docs/quality.md). They can still be suggested, with a higher bar.
             for (int64_t row : freshRows)
-                freshQuality.push_back(
-                    v.turned[size_t(row)] > options.maxTurnedAway ? -1.0f : v.quality[size_t(row)]);
+                freshQuality.push_back(v.turned[size_t(row)] > maxTurnedAway ? -1.0f
+                                                                             : v.quality[size_t(row)]);
             if (existingRows.empty()) {
                 std::vector<int64_t> photos;
                 for (int64_t row : freshRows)
@@ -545,7 +553,7 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
     // --- Groups of half-turned faces are checked against a higher bar --------------------------------------
     // Measured on the dev set: such groups mixed people (twelve profiles of eleven people in one group on
     // the grayscale CFP photos), where groups of frontal faces at the same similarity do not.
-    if (options.turnedGroupExtra > 0) {
+    if (turnedGroupExtra > 0) {
         QSet<qint64> touched; // groups formed or grown in this refresh
         for (int64_t row : freshRows)
             if (newCluster[size_t(row)] != 0)
@@ -554,7 +562,7 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
         for (int64_t row : open)
             if (touched.contains(newCluster[size_t(row)]))
                 members[newCluster[size_t(row)]].push_back(row);
-        const float bar = similarity + options.turnedGroupExtra;
+        const float bar = similarity + turnedGroupExtra;
         try {
             for (auto it = members.cbegin(); it != members.cend(); ++it) {
                 const std::vector<int64_t>& rows = it.value();
@@ -580,7 +588,6 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
     // the person's prototype that strangers measured on the dev set almost never reach, and a margin over
     // the second person; the confidence shown is the precision measured for that similarity band.
     std::vector<PersonSuggestion> suggestions(open.size());
-    const ModelThresholds thresholds = modelThresholds(s.modelId);
     const float minSimilarity =
         options.suggestionSimilarity >= 0 ? options.suggestionSimilarity : thresholds.suggestion;
     const float minMargin = options.suggestionMargin >= 0 ? options.suggestionMargin : thresholds.margin;
@@ -703,8 +710,7 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
         for (size_t i = 0; i < open.size(); ++i) {
             PersonSuggestion& sug = suggestions[i];
             const float bar =
-                minSimilarity +
-                (v.turned[size_t(open[i])] > options.maxTurnedAway ? options.turnedExtra : 0.0f);
+                minSimilarity + (v.turned[size_t(open[i])] > maxTurnedAway ? turnedExtra : 0.0f);
             bool sure = sug.personId >= 0 && sug.similarity >= bar &&
                         (sug.runnerUpId < 0 || sug.margin >= minMargin) &&
                         sug.similarity - competitor[i] >= minMargin;

@@ -50,15 +50,16 @@ struct FaceRefreshOptions {
     float suggestionMargin = -1;
     // Pose gate: faces turned further than this (FaceAligner::turnedAway, nose off the eyes' midline in
     // inter-ocular distances) are not grouped, and are suggested only turnedExtra above the similarity bar.
-    float maxTurnedAway = 0.45f;
-    float turnedExtra = 0.005f;
+    // < 0 (here and for turnedGroupExtra): the embedding model's measured default (docs/quality.md).
+    float maxTurnedAway = -1;
+    float turnedExtra = -1;
     // Groups of half-turned faces: faces turned less than maxTurnedAway but more than kHalfTurned look alike
     // across people (MTCNN's landmarks of a profile in a grayscale photo often land there). A group that got
     // new faces and in which at least half the faces are half-turned must hold together turnedGroupExtra
     // above the grouping similarity (mean similarity of its faces to each other), or it is split again at
     // that higher bar (docs/quality.md, section 3).
     static constexpr float kHalfTurned = 0.25f;
-    float turnedGroupExtra = 0.025f;
+    float turnedGroupExtra = -1;
     bool recluster = false; // true: cluster all unknown faces from scratch (still never touches
                             // confirmed/ignored faces); false: new faces join existing clusters
 };

@@ -24,7 +24,21 @@ constexpr double kMouthRight[2] = {0.726104, 0.780233};
 constexpr double kMtcnnInBox[5][2] = {
     {0.2683, 0.3486}, {0.7317, 0.3486}, {0.5, 0.5686}, {0.2936, 0.7337}, {0.7064, 0.7337}};
 
+// The five-point template of the ArcFace / insightface 112 x 112 crops (left eye, right eye, nose, mouth
+// corners), on which EdgeFace and most ArcFace-trained networks were trained.
+constexpr double kArcface112[5][2] = {
+    {38.2946, 51.6963}, {73.5318, 51.5014}, {56.0252, 71.7366}, {41.5493, 92.3655}, {70.7299, 92.2041}};
+
 } // namespace
+
+ChipTemplate FaceAligner::arcfaceChip(int size)
+{
+    ChipTemplate chip{size, {}};
+    const double scale = size / 112.0;
+    for (size_t i = 0; i < 5; ++i)
+        chip.points[i] = cv::Point2d(kArcface112[i][0] * scale, kArcface112[i][1] * scale);
+    return chip;
+}
 
 ChipTemplate FaceAligner::dlibChip(int size, double padding)
 {

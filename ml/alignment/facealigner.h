@@ -37,6 +37,9 @@ public:
     // landmark positions inside its box (measured on the dev set, docs/models.md) placed in a box that
     // leaves `margin` output pixels around it.
     static ChipTemplate boxChip(int size = 160, double margin = 32);
+    // The ArcFace (insightface) 112 x 112 five-point template, scaled to size x size: the crops EdgeFace
+    // was trained on.
+    static ChipTemplate arcfaceChip(int size = 112);
     // How far the face is turned away, from its landmarks: the nose tip's distance from the line through the
     // middle of the eyes (perpendicular to them), in inter-ocular distances. 0 for a face looking at the
     // camera; on the dev set's CFP faces frontal faces stay below 0.1 (95 %), profiles above 0.36 (95 %).

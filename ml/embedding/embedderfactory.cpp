@@ -1,6 +1,7 @@
 #include "embedding/embedderfactory.h"
 
 #include "common/modelerror.h"
+#include "embedding/edgefaceembedder.h"
 #include "embedding/facerecognitionembedder.h"
 #include "embedding/inceptionresnetv1embedder.h"
 
@@ -19,7 +20,7 @@ bool startsWith(const std::string& text, const std::string& prefix)
 
 std::vector<std::string> EmbedderFactory::modelNames()
 {
-    return {"frnet", "irv1"};
+    return {"frnet", "edgeface-xs", "edgeface-xxs", "irv1"};
 }
 
 std::unique_ptr<Embedder> EmbedderFactory::create(const EmbedderSpec& spec)
@@ -35,6 +36,16 @@ std::unique_ptr<Embedder> EmbedderFactory::create(const EmbedderSpec& spec)
             throw ModelError("FaceRecognitionNet needs the model pack folder or a manifest file");
         return FaceRecognitionEmbedder::fromModelPack(spec.modelDir);
     }
+    for (const auto variant : {EdgeFaceEmbedder::Variant::XS, EdgeFaceEmbedder::Variant::XXS}) {
+        const std::string name = EdgeFaceEmbedder::nameOf(variant);
+        if (model != name && !startsWith(model, name + "@"))
+            continue;
+        if (!spec.modelFile.empty())
+            return EdgeFaceEmbedder::fromFile(spec.modelFile, variant);
+        if (spec.modelDir.empty())
+            throw ModelError(name + " needs the models folder or its weight file");
+        return EdgeFaceEmbedder::fromModelDir(spec.modelDir, variant);
+    }
     if (model == "irv1" || startsWith(model, "irv1-")) {
         if (spec.modelFile.empty())
             throw ModelError(
@@ -46,7 +57,8 @@ std::unique_ptr<Embedder> EmbedderFactory::create(const EmbedderSpec& spec)
                              ", not " + model);
         return embedder;
     }
-    throw std::invalid_argument("unknown embedding model '" + spec.model + "' (known: frnet, irv1)");
+    throw std::invalid_argument("unknown embedding model '" + spec.model +
+                                "' (known: frnet, edgeface-xs, edgeface-xxs, irv1)");
 }
 
 } // namespace kindred

@@ -3,54 +3,64 @@
 #include "common/modelerror.h"
 #include "weights/binaryfile.h"
 #include "weights/legacycheckpoint.h"
+#include "weights/torchunpickler.h"
 
-#include <torch/serialize.h>
+#include <caffe2/serialize/inline_container.h>
+#include <cstring>
+#include <sstream>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 namespace kindred {
 
 namespace {
 
-void collect(const c10::IValue& value, const std::string& prefix, TensorMap& out)
-{
-    if (value.isTensor()) {
-        out[prefix] = value.toTensor();
-        return;
-    }
-    if (!value.isGenericDict())
-        return;
-    for (const auto& entry : value.toGenericDict()) {
-        if (!entry.key().isString())
-            continue;
-        const std::string key = entry.key().toStringRef();
-        collect(entry.value(), prefix.empty() ? key : prefix + "." + key, out);
-    }
-}
-
+// The zip format: LibTorch's archive reader gives the records (<archive>/data.pkl holds the pickled state
+// dict, <archive>/data/<key> the raw little-endian data of each storage); the pickle is read by the
+// project's own unpickler, which also understands quantized tensors and packed quantized layers (LibTorch's
+// torch::pickle_load refuses the dtype globals these carry).
 TensorMap loadZip(const std::vector<char>& bytes, const std::filesystem::path& file)
 {
-    c10::IValue root;
+    const std::string where = "zip checkpoint '" + file.string() + "'";
+    std::istringstream stream(std::string(bytes.begin(), bytes.end()));
     try {
-        root = torch::pickle_load(bytes);
+        caffe2::serialize::PyTorchStreamReader archive(&stream);
+        if (!archive.hasRecord("data.pkl"))
+            throw ModelError(where + ": no data.pkl in the archive (a TorchScript module rather than a "
+                                     "saved state dict?)");
+        const auto [pickleData, pickleSize] = archive.getRecord("data.pkl");
+        const auto* begin = static_cast<const char*>(pickleData.get());
+        const std::vector<char> pickle(begin, begin + pickleSize);
+        size_t pos = 0;
+        PickleStorages storages;
+        const PickleValuePtr root = TorchUnpickler::run(pickle, pos, where, storages);
+
+        std::unordered_map<std::string, torch::Tensor> data;
+        auto storageData = [&](const PickleStorage& ref) -> const torch::Tensor& {
+            auto it = data.find(ref.key);
+            if (it != data.end())
+                return it->second;
+            const std::string record = "data/" + ref.key;
+            if (!archive.hasRecord(record))
+                throw ModelError(where + ": the archive lacks the data of storage '" + ref.key + "'");
+            const auto [recordData, recordSize] = archive.getRecord(record);
+            const auto expected = size_t(ref.numel) * c10::elementSize(ref.type);
+            if (ref.numel < 0 || recordSize < expected)
+                throw ModelError(where + ": storage '" + ref.key + "' holds " + std::to_string(recordSize) +
+                                 " bytes, its tensors expect " + std::to_string(expected));
+            torch::Tensor storage = torch::empty({ref.numel}, torch::TensorOptions().dtype(ref.type));
+            if (expected > 0)
+                std::memcpy(storage.data_ptr(), recordData.get(), expected);
+            return data.emplace(ref.key, storage).first->second;
+        };
+        TensorMap tensors;
+        for (const auto& [name, tensor] : TorchUnpickler::stateDictTensors(root, where))
+            tensors[name] = TorchUnpickler::materialize(tensor, storageData(*tensor.storage), name, where);
+        return tensors;
     } catch (const c10::Error& e) {
-        throw ModelError("cannot read the zip checkpoint '" + file.string() +
-                         "': " + e.what_without_backtrace());
-    } catch (const std::exception& e) {
-        throw ModelError("cannot read the zip checkpoint '" + file.string() + "': " + e.what());
+        throw ModelError("cannot read the " + where + ": " + e.what_without_backtrace());
     }
-    if (root.isGenericDict()) {
-        for (const auto& entry : root.toGenericDict())
-            if (entry.key().isString() && entry.key().toStringRef() == "state_dict" &&
-                entry.value().isGenericDict())
-                root = entry.value();
-    }
-    if (!root.isGenericDict())
-        throw ModelError("checkpoint '" + file.string() + "' holds a " + root.tagKind() +
-                         ", not a state dict (save model.state_dict(), not the model)");
-    TensorMap tensors;
-    collect(root, "", tensors);
-    if (tensors.empty())
-        throw ModelError("checkpoint '" + file.string() + "': the state dict holds no tensors");
-    return tensors;
 }
 
 } // namespace

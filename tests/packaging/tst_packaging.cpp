@@ -50,6 +50,9 @@ void TestPackaging::installedFiles_data()
     QTest::newRow("command line") << "bin/kindred-cli";
     QTest::newRow("detector weights") << "share/kindred/models/mtcnn_model-weights_manifest.json";
     QTest::newRow("embedder weights") << "share/kindred/models/face_recognition_model-weights_manifest.json";
+    QTest::newRow("EdgeFace-XS weights") << "share/kindred/models/edgeface_xs_q.pt";
+    QTest::newRow("EdgeFace-XXS weights") << "share/kindred/models/edgeface_xxs_q.pt";
+    QTest::newRow("EdgeFace licence") << "share/kindred/models/edgeface-LICENSE.txt";
     QTest::newRow("desktop entry") << "share/applications/kindred.desktop";
     QTest::newRow("scalable icon") << "share/icons/hicolor/scalable/apps/kindred.svg";
     QTest::newRow("48 px icon") << "share/icons/hicolor/48x48/apps/kindred.png";
