@@ -170,6 +170,21 @@ const std::vector<QStringList>& CatalogSchema::migrations()
         {
             QStringLiteral("ALTER TABLE photos ADD COLUMN sidecar_mtime_ns INTEGER NOT NULL DEFAULT 0"),
         },
+        // 7 -> 8: vectors of another embedding model made while a library moves to it (a new default
+        // network, or the family's choice in Settings). The faces keep their current vectors, usable for
+        // grouping and suggestions, until every face has its new one; then all are swapped in one
+        // transaction (FaceIndexer::reembed).
+        {
+            QStringLiteral(R"(CREATE TABLE face_embeddings_next (
+                face_id INTEGER PRIMARY KEY REFERENCES faces(id) ON DELETE CASCADE,
+                model_id TEXT NOT NULL,
+                dim INTEGER NOT NULL CHECK (dim > 0),
+                norm REAL,
+                embedding BLOB NOT NULL,
+                CHECK (length(embedding) = 4 * dim)))"),
+            // which models a library's vectors come from, without reading the vectors
+            QStringLiteral("CREATE INDEX faces_model ON faces(model_id)"),
+        },
     };
     return steps;
 }

@@ -1,5 +1,7 @@
 #include "settingsdialog.h"
 
+#include "faceindexjob.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -82,7 +84,10 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent)
     m_models->setObjectName(QStringLiteral("modelsFolder"));
     m_embedder = new QComboBox(this);
     m_embedder->setObjectName(QStringLiteral("embedder"));
-    m_embedder->addItem(tr("FaceRecognitionNet (model pack, default)"), QStringLiteral("frnet"));
+    m_embedder->addItem(tr("Automatic (recommended: EdgeFace-XS)"), QString());
+    m_embedder->addItem(tr("EdgeFace-XS"), QStringLiteral("edgeface-xs"));
+    m_embedder->addItem(tr("EdgeFace-XXS (faster, slightly less accurate)"), QStringLiteral("edgeface-xxs"));
+    m_embedder->addItem(tr("FaceRecognitionNet (the first network)"), QStringLiteral("frnet"));
     m_embedder->addItem(tr("InceptionResnetV1 (checkpoint file)"), QStringLiteral("irv1"));
     m_embedderFile = new QLineEdit(this);
     m_embedderFile->setObjectName(QStringLiteral("embedderFile"));
@@ -210,13 +215,14 @@ void SettingsDialog::load()
     QSettings s;
     m_library->setText(QDir::toNativeSeparators(s.value(SettingsKeys::libraryLocation).toString()));
     m_models->setText(QDir::toNativeSeparators(s.value(SettingsKeys::modelsFolder).toString()));
-    const QString embedder = s.value(SettingsKeys::embedder).toString();
+    const QString embedder = FaceIndexJob::chosenEmbedder(s);
     const QString embedderFile = s.value(SettingsKeys::embedderFile).toString();
     // The face job's rule: no model named and a checkpoint given means InceptionResnetV1.
     const bool irv1 =
         embedder.startsWith(QLatin1String("irv1")) ||
         (embedder.isEmpty() && !embedderFile.isEmpty() && !embedderFile.endsWith(QLatin1String(".json")));
-    m_embedder->setCurrentIndex(irv1 ? 1 : 0);
+    const int chosen = m_embedder->findData(irv1 ? QStringLiteral("irv1") : embedder);
+    m_embedder->setCurrentIndex(std::max(0, chosen));
     m_embedderFile->setText(irv1 ? QDir::toNativeSeparators(embedderFile) : QString());
     updateEmbedderRow();
     const QString device = s.value(SettingsKeys::device, QStringLiteral("auto")).toString();
@@ -238,14 +244,16 @@ void SettingsDialog::save() const
     QSettings s;
     s.setValue(SettingsKeys::libraryLocation, QDir::fromNativeSeparators(m_library->text().trimmed()));
     s.setValue(SettingsKeys::modelsFolder, QDir::fromNativeSeparators(m_models->text().trimmed()));
-    if (m_embedder->currentData().toString() == QLatin1String("irv1")) {
+    const QString embedder = m_embedder->currentData().toString();
+    if (embedder == QLatin1String("irv1")) {
         s.setValue(SettingsKeys::embedder, QStringLiteral("irv1"));
         s.setValue(SettingsKeys::embedderFile, QDir::fromNativeSeparators(m_embedderFile->text().trimmed()));
     } else {
-        // FaceRecognitionNet from the model pack: a file here would be read as its manifest.
-        s.setValue(SettingsKeys::embedder, QStringLiteral("frnet"));
+        // A network of the model pack (or the automatic choice): a file here would be read as its weights.
+        s.setValue(SettingsKeys::embedder, embedder);
         s.remove(SettingsKeys::embedderFile);
     }
+    s.setValue(SettingsKeys::embedderChosen, !embedder.isEmpty());
     s.setValue(SettingsKeys::device, m_device->currentData().toString());
     s.setValue(SettingsKeys::threads, m_threads->value());
     s.setValue(SettingsKeys::minFaceSize, m_minFace->value());

@@ -14,9 +14,11 @@ namespace kindred {
 
 // QSettings keys shared by the GUI and the services that read them.
 namespace SettingsKeys {
-inline const QString libraryLocation = QStringLiteral("library/location");        // "" = standard location
-inline const QString modelsFolder = QStringLiteral("models/folder");              // "" = the bundled pack
-inline const QString embedder = QStringLiteral("models/embedder");                // "" / "frnet" | "irv1"
+inline const QString libraryLocation = QStringLiteral("library/location"); // "" = standard location
+inline const QString modelsFolder = QStringLiteral("models/folder");       // "" = the bundled pack
+inline const QString embedder = QStringLiteral("models/embedder"); // "" (automatic) | "edgeface-xs" | ...
+// Set when the family chose a network; before it existed, "frnet" was written for the default as well.
+inline const QString embedderChosen = QStringLiteral("models/embedderChosen");
 inline const QString embedderFile = QStringLiteral("models/embedderFile");        // irv1 checkpoint (.pt)
 inline const QString device = QStringLiteral("inference/device");                 // "auto" | "cpu" | "cuda"
 inline const QString threads = QStringLiteral("inference/threads");               // 0 = all cores

@@ -101,7 +101,13 @@ int CliFaceIndex::run(CliLibrary& library, CliContext& ctx, const CliFaceIndexOp
     ProgressReporter progress(ctx.err, QStringLiteral("faces"));
     const FaceIndexSummary s = indexer.run(
         [&](const FaceIndexProgress& p) {
-            if (!options.quiet)
+            if (options.quiet)
+                return;
+            if (p.reembedding)
+                progress.update(
+                    p.facesDone, p.facesTotal,
+                    QStringLiteral("faces re-embedded with the new model  %1").arg(p.currentPath));
+            else
                 progress.update(p.photosDone, p.photosTotal,
                                 QStringLiteral("%1 faces  %2").arg(p.facesFound).arg(p.currentPath));
         },

@@ -247,6 +247,15 @@ QString FaceIndexer::embedderModelId() const
                        : QString();
 }
 
+QString FaceIndexer::expectedModelId(const FaceIndexOptions& options)
+{
+    EmbedderSpec spec;
+    spec.model = options.embedderModel.toStdString();
+    spec.modelFile = options.embedderFile.toStdString();
+    const std::string id = EmbedderFactory::expectedModelId(spec);
+    return id.empty() ? QString() : QString::fromStdString(id) + QStringLiteral("+chip2m");
+}
+
 QString FaceIndexer::deviceDescription() const
 {
     return QString::fromStdString(Device::describe(d->device));
@@ -626,34 +635,45 @@ FaceIndexSummary FaceIndexer::run(const Progress& progress, const std::atomic_bo
     if (summary.error.isEmpty())
         flush();
     if (summary.error.isEmpty() && !summary.cancelled)
-        reembed(db, summary, stopped);
+        reembed(db, summary, stopped, progress);
     report(QString());
     summary.seconds = total.elapsed() / 1000.0;
     return summary;
 }
 
-void FaceIndexer::reembed(QSqlDatabase& db, FaceIndexSummary& summary, const std::function<bool()>& stopped)
+void FaceIndexer::reembed(QSqlDatabase& db, FaceIndexSummary& summary, const std::function<bool()>& stopped,
+                          const Progress& progress)
 {
     // Faces stored with another embedding model (or without an embedding): the boxes and the people they
-    // belong to stay, only the vector is recomputed from the photo.
+    // belong to stay, only the vector is recomputed from the photo. New vectors of faces that have one are
+    // staged in face_embeddings_next: grouping and suggestions keep using the old ones (FaceService uses the
+    // model most faces are stored with) until every face is done, then all are swapped in one transaction.
+    // A cancelled or killed run resumes with the faces not staged yet.
     const QString modelId = embedderModelId();
     const int dim = d->embedder->dimension();
+    if (!SqlUtil::exec(db, QStringLiteral("DELETE FROM face_embeddings_next WHERE model_id IS NOT ?"),
+                       {modelId}, &summary.error))
+        return;
     struct Stale {
         qint64 id;
         FaceDetection face;
         bool landmarks;
+        bool hasVector; // an old vector that stays in use until the swap
     };
     QMap<qint64, QPair<QString, std::vector<Stale>>> byPhoto;
+    int total = 0;
     {
         QSqlQuery q(db);
         if (!SqlUtil::exec(
                 q,
-                QStringLiteral("SELECT f.id, f.photo_id, p.path, f.x1, f.y1, f.x2, f.y2, f.score, "
-                               "f.lm_left_eye_x, f.lm_left_eye_y, f.lm_right_eye_x, f.lm_right_eye_y, "
-                               "f.lm_nose_x, f.lm_nose_y, f.lm_mouth_left_x, f.lm_mouth_left_y, "
-                               "f.lm_mouth_right_x, f.lm_mouth_right_y FROM faces f JOIN photos p ON "
-                               "p.id = f.photo_id WHERE p.missing = 0 AND (f.embedding IS NULL OR "
-                               "f.model_id IS NOT ?) ORDER BY f.photo_id, f.id"),
+                QStringLiteral(
+                    "SELECT f.id, f.photo_id, p.path, f.x1, f.y1, f.x2, f.y2, f.score, "
+                    "f.lm_left_eye_x, f.lm_left_eye_y, f.lm_right_eye_x, f.lm_right_eye_y, "
+                    "f.lm_nose_x, f.lm_nose_y, f.lm_mouth_left_x, f.lm_mouth_left_y, "
+                    "f.lm_mouth_right_x, f.lm_mouth_right_y, f.embedding IS NOT NULL FROM faces f "
+                    "JOIN photos p ON p.id = f.photo_id WHERE p.missing = 0 AND (f.embedding IS NULL "
+                    "OR f.model_id IS NOT ?) AND NOT EXISTS (SELECT 1 FROM face_embeddings_next n "
+                    "WHERE n.face_id = f.id) ORDER BY f.photo_id, f.id"),
                 {modelId}, &summary.error))
             return;
         while (q.next()) {
@@ -665,15 +685,30 @@ void FaceIndexer::reembed(QSqlDatabase& db, FaceIndexSummary& summary, const std
             s.landmarks = !q.value(8).isNull();
             for (int i = 0; i < 5; ++i)
                 s.face.landmarks[size_t(i)] = {q.value(8 + 2 * i).toFloat(), q.value(9 + 2 * i).toFloat()};
+            s.hasVector = q.value(18).toBool();
             auto& entry = byPhoto[q.value(1).toLongLong()];
             entry.first = q.value(2).toString();
             entry.second.push_back(s);
+            ++total;
         }
     }
+    const int staged =
+        SqlUtil::scalar(db, QStringLiteral("SELECT count(*) FROM face_embeddings_next")).toInt();
+    FaceIndexProgress state;
+    state.reembedding = true;
+    state.facesTotal = total + staged;
+    state.facesDone = staged;
+    QElapsedTimer sinceReport;
+    sinceReport.start();
     for (auto it = byPhoto.cbegin(); it != byPhoto.cend(); ++it) {
         if (stopped()) {
             summary.cancelled = true;
             return;
+        }
+        if (progress && (state.facesDone == staged || sinceReport.elapsed() >= 250)) {
+            sinceReport.restart();
+            state.currentPath = it.value().first;
+            progress(state);
         }
         const ImageDecoder::Result decoded = ImageDecoder::decodeFile(it.value().first);
         if (!decoded.ok()) {
@@ -698,13 +733,16 @@ void FaceIndexer::reembed(QSqlDatabase& db, FaceIndexSummary& summary, const std
             return;
         }
         for (size_t i = 0; i < it.value().second.size(); ++i) {
-            if (!SqlUtil::exec(
-                    db,
-                    QStringLiteral("UPDATE faces SET embedding = ?, model_id = ?, dim = ?, norm = ? "
-                                   "WHERE id = ?"),
-                    {blobOf(batch.vector(int64_t(i))), modelId, dim, batch.norms[int64_t(i)].item<float>(),
-                     it.value().second[i].id},
-                    &error)) {
+            const Stale& s = it.value().second[i];
+            const QVariantList values = {blobOf(batch.vector(int64_t(i))), modelId, dim,
+                                         batch.norms[int64_t(i)].item<float>(), s.id};
+            const QString sql =
+                s.hasVector
+                    ? QStringLiteral("INSERT OR REPLACE INTO face_embeddings_next (embedding, model_id, "
+                                     "dim, norm, face_id) VALUES (?, ?, ?, ?, ?)")
+                    : QStringLiteral("UPDATE faces SET embedding = ?, model_id = ?, dim = ?, norm = ? "
+                                     "WHERE id = ?");
+            if (!SqlUtil::exec(db, sql, values, &error)) {
                 db.rollback();
                 summary.error = error;
                 return;
@@ -716,6 +754,33 @@ void FaceIndexer::reembed(QSqlDatabase& db, FaceIndexSummary& summary, const std
             return;
         }
         summary.reembedded += int(it.value().second.size());
+        state.facesDone += int(it.value().second.size());
+    }
+    if (progress && total > 0) {
+        state.currentPath.clear();
+        progress(state);
+    }
+    // Every face that could be re-embedded has its new vector: they replace the old ones together.
+    if (!db.transaction()) {
+        summary.error = db.lastError().text();
+        return;
+    }
+    QString error;
+    const bool swapped =
+        SqlUtil::exec(
+            db,
+            QStringLiteral(
+                "UPDATE faces SET "
+                "embedding = (SELECT n.embedding FROM face_embeddings_next n WHERE n.face_id = faces.id), "
+                "model_id = (SELECT n.model_id FROM face_embeddings_next n WHERE n.face_id = faces.id), "
+                "dim = (SELECT n.dim FROM face_embeddings_next n WHERE n.face_id = faces.id), "
+                "norm = (SELECT n.norm FROM face_embeddings_next n WHERE n.face_id = faces.id) "
+                "WHERE id IN (SELECT face_id FROM face_embeddings_next)"),
+            {}, &error) &&
+        SqlUtil::exec(db, QStringLiteral("DELETE FROM face_embeddings_next"), {}, &error);
+    if (!swapped || !db.commit()) {
+        db.rollback();
+        summary.error = swapped ? db.lastError().text() : error;
     }
 }
 

@@ -14,7 +14,7 @@ namespace kindred {
 
 struct FaceIndexOptions {
     QString modelsDir;     // the default model pack (ModelLocator)
-    QString embedderModel; // "frnet" (default) or "irv1"
+    QString embedderModel; // "" (the default network), "edgeface-xs", "edgeface-xxs", "frnet" or "irv1"
     QString embedderFile;  // a user-supplied checkpoint for irv1
     QString device = QStringLiteral("auto");
     int threads = 0;          // CPU threads for inference, 0 = cores
@@ -55,6 +55,10 @@ struct FaceIndexProgress {
     int photosTotal = 0;
     int facesFound = 0;
     QString currentPath;
+    // While faces of another embedding model are re-embedded (after the photos): faces done / to do.
+    bool reembedding = false;
+    int facesDone = 0;
+    int facesTotal = 0;
 };
 
 // Finds and describes the faces of every catalogued photo that has not been processed by the current
@@ -78,6 +82,9 @@ public:
     // Loads the models. Returns false with a reason (missing/unverified weights, no CUDA, ...).
     bool prepare(QString* error);
     QString embedderModelId() const;
+    // The id embedderModelId() will have with these options, without loading the models; empty when only
+    // loading can tell (a user-supplied weight file).
+    static QString expectedModelId(const FaceIndexOptions& options);
     QString deviceDescription() const;
     static QString detectorId();
     // Whether this LibTorch build and machine can run inference on CUDA (for the settings' device list).
@@ -102,7 +109,10 @@ public:
     static QString faceCropPath(const LibraryPaths& paths, qint64 faceId);
 
 private:
-    void reembed(QSqlDatabase& db, FaceIndexSummary& summary, const std::function<bool()>& stopped);
+    // Faces stored with another embedding model get a vector of the current one: staged in
+    // face_embeddings_next (the old vectors stay in use) and swapped in together once all are done.
+    void reembed(QSqlDatabase& db, FaceIndexSummary& summary, const std::function<bool()>& stopped,
+                 const Progress& progress);
 
     struct Impl;
     std::unique_ptr<Impl> d;

@@ -42,7 +42,7 @@ bool FaceIndexJob::optionsFromSettings(FaceIndexOptions* options, QString* error
     options->device = s.value(QStringLiteral("inference/device"), QStringLiteral("auto")).toString();
     options->threads = s.value(QStringLiteral("inference/threads"), 0).toInt();
     options->minFaceSize = s.value(QStringLiteral("faces/minFaceSize"), 20).toInt();
-    const QString embedder = s.value(QStringLiteral("models/embedder")).toString();
+    const QString embedder = chosenEmbedder(s);
     if (!embedder.isEmpty())
         options->embedderModel = embedder;
     options->embedderFile = s.value(QStringLiteral("models/embedderFile")).toString();
@@ -81,6 +81,12 @@ void FaceIndexJob::start(QThreadPool* pool)
                 sinceEmit.start();
                 const FaceIndexSummary summary = indexer.run(
                     [&](const FaceIndexProgress& p) {
+                        if (p.reembedding) {
+                            post([p](FaceIndexJob* j) {
+                                Q_EMIT j->reembedProgress(p.facesDone, p.facesTotal);
+                            });
+                            return;
+                        }
                         if (sinceEmit.elapsed() >= kProgressIntervalMs || p.photosDone == p.photosTotal) {
                             sinceEmit.restart();
                             post([p](FaceIndexJob* j) {
@@ -136,6 +142,23 @@ void FaceIndexJob::start(QThreadPool* pool)
             Q_EMIT j->finished(out);
         });
     });
+}
+
+QString FaceIndexJob::chosenEmbedder(const QSettings& settings)
+{
+    const QString embedder = settings.value(QStringLiteral("models/embedder")).toString();
+    if (embedder == QLatin1String("frnet") &&
+        !settings.value(QStringLiteral("models/embedderChosen")).toBool())
+        return {};
+    return embedder;
+}
+
+QString FaceIndexJob::reembedText(int done, int total)
+{
+    return tr("Moving to the new face recognition network (better recognition of turned faces): %1 of %2 "
+              "faces. Names and groups stay as they are meanwhile.")
+        .arg(done)
+        .arg(total);
 }
 
 QString FaceIndexJob::progressText(int done, int total, int faces, double elapsedSeconds)

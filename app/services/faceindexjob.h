@@ -7,6 +7,7 @@
 #include <QList>
 #include <QMetaType>
 #include <QObject>
+#include <QSettings>
 #include <QString>
 #include <memory>
 
@@ -56,11 +57,17 @@ public:
 
     // "12 of 48 photos · 30 faces · 2.5 photos/s · about 1 min left" (translated).
     static QString progressText(int done, int total, int faces, double elapsedSeconds);
+    // The embedding network named in the settings ("" = automatic, the default network). A "frnet" that
+    // was stored before the family could choose (every save wrote it) counts as automatic.
+    static QString chosenEmbedder(const QSettings& settings);
+    // While the faces are re-described by a new embedding network (a library moving to a new default).
+    static QString reembedText(int done, int total);
     static QString summaryText(const FaceJobOutcome& outcome);
 
 Q_SIGNALS:
     void started();
     void progress(int done, int total, int faces, const QString& currentPath);
+    void reembedProgress(int facesDone, int facesTotal);
     void refreshing(); // indexing is over; clusters and suggestions are being recomputed
     // During a long run (FaceIndexOptions::checkpointMs): the faces found so far were grouped and
     // suggested; people views can reload. Confirmed and ignored faces are never touched by it.

@@ -416,6 +416,16 @@ bool LibraryEvaluator::verificationReport(const LibraryEvalOptions& options, con
         }
     }
     std::vector<ScoredPair> scored;
+    // With --subsets, each pair is also scored in the group of its two faces' subsets ("frontal-profile":
+    // a frontal face against a profile), e.g. CFP's frontal-profile protocol on the library's own faces.
+    const auto subsetOf = [&](size_t row) {
+        const QString file = QFileInfo(m_faces[row].path).fileName();
+        for (const QString& s : options.subsets)
+            if (file.contains(s, Qt::CaseInsensitive))
+                return s;
+        return QString();
+    };
+    QMap<QString, std::vector<ScoredPair>> bySubsets;
     int missing = 0;
     const float* m = v.matrix.data_ptr<float>();
     const int64_t dim = v.matrix.size(1);
@@ -429,12 +439,35 @@ bool LibraryEvaluator::verificationReport(const LibraryEvalOptions& options, con
         for (int64_t k = 0; k < dim; ++k)
             dot += double(m[int64_t(*a) * dim + k]) * double(m[int64_t(*b) * dim + k]);
         scored.push_back({1.0 - dot, p.same, p.fold});
+        if (!options.subsets.isEmpty()) {
+            QStringList kinds = {subsetOf(*a), subsetOf(*b)};
+            if (!kinds[0].isEmpty() && !kinds[1].isEmpty()) {
+                std::sort(kinds.begin(), kinds.end(), [&](const QString& x, const QString& y) {
+                    return options.subsets.indexOf(x) < options.subsets.indexOf(y);
+                });
+                bySubsets[kinds.join(QLatin1Char('-'))].push_back(scored.back());
+            }
+        }
     }
     if (scored.empty())
         return fail(QStringLiteral("no verification pair has a face on both sides"));
     const LfwReport r = LfwMetrics::evaluate(scored);
     // Pairs whose photo had no face count as wrong answers in the protocol's accuracy.
     const double protocol = r.accuracy * double(scored.size()) / double(scored.size() + size_t(missing));
+    QJsonObject subsetReports;
+    for (auto it = bySubsets.cbegin(); it != bySubsets.cend(); ++it) {
+        const auto same =
+            std::count_if(it.value().begin(), it.value().end(), [](const auto& s) { return s.same; });
+        if (same == 0 || same == qsizetype(it.value().size()))
+            continue;
+        const LfwReport s = LfwMetrics::evaluate(it.value());
+        subsetReports.insert(it.key(), QJsonObject{{QStringLiteral("pairs"), int(it.value().size())},
+                                                   {QStringLiteral("accuracy"), round4(s.accuracy)},
+                                                   {QStringLiteral("auc"), round4(s.auc)},
+                                                   {QStringLiteral("tar_at_far_1e-2"),
+                                                    round4(LfwMetrics::tarAtFar(it.value(), 1e-2))},
+                                                   {QStringLiteral("tar_at_far_1e-3"), round4(s.tarAtFar)}});
+    }
     *out = QJsonObject{{QStringLiteral("pairs_from"), source},
                        {QStringLiteral("pairs"), int(pairs.size())},
                        {QStringLiteral("pairs_without_face"), missing},
@@ -443,8 +476,11 @@ bool LibraryEvaluator::verificationReport(const LibraryEvalOptions& options, con
                        {QStringLiteral("accuracy_counting_missing_as_wrong"), round4(protocol)},
                        {QStringLiteral("cosine_threshold"), round4(1.0 - r.threshold)},
                        {QStringLiteral("auc"), round4(r.auc)},
+                       {QStringLiteral("tar_at_far_1e-2"), round4(LfwMetrics::tarAtFar(scored, 1e-2))},
                        {QStringLiteral("tar_at_far_1e-3"), round4(r.tarAtFar)},
                        {QStringLiteral("labelled_photos"), labelledPhotos}};
+    if (!subsetReports.isEmpty())
+        out->insert(QStringLiteral("by_subsets"), subsetReports);
     return true;
 }
 

@@ -44,7 +44,8 @@ struct LibraryEvalOptions {
 //    the still-unnamed faces of named people, suggestions made for faces of people never named, and the
 //    precision per shown-confidence band;
 //  * verification on pairs (LFW pairs.txt, or generated pairs of labelled faces): 10-fold accuracy, AUC,
-//    TAR at FAR 1e-3 on the stored embeddings;
+//    TAR at FAR 1e-2 and 1e-3 on the stored embeddings; with subsets, the same per pair of subsets
+//    ("frontal-profile": one face of each);
 //  * detection recall against WIDER boxes (IoU >= 0.5, invalid boxes left out).
 // The catalog is changed (names, confirmations): run it on a copy.
 class LibraryEvaluator {

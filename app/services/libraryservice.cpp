@@ -2,11 +2,13 @@
 
 #include "backgroundpriority.h"
 #include "catalog.h"
+#include "faceindexer.h"
 #include "finetuneservice.h"
 #include "imageformat.h"
 #include "librarypaths.h"
 #include "namewriter.h"
 #include "photorepository.h"
+#include "sqlutil.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -95,7 +97,30 @@ bool LibraryService::open(const QString& directory, QString* error)
     Q_EMIT photosLoaded();
     reloadPhotos();
     labelsChanged(); // names given elsewhere (kindred-cli) count too
+    moveToCurrentModel();
     return true;
+}
+
+void LibraryService::moveToCurrentModel()
+{
+    // A library whose faces were described by another network than the current choice (a new default,
+    // or the family's choice in Settings) is re-described in the background; until that is complete the
+    // old vectors keep serving (FaceIndexer::reembed).
+    FaceIndexOptions options = m_faceOptions;
+    if (options.modelsDir.isEmpty() && !FaceIndexJob::optionsFromSettings(&options, nullptr))
+        return;
+    const QString expected = FaceIndexer::expectedModelId(options);
+    if (expected.isEmpty())
+        return;
+    QSqlDatabase db = Catalog::connectionForThread(m_catalogPath);
+    const bool stale =
+        SqlUtil::scalar(db,
+                        QStringLiteral("SELECT EXISTS (SELECT 1 FROM faces WHERE model_id IS NOT "
+                                       "NULL AND model_id <> ?)"),
+                        {expected}, false)
+            .toBool();
+    if (stale)
+        indexFaces();
 }
 
 int LibraryService::addFolder(const QString& folder, QString* error)
@@ -279,6 +304,9 @@ int LibraryService::indexFaces(QString* error)
                     id, done, total,
                     FaceIndexJob::progressText(done, total, faces, double(clock->elapsed()) / 1000.0));
             });
+    connect(job, &FaceIndexJob::reembedProgress, this, [this, id](int done, int total) {
+        m_jobs->update(id, done, total, FaceIndexJob::reembedText(done, total));
+    });
     connect(job, &FaceIndexJob::interimRefreshed, this, [this, generation](int, int) {
         if (generation == m_generation)
             Q_EMIT facesChanged();

@@ -134,6 +134,8 @@ Q_SIGNALS:
     void namesWritten(int jobId, int written, int failed);
 
 private:
+    // Starts the face job when the library's vectors come from another network than the current choice.
+    void moveToCurrentModel();
     void checkPersonalise();
 
     int startScan(const QStringList& roots, const QString& title);

@@ -1,6 +1,7 @@
 // bench_embed: measures embeddings per second of each embedder at several batch sizes and thread counts.
 //   bench_embed [--models DIR] [--irv1 CHECKPOINT] [--batches 1,8,32] [--threads 1,2] [--seconds S]
 //               [--device cpu|cuda|auto]
+// Embedders: FaceRecognitionNet, EdgeFace-XS, EdgeFace-XXS (the models folder) and InceptionResnetV1.
 // Defaults: the build's model pack, shared/reference/inception_resnet_v1_random_legacy.pt (random weights:
 // same cost as the real ones), batches 1,8,32, threads 1,2, at least 3 s per configuration.
 // Prints the machine and a Markdown table. Then the pipeline ratio: decode (fast decode) + MTCNN + alignment
@@ -10,6 +11,7 @@
 #include "common/device.h"
 #include "detection/detectionimage.h"
 #include "detection/mtcnn.h"
+#include "embedding/edgefaceembedder.h"
 #include "embedding/embedder.h"
 #include "embedding/facerecognitionembedder.h"
 #include "embedding/inceptionresnetv1embedder.h"
@@ -215,6 +217,8 @@ int main(int argc, char* argv[])
 
         std::vector<std::unique_ptr<Embedder>> embedders;
         embedders.push_back(FaceRecognitionEmbedder::fromModelPack(models));
+        embedders.push_back(EdgeFaceEmbedder::fromModelDir(models, EdgeFaceEmbedder::Variant::XS));
+        embedders.push_back(EdgeFaceEmbedder::fromModelDir(models, EdgeFaceEmbedder::Variant::XXS));
         embedders.push_back(InceptionResnetV1Embedder::fromCheckpoint(irv1));
         const fs::path inputs = fs::path(KINDRED_SHARED_DIR) / "reference" / "frnet" / "inputs150";
 

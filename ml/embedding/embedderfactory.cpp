@@ -23,11 +23,43 @@ std::vector<std::string> EmbedderFactory::modelNames()
     return {"frnet", "edgeface-xs", "edgeface-xxs", "irv1"};
 }
 
+std::string EmbedderFactory::defaultModel()
+{
+    return "frnet";
+}
+
+namespace {
+
+// The model name create() uses for a spec.
+std::string resolvedModel(const EmbedderSpec& spec)
+{
+    if (!spec.model.empty())
+        return spec.model;
+    if (spec.modelFile.empty())
+        return EmbedderFactory::defaultModel();
+    return spec.modelFile.extension() == ".json" ? "frnet" : "irv1";
+}
+
+} // namespace
+
+std::string EmbedderFactory::expectedModelId(const EmbedderSpec& spec)
+{
+    const std::string model = resolvedModel(spec);
+    if (!spec.modelFile.empty())
+        return {};
+    if (model == "frnet" || startsWith(model, "frnet-"))
+        return FaceRecognitionEmbedder::kModelId;
+    for (const auto variant : {EdgeFaceEmbedder::Variant::XS, EdgeFaceEmbedder::Variant::XXS}) {
+        const std::string name = EdgeFaceEmbedder::nameOf(variant);
+        if (model == name || startsWith(model, name + "@"))
+            return name + "@" + EdgeFaceEmbedder::pinnedSha256(variant).substr(0, 16);
+    }
+    return {};
+}
+
 std::unique_ptr<Embedder> EmbedderFactory::create(const EmbedderSpec& spec)
 {
-    std::string model = spec.model;
-    if (model.empty())
-        model = (!spec.modelFile.empty() && spec.modelFile.extension() != ".json") ? "irv1" : "frnet";
+    const std::string model = resolvedModel(spec);
 
     if (model == "frnet" || startsWith(model, "frnet-")) {
         if (!spec.modelFile.empty())

@@ -28,6 +28,11 @@ public:
     static std::unique_ptr<Embedder> create(const EmbedderSpec& spec);
     // The model names create() accepts, for help texts.
     static std::vector<std::string> modelNames();
+    // The network an empty model name stands for (the measured best: docs/quality.md).
+    static std::string defaultModel();
+    // The modelId() create(spec) would give, without loading the weights; empty when only loading can tell
+    // (a user-supplied weight file).
+    static std::string expectedModelId(const EmbedderSpec& spec);
 };
 
 } // namespace kindred

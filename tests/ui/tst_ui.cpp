@@ -267,6 +267,7 @@ private Q_SLOTS:
     void viewer_faceClickActions();
 
     void settings_roundTrip();
+    void settings_legacyFrnetIsAutomatic();
     void settings_embedder_data();
     void settings_embedder();
     void settings_device_data();
@@ -1341,24 +1342,49 @@ void TestUi::settings_roundTrip()
     s.remove(SettingsKeys::language);
 }
 
+// Before the family could choose a network, every save stored "frnet" for the default: such a setting counts
+// as the automatic choice, so that the library moves to a better default network.
+void TestUi::settings_legacyFrnetIsAutomatic()
+{
+    QSettings s;
+    s.setValue(SettingsKeys::embedder, QStringLiteral("frnet"));
+    s.remove(SettingsKeys::embedderChosen);
+    QCOMPARE(FaceIndexJob::chosenEmbedder(s), QString());
+    {
+        SettingsDialog dialog;
+        QCOMPARE(dialog.findChild<QComboBox*>(QStringLiteral("embedder"))->currentData().toString(),
+                 QString());
+    }
+    s.setValue(SettingsKeys::embedderChosen, true);
+    QCOMPARE(FaceIndexJob::chosenEmbedder(s), QStringLiteral("frnet"));
+    s.remove(SettingsKeys::embedder);
+    s.remove(SettingsKeys::embedderChosen);
+}
+
 void TestUi::settings_embedder_data()
 {
-    QTest::addColumn<QString>("model");    // chosen in the dialog: frnet | irv1
+    QTest::addColumn<QString>("model");    // chosen in the dialog: "" (automatic) | edgeface-xs | ... | irv1
     QTest::addColumn<QString>("file");     // "" | "exists" | "missing"
     QTest::addColumn<bool>("accepted");    // the dialog closes and saves
     QTest::addColumn<QString>("embedder"); // stored models/embedder afterwards ("-" = not stored)
     QTest::addColumn<bool>("fileStored");  // models/embedderFile stored afterwards
+    QTest::addColumn<QString>("jobModel"); // the network the face job is then asked for ("" = default)
 
-    QTest::newRow("default pack") << "frnet"
-                                  << "" << true << "frnet" << false;
-    QTest::newRow("default pack drops a file") << "frnet"
-                                               << "exists" << true << "frnet" << false;
+    QTest::newRow("automatic") << ""
+                               << "" << true << "" << false << "";
+    QTest::newRow("edgeface xs") << "edgeface-xs"
+                                 << "" << true << "edgeface-xs" << false << "edgeface-xs";
+    QTest::newRow("edgeface xxs drops a file")
+        << "edgeface-xxs"
+        << "exists" << true << "edgeface-xxs" << false << "edgeface-xxs";
+    QTest::newRow("frnet chosen") << "frnet"
+                                  << "" << true << "frnet" << false << "frnet";
     QTest::newRow("checkpoint") << "irv1"
-                                << "exists" << true << "irv1" << true;
+                                << "exists" << true << "irv1" << true << "irv1";
     QTest::newRow("checkpoint missing") << "irv1"
-                                        << "missing" << false << "-" << false;
+                                        << "missing" << false << "-" << false << "";
     QTest::newRow("no checkpoint given") << "irv1"
-                                         << "" << false << "-" << false;
+                                         << "" << false << "-" << false << "";
 }
 
 void TestUi::settings_embedder()
@@ -1368,6 +1394,7 @@ void TestUi::settings_embedder()
     QFETCH(bool, accepted);
     QFETCH(QString, embedder);
     QFETCH(bool, fileStored);
+    QFETCH(QString, jobModel);
 
     QTemporaryDir dir;
     const QString checkpoint = dir.filePath(QStringLiteral("20180402-114759-vggface2.pt"));
@@ -1379,6 +1406,7 @@ void TestUi::settings_embedder()
     QSettings s;
     s.remove(SettingsKeys::embedder);
     s.remove(SettingsKeys::embedderFile);
+    s.remove(SettingsKeys::embedderChosen);
     const QString path = file == QLatin1String("exists")    ? checkpoint
                          : file == QLatin1String("missing") ? dir.filePath(QStringLiteral("gone.pt"))
                                                             : QString();
@@ -1388,7 +1416,7 @@ void TestUi::settings_embedder()
         auto* fileEdit = dialog.findChild<QLineEdit*>(QStringLiteral("embedderFile"));
         auto* error = dialog.findChild<QLabel*>(QStringLiteral("error"));
         QVERIFY(models && fileEdit && error);
-        QCOMPARE(models->currentData().toString(), QStringLiteral("frnet")); // the default
+        QCOMPARE(models->currentData().toString(), QString()); // automatic: the default network
         QVERIFY(!fileEdit->parentWidget()->isEnabled());
         models->setCurrentIndex(models->findData(QStringLiteral("irv1")));
         QVERIFY(fileEdit->parentWidget()->isEnabled()); // the file row comes alive for a checkpoint
@@ -1403,25 +1431,27 @@ void TestUi::settings_embedder()
     }
     QCOMPARE(s.value(SettingsKeys::embedder, QStringLiteral("-")).toString(), embedder);
     QCOMPARE(s.contains(SettingsKeys::embedderFile), fileStored);
-    if (fileStored) {
+    if (fileStored)
         QCOMPARE(s.value(SettingsKeys::embedderFile).toString(), checkpoint);
+    if (accepted) {
         // What the face job reads back.
         FaceIndexOptions options;
         QString why;
         s.setValue(SettingsKeys::modelsFolder, QStringLiteral(KINDRED_MODELS_DIR));
         QVERIFY2(FaceIndexJob::optionsFromSettings(&options, &why), qPrintable(why));
-        QCOMPARE(options.embedderModel, QStringLiteral("irv1"));
-        QCOMPARE(options.embedderFile, checkpoint);
+        QCOMPARE(options.embedderModel, jobModel);
+        QCOMPARE(options.embedderFile, fileStored ? checkpoint : QString());
         s.remove(SettingsKeys::modelsFolder);
     }
     // Reopened, the dialog shows what was stored.
     SettingsDialog again;
     QCOMPARE(again.findChild<QComboBox*>(QStringLiteral("embedder"))->currentData().toString(),
-             accepted ? model : QStringLiteral("frnet"));
+             accepted ? model : QString());
     QCOMPARE(again.findChild<QLineEdit*>(QStringLiteral("embedderFile"))->text(),
              fileStored ? QDir::toNativeSeparators(checkpoint) : QString());
     s.remove(SettingsKeys::embedder);
     s.remove(SettingsKeys::embedderFile);
+    s.remove(SettingsKeys::embedderChosen);
 }
 
 void TestUi::settings_device_data()
