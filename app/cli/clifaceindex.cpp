@@ -1,5 +1,6 @@
 #include "clifaceindex.h"
 
+#include "embedding/embedderfactory.h"
 #include "faceindexer.h"
 #include "faceservice.h"
 #include "interrupt.h"
@@ -66,11 +67,15 @@ int CliFaceIndex::run(CliLibrary& library, CliContext& ctx, const CliFaceIndexOp
         return ExitNoModels;
     }
     // The embedding model is a property of the library: remembered, and changing it re-embeds.
+    // A "frnet" stored before a network could be chosen (every run stored the default) counts as the
+    // default, so that such a library moves to a better default network.
     QString model = options.model;
+    const bool chosen =
+        !model.isEmpty() || setting(db, QStringLiteral("faces.embedder_chosen")) == QLatin1String("1");
     if (model.isEmpty())
         model = setting(db, QStringLiteral("faces.embedder"));
-    if (model.isEmpty())
-        model = QStringLiteral("frnet");
+    if (model.isEmpty() || (!chosen && model == QLatin1String("frnet")))
+        model = QString::fromStdString(EmbedderFactory::defaultModel());
     QString modelFile = options.modelFile;
     if (modelFile.isEmpty() && options.model.isEmpty())
         modelFile = setting(db, QStringLiteral("faces.embedder_file"));
@@ -86,6 +91,7 @@ int CliFaceIndex::run(CliLibrary& library, CliContext& ctx, const CliFaceIndexOp
     o.threads = ctx.globals.threads > 0 ? ctx.globals.threads : QThread::idealThreadCount();
     if (minFace > 0)
         o.minFaceSize = minFace;
+    o.mirrorAverage = options.mirrorAverage;
     FaceIndexer indexer(library.catalogPath(), library.paths(), o);
     QString error;
     if (!indexer.prepare(&error)) {
@@ -93,6 +99,8 @@ int CliFaceIndex::run(CliLibrary& library, CliContext& ctx, const CliFaceIndexOp
         return ExitNoModels;
     }
     setSetting(db, QStringLiteral("faces.embedder"), model);
+    setSetting(db, QStringLiteral("faces.embedder_chosen"),
+               chosen ? QStringLiteral("1") : QStringLiteral("0"));
     setSetting(db, QStringLiteral("faces.embedder_file"), modelFile);
     if (options.minFaceSize > 0)
         setSetting(db, QStringLiteral("faces.min_face_size"), QString::number(options.minFaceSize));

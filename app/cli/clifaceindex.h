@@ -10,10 +10,11 @@ namespace kindred {
 
 struct CliFaceIndexOptions {
     bool quiet = false;
-    QString model;       // embedding model id; empty = the library's current choice (settings), else frnet
+    QString model;       // embedding model id; empty = the library's choice, else the default network
     QString modelFile;   // checkpoint for irv1
     int minFaceSize = 0; // 0 = the library's setting (default 20 px)
     bool recluster = false;
+    bool mirrorAverage = true; // false only to measure it (`--no-mirror`)
 };
 
 // The face job for the CLI (`index`, and `scan` unless --no-faces): finds and embeds the faces of every

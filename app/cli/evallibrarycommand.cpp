@@ -135,6 +135,9 @@ int runEvalLibrary(const QStringList& args, CliContext& ctx)
                       QStringLiteral("Embedding model of the library (as `index --model`; default: the "
                                      "library's choice, else the app's default)."),
                       QStringLiteral("NAME")});
+    parser.addOption(
+        {QStringLiteral("no-mirror"),
+         QStringLiteral("Embed each face once, not also its mirror image (as `index --no-mirror`).")});
     parser.addOption({QStringLiteral("no-baseline"), QStringLiteral("Skip the DBSCAN comparison.")});
     parser.addOption({QStringLiteral("algorithm"), QStringLiteral("Override the grouping algorithm."),
                       QStringLiteral("NAME")});
@@ -209,6 +212,7 @@ int runEvalLibrary(const QStringList& args, CliContext& ctx)
         CliFaceIndexOptions faceOptions;
         faceOptions.quiet = quiet;
         faceOptions.model = parser.value(QStringLiteral("model"));
+        faceOptions.mirrorAverage = !parser.isSet(QStringLiteral("no-mirror"));
         QJsonObject faces;
         const int code = CliFaceIndex::run(library, local, faceOptions, &faces);
         if (code == ExitCancelled || code == ExitNoModels)

@@ -23,11 +23,15 @@ int runIndex(const QStringList& args, CliContext& ctx)
     parser.addOption({QStringLiteral("quiet"), QStringLiteral("No progress on stderr.")});
     parser.addOption(
         {QStringLiteral("model"),
-         QStringLiteral("Embedding model: frnet (default pack) or irv1 (needs --model-file). The "
+         QStringLiteral("Embedding model: edgeface-xs, edgeface-xxs, frnet (all in the model pack) or irv1 "
+                        "(needs --model-file); default: the library's choice, else the default network. The "
                         "choice is remembered; changing it re-embeds every face, names are kept."),
          QStringLiteral("ID")});
     parser.addOption({QStringLiteral("model-file"), QStringLiteral("InceptionResnetV1 checkpoint (.pt)."),
                       QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("no-mirror"),
+                      QStringLiteral("Embed each face once, not also its mirror image (to measure it; "
+                                     "changing it re-embeds).")});
     parser.addOption({QStringLiteral("min-face"),
                       QStringLiteral("Smallest face to look for, in pixels of the full photo (default 20)."),
                       QStringLiteral("N")});
@@ -60,6 +64,7 @@ int runIndex(const QStringList& args, CliContext& ctx)
     options.model = parser.value(QStringLiteral("model"));
     options.modelFile = parser.value(QStringLiteral("model-file"));
     options.recluster = parser.isSet(QStringLiteral("recluster"));
+    options.mirrorAverage = !parser.isSet(QStringLiteral("no-mirror"));
     if (parser.isSet(QStringLiteral("min-face"))) {
         bool ok = false;
         options.minFaceSize = parser.value(QStringLiteral("min-face")).toInt(&ok);

@@ -229,7 +229,7 @@ bool FaceIndexer::prepare(QString* error)
         d->embedder->setBatchSize(std::max(1, d->options.batchSize));
         // Each face is the mean of its chip and the chip's mirror image: measured on the dev set,
         // verification 96.2 -> 96.6 % on tight crops, 93.6 -> 94.2 % on loose crops (docs/quality.md).
-        d->embedder->setMirrorAverage(true);
+        d->embedder->setMirrorAverage(d->options.mirrorAverage);
     } catch (const std::exception& e) {
         if (error)
             *error = QString::fromStdString(e.what());
@@ -243,7 +243,8 @@ QString FaceIndexer::embedderModelId() const
     // The stored vectors depend on the chip as much as on the network: "+chip2m" = every face aligned onto
     // the embedder's own chip template (FaceAligner::align) and averaged with its mirror image. Vectors made
     // another way are re-embedded (names stay).
-    return d->embedder ? QString::fromStdString(d->embedder->modelId()) + QStringLiteral("+chip2m")
+    return d->embedder ? QString::fromStdString(d->embedder->modelId()) +
+                             (d->options.mirrorAverage ? QStringLiteral("+chip2m") : QStringLiteral("+chip2"))
                        : QString();
 }
 
@@ -253,7 +254,10 @@ QString FaceIndexer::expectedModelId(const FaceIndexOptions& options)
     spec.model = options.embedderModel.toStdString();
     spec.modelFile = options.embedderFile.toStdString();
     const std::string id = EmbedderFactory::expectedModelId(spec);
-    return id.empty() ? QString() : QString::fromStdString(id) + QStringLiteral("+chip2m");
+    if (id.empty())
+        return {};
+    return QString::fromStdString(id) +
+           (options.mirrorAverage ? QStringLiteral("+chip2m") : QStringLiteral("+chip2"));
 }
 
 QString FaceIndexer::deviceDescription() const

@@ -23,6 +23,9 @@ struct FaceIndexOptions {
     int batchSize = 16;       // crops per embedding batch
     int lookahead = 4;        // photos decoded ahead on the thread pool
     int cropSize = 128;       // face thumbnails written for display
+    // Each face embedded as the mean of its chip and the chip's mirror image (measured per network:
+    // docs/quality.md). Off only to measure it; the stored model id says which ("+chip2m" / "+chip2").
+    bool mirrorAverage = true;
     // How often run() calls its `checkpoint` during a long run (0 = never): FaceIndexJob regroups the faces
     // found so far, so that the people views fill while a big library is still being indexed.
     int checkpointMs = 0;

@@ -63,10 +63,22 @@ struct ModelThresholds {
     float turnedGroupExtra = 0.025f;
 };
 
+// A turned-away measure no face reaches: every face may be grouped.
+constexpr float kNoPoseGate = 1e9f;
+
 ModelThresholds modelThresholds(const QString& modelId)
 {
     if (modelId.startsWith(QLatin1String("frnet")))
         return {0.935f, 0.965f, 0.02f, {{0.97f, 0.998f}, {0.965f, 0.995f}}, 0.45f, 0.005f, 0.025f};
+    // EdgeFace: measured with eval-library on the dev set (docs/quality.md, section 7). Profiles are grouped
+    // too (no pose gate: the network matches them to frontal faces); a suggestion needs a clear margin over
+    // the second person and over every unnamed group, since look-alike strangers reach 0.4-0.45.
+    if (modelId.startsWith(QLatin1String("edgeface-xs@")))
+        return {0.36f, 0.45f, 0.1f, {{0.45f, 0.98f}}, kNoPoseGate, 0.0f, 0.0f};
+    // XXS, the smaller network, mixes profiles of different people (a CFP group of profiles of 7 people without
+    // the pose gate) and look-alike strangers reach 0.5: it keeps the gate and a higher suggestion bar.
+    if (modelId.startsWith(QLatin1String("edgeface-xxs@")))
+        return {0.40f, 0.55f, 0.1f, {{0.55f, 0.98f}}, 0.45f, 0.005f, 0.025f};
     if (modelId.startsWith(QLatin1String("irv1"))) {
         const float same = float(1.0 - InceptionResnetV1Embedder::kDefaultThreshold); // cosine distance
         return {same + 0.05f, same + 0.05f, 0.05f, {{same + 0.05f, 0.9f}}};

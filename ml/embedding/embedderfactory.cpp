@@ -25,7 +25,8 @@ std::vector<std::string> EmbedderFactory::modelNames()
 
 std::string EmbedderFactory::defaultModel()
 {
-    return "frnet";
+    // Chosen with the quality harness on every dev-set kind (docs/quality.md, section 7).
+    return "edgeface-xs";
 }
 
 namespace {

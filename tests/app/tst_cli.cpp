@@ -303,7 +303,9 @@ void TestCli::evalLibrary_data()
     QTest::addColumn<QStringList>("options");
     QTest::addColumn<bool>("boxes");
     QTest::newRow("defaults") << QStringList{} << false;
-    QTest::newRow("model named") << QStringList{QStringLiteral("--model"), QStringLiteral("frnet")} << false;
+    QTest::newRow("frnet named") << QStringList{QStringLiteral("--model"), QStringLiteral("frnet")} << false;
+    QTest::newRow("edgeface-xxs named")
+        << QStringList{QStringLiteral("--model"), QStringLiteral("edgeface-xxs")} << false;
     QTest::newRow("pairs, boxes, other grouping")
         << QStringList{QStringLiteral("--generate-pairs"),   QStringLiteral("60"),
                        QStringLiteral("--algorithm"),        QStringLiteral("chinese-whispers"),
@@ -382,7 +384,9 @@ void TestCli::evalLibrary()
                 .toObject()
                 .value(QStringLiteral("model"))
                 .toString()
-                .startsWith(QStringLiteral("frnet-dlib-r29@")));
+                .startsWith(options.contains(QStringLiteral("--model"))
+                                ? options.value(options.indexOf(QStringLiteral("--model")) + 1)
+                                : QStringLiteral("edgeface-xs@")));
     if (options.contains(QStringLiteral("--generate-pairs"))) {
         QCOMPARE(g.value(QStringLiteral("algorithm")).toString(), QStringLiteral("chinese-whispers"));
         QVERIFY(rounds.size() <= 2);

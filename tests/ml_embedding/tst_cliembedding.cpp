@@ -118,7 +118,8 @@ private Q_SLOTS:
         for (const char* key : {"accuracy", "std", "threshold", "auc", "tar_at_far_1e-3", "images", "no_face",
                                 "padded", "whole_image", "detected"})
             QVERIFY2(o.contains(QLatin1String(key)), key);
-        qInfo("eval-pairs (frnet, bbt crops, 80 pairs): accuracy %.4f ± %.4f, AUC %.4f, TAR@1e-3 %.4f, "
+        qInfo("eval-pairs (default network, bbt crops, 80 pairs): accuracy %.4f ± %.4f, AUC %.4f, TAR@1e-3 "
+              "%.4f, "
               "threshold %.4f; images %d: %d detected, %d padded, %d whole",
               o[QStringLiteral("accuracy")].toDouble(), o[QStringLiteral("std")].toDouble(),
               o[QStringLiteral("auc")].toDouble(), o[QStringLiteral("tar_at_far_1e-3")].toDouble(),
@@ -171,7 +172,7 @@ private Q_SLOTS:
         const Run run = runCli({QStringLiteral("embed"), QDir(m_dir.path()).filePath(QStringLiteral("lfw")),
                                 QStringLiteral("--largest"), QStringLiteral("--out"), out});
         QVERIFY2(run.exitCode == 0, run.err.constData());
-        QVERIFY(run.out.contains("frnet-dlib-r29@face-api-0.22.5"));
+        QVERIFY(run.out.contains("edgeface-xs@a31314377876ab9f")); // the default network
         const QMap<QString, int> counts = treatmentCounts(run.out);
         QCOMPARE(counts.value(QStringLiteral("detected")) + counts.value(QStringLiteral("padded")) +
                      counts.value(QStringLiteral("no_face")) + counts.value(QStringLiteral("whole_image")),
@@ -187,7 +188,7 @@ private Q_SLOTS:
         QCOMPARE(n,
                  int64_t(counts.value(QStringLiteral("detected")) + counts.value(QStringLiteral("padded"))));
         QVERIFY(n >= 38);
-        QCOMPARE(x.size(1), 128);
+        QCOMPARE(x.size(1), 512);
         QVERIFY(torch::allclose(x.norm(2, 1), torch::ones({n}), 1e-4, 1e-4));
         const std::vector<std::string> labels = npz.strings("labels");
         const std::vector<std::string> paths = npz.strings("paths");
@@ -211,7 +212,7 @@ private Q_SLOTS:
         QVERIFY((boxes.select(1, 3) > boxes.select(1, 1)).all().item<bool>());
         const torch::Tensor quality = npz.tensor("quality");
         QVERIFY((quality >= 0).all().item<bool>() && (quality <= 1).all().item<bool>());
-        QCOMPARE(npz.strings("model_id"), std::vector<std::string>{"frnet-dlib-r29@face-api-0.22.5"});
+        QCOMPARE(npz.strings("model_id"), std::vector<std::string>{"edgeface-xs@a31314377876ab9f"});
     }
 
     // Already-cropped faces: tight crops (the face fills the image) are found after padding; an image with no

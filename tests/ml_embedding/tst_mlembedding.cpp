@@ -496,7 +496,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expectedIdPrefix"); // empty = must throw
         QTest::newRow("default") << ""
                                  << ""
-                                 << "frnet-dlib-r29@face-api-0.22.5";
+                                 << "edgeface-xs@a31314377876ab9f";
         QTest::newRow("frnet") << "frnet"
                                << ""
                                << "frnet-dlib-r29@face-api-0.22.5";
