@@ -155,8 +155,7 @@ QString FaceIndexJob::chosenEmbedder(const QSettings& settings)
 
 QString FaceIndexJob::reembedText(int done, int total)
 {
-    return tr("Moving to the new face recognition network (better recognition of turned faces): %1 of %2 "
-              "faces. Names and groups stay as they are meanwhile.")
+    return tr("Updating face recognition (better with turned faces): %1 of %2 faces, names kept")
         .arg(done)
         .arg(total);
 }

@@ -75,8 +75,9 @@ ModelThresholds modelThresholds(const QString& modelId)
     // the second person and over every unnamed group, since look-alike strangers reach 0.4-0.45.
     if (modelId.startsWith(QLatin1String("edgeface-xs@")))
         return {0.36f, 0.45f, 0.1f, {{0.45f, 0.98f}}, kNoPoseGate, 0.0f, 0.0f};
-    // XXS, the smaller network, mixes profiles of different people (a CFP group of profiles of 7 people without
-    // the pose gate) and look-alike strangers reach 0.5: it keeps the gate and a higher suggestion bar.
+    // XXS, the smaller network, mixes profiles of different people (a CFP group of profiles of 7 people
+    // without the pose gate) and look-alike strangers reach 0.5: it keeps the gate and a higher suggestion
+    // bar.
     if (modelId.startsWith(QLatin1String("edgeface-xxs@")))
         return {0.40f, 0.55f, 0.1f, {{0.55f, 0.98f}}, 0.45f, 0.005f, 0.025f};
     if (modelId.startsWith(QLatin1String("irv1"))) {
