@@ -99,6 +99,10 @@
             <numerusform>%n aus den Tags der Fotos benannt</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Updating face recognition (better with turned faces): %1 of %2 faces, names kept</source>
+        <translation>Gesichtserkennung wird aktualisiert (besser bei abgewandten Gesichtern): %1 von %2 Gesichtern, Namen bleiben erhalten</translation>
+    </message>
 </context>
 <context>
     <name>kindred::FaceListModel</name>
@@ -549,6 +553,14 @@ Ziehen Sie einen Fotoordner hierher oder fügen Sie einen hinzu.</translation>
     <message>
         <source>&amp;Rewrite photos</source>
         <translation>Fotos &amp;neu schreiben</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The EdgeFace face recognition weights are by the Idiap Research Institute, under the BSD 3-Clause licence (its notice is in the details).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Gewichte der EdgeFace-Gesichtserkennung stammen vom Idiap Research Institute und stehen unter der BSD-3-Clause-Lizenz (der Lizenzhinweis steht in den Details).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>EdgeFace face recognition weights (edgeface_xs_q.pt, edgeface_xxs_q.pt):</source>
+        <translation>Gewichte der EdgeFace-Gesichtserkennung (edgeface_xs_q.pt, edgeface_xxs_q.pt):</translation>
     </message>
 </context>
 <context>
@@ -1066,10 +1078,6 @@ Ziehen Sie einen Fotoordner hierher oder fügen Sie einen hinzu.</translation>
         <translation>PyTorch-Checkpoints (*.pt *.pth);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <source>FaceRecognitionNet (model pack, default)</source>
-        <translation>FaceRecognitionNet (Modellpaket, Standard)</translation>
-    </message>
-    <message>
         <source>InceptionResnetV1 (checkpoint file)</source>
         <translation>InceptionResnetV1 (Checkpoint-Datei)</translation>
     </message>
@@ -1104,6 +1112,22 @@ Ziehen Sie einen Fotoordner hierher oder fügen Sie einen hinzu.</translation>
     <message>
         <source>Learn from the names I give to tell my family apart better (in the background)</source>
         <translation>Aus den vergebenen Namen lernen, um meine Familie besser auseinanderzuhalten (im Hintergrund)</translation>
+    </message>
+    <message>
+        <source>Automatic (recommended: EdgeFace-XS)</source>
+        <translation>Automatisch (empfohlen: EdgeFace-XS)</translation>
+    </message>
+    <message>
+        <source>EdgeFace-XS</source>
+        <translation>EdgeFace-XS</translation>
+    </message>
+    <message>
+        <source>FaceRecognitionNet (the first network)</source>
+        <translation>FaceRecognitionNet (das erste Netz)</translation>
+    </message>
+    <message>
+        <source>EdgeFace-XXS (faster, less accurate)</source>
+        <translation>EdgeFace-XXS (schneller, weniger genau)</translation>
     </message>
 </context>
 <context>

@@ -99,6 +99,10 @@
             <numerusform>%n named from the photos&apos; own tags</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Updating face recognition (better with turned faces): %1 of %2 faces, names kept</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kindred::FaceListModel</name>
@@ -547,6 +551,14 @@ Drop a folder of photos here, or add one.</source>
     </message>
     <message>
         <source>&amp;Rewrite photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The EdgeFace face recognition weights are by the Idiap Research Institute, under the BSD 3-Clause licence (its notice is in the details).&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EdgeFace face recognition weights (edgeface_xs_q.pt, edgeface_xxs_q.pt):</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1065,10 +1077,6 @@ Drop a folder of photos here, or add one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>FaceRecognitionNet (model pack, default)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>InceptionResnetV1 (checkpoint file)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1102,6 +1110,22 @@ Drop a folder of photos here, or add one.</source>
     </message>
     <message>
         <source>Learn from the names I give to tell my family apart better (in the background)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic (recommended: EdgeFace-XS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EdgeFace-XS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FaceRecognitionNet (the first network)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EdgeFace-XXS (faster, less accurate)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -99,6 +99,10 @@
             <numerusform>%n nombrados a partir de las etiquetas de las fotos</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Updating face recognition (better with turned faces): %1 of %2 faces, names kept</source>
+        <translation>Actualizando el reconocimiento facial (mejor con caras giradas): %1 de %2 caras, los nombres se conservan</translation>
+    </message>
 </context>
 <context>
     <name>kindred::FaceListModel</name>
@@ -549,6 +553,14 @@ Arrastre aquí una carpeta de fotos o añada una.</translation>
     <message>
         <source>&amp;Rewrite photos</source>
         <translation>&amp;Reescribir las fotos</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The EdgeFace face recognition weights are by the Idiap Research Institute, under the BSD 3-Clause licence (its notice is in the details).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Los pesos de reconocimiento facial EdgeFace son del Idiap Research Institute, con licencia BSD 3-Clause (su aviso está en los detalles).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>EdgeFace face recognition weights (edgeface_xs_q.pt, edgeface_xxs_q.pt):</source>
+        <translation>Pesos de reconocimiento facial EdgeFace (edgeface_xs_q.pt, edgeface_xxs_q.pt):</translation>
     </message>
 </context>
 <context>
@@ -1066,10 +1078,6 @@ Arrastre aquí una carpeta de fotos o añada una.</translation>
         <translation>Checkpoints de PyTorch (*.pt *.pth);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <source>FaceRecognitionNet (model pack, default)</source>
-        <translation>FaceRecognitionNet (paquete de modelos, predeterminado)</translation>
-    </message>
-    <message>
         <source>InceptionResnetV1 (checkpoint file)</source>
         <translation>InceptionResnetV1 (archivo de checkpoint)</translation>
     </message>
@@ -1104,6 +1112,22 @@ Arrastre aquí una carpeta de fotos o añada una.</translation>
     <message>
         <source>Learn from the names I give to tell my family apart better (in the background)</source>
         <translation>Aprender de los nombres que doy para distinguir mejor a mi familia (en segundo plano)</translation>
+    </message>
+    <message>
+        <source>Automatic (recommended: EdgeFace-XS)</source>
+        <translation>Automático (recomendado: EdgeFace-XS)</translation>
+    </message>
+    <message>
+        <source>EdgeFace-XS</source>
+        <translation>EdgeFace-XS</translation>
+    </message>
+    <message>
+        <source>FaceRecognitionNet (the first network)</source>
+        <translation>FaceRecognitionNet (la primera red)</translation>
+    </message>
+    <message>
+        <source>EdgeFace-XXS (faster, less accurate)</source>
+        <translation>EdgeFace-XXS (más rápido, menos preciso)</translation>
     </message>
 </context>
 <context>

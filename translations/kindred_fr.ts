@@ -99,6 +99,10 @@
             <numerusform>%n nommés d&apos;après les balises des photos</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Updating face recognition (better with turned faces): %1 of %2 faces, names kept</source>
+        <translation>Mise à jour de la reconnaissance des visages (meilleure pour les visages de profil) : %1 sur %2 visages, les noms sont conservés</translation>
+    </message>
 </context>
 <context>
     <name>kindred::FaceListModel</name>
@@ -549,6 +553,14 @@ Déposez ici un dossier de photos, ou ajoutez-en un.</translation>
     <message>
         <source>&amp;Rewrite photos</source>
         <translation>&amp;Réécrire les photos</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The EdgeFace face recognition weights are by the Idiap Research Institute, under the BSD 3-Clause licence (its notice is in the details).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Les poids de reconnaissance des visages EdgeFace sont de l’Idiap Research Institute, sous licence BSD 3-Clause (sa notice figure dans les détails).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>EdgeFace face recognition weights (edgeface_xs_q.pt, edgeface_xxs_q.pt):</source>
+        <translation>Poids de reconnaissance des visages EdgeFace (edgeface_xs_q.pt, edgeface_xxs_q.pt) :</translation>
     </message>
 </context>
 <context>
@@ -1066,10 +1078,6 @@ Déposez ici un dossier de photos, ou ajoutez-en un.</translation>
         <translation>Checkpoints PyTorch (*.pt *.pth);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <source>FaceRecognitionNet (model pack, default)</source>
-        <translation>FaceRecognitionNet (pack de modèles, par défaut)</translation>
-    </message>
-    <message>
         <source>InceptionResnetV1 (checkpoint file)</source>
         <translation>InceptionResnetV1 (fichier checkpoint)</translation>
     </message>
@@ -1104,6 +1112,22 @@ Déposez ici un dossier de photos, ou ajoutez-en un.</translation>
     <message>
         <source>Learn from the names I give to tell my family apart better (in the background)</source>
         <translation>Apprendre des noms que je donne pour mieux distinguer ma famille (en arrière-plan)</translation>
+    </message>
+    <message>
+        <source>Automatic (recommended: EdgeFace-XS)</source>
+        <translation>Automatique (recommandé : EdgeFace-XS)</translation>
+    </message>
+    <message>
+        <source>EdgeFace-XS</source>
+        <translation>EdgeFace-XS</translation>
+    </message>
+    <message>
+        <source>FaceRecognitionNet (the first network)</source>
+        <translation>FaceRecognitionNet (le premier réseau)</translation>
+    </message>
+    <message>
+        <source>EdgeFace-XXS (faster, less accurate)</source>
+        <translation>EdgeFace-XXS (plus rapide, moins précis)</translation>
     </message>
 </context>
 <context>

@@ -88,6 +88,10 @@
             <numerusform>%n 张人脸已按照片自带标签命名</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Updating face recognition (better with turned faces): %1 of %2 faces, names kept</source>
+        <translation>正在更新人脸识别（侧脸识别更好）：%2 张人脸中的 %1 张，名字保持不变</translation>
+    </message>
 </context>
 <context>
     <name>kindred::FaceListModel</name>
@@ -531,6 +535,14 @@ Drop a folder of photos here, or add one.</source>
     <message>
         <source>&amp;Rewrite photos</source>
         <translation>重写照片(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The EdgeFace face recognition weights are by the Idiap Research Institute, under the BSD 3-Clause licence (its notice is in the details).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;EdgeFace 人脸识别权重由 Idiap 研究所提供，采用 BSD 3-Clause 许可证（许可声明见详细信息）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>EdgeFace face recognition weights (edgeface_xs_q.pt, edgeface_xxs_q.pt):</source>
+        <translation>EdgeFace 人脸识别权重（edgeface_xs_q.pt、edgeface_xxs_q.pt）：</translation>
     </message>
 </context>
 <context>
@@ -1039,10 +1051,6 @@ Drop a folder of photos here, or add one.</source>
         <translation>PyTorch 检查点 (*.pt *.pth);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>FaceRecognitionNet (model pack, default)</source>
-        <translation>FaceRecognitionNet（模型包，默认）</translation>
-    </message>
-    <message>
         <source>InceptionResnetV1 (checkpoint file)</source>
         <translation>InceptionResnetV1（检查点文件）</translation>
     </message>
@@ -1077,6 +1085,22 @@ Drop a folder of photos here, or add one.</source>
     <message>
         <source>Learn from the names I give to tell my family apart better (in the background)</source>
         <translation>根据我给出的名字学习，更好地区分我的家人（在后台进行）</translation>
+    </message>
+    <message>
+        <source>Automatic (recommended: EdgeFace-XS)</source>
+        <translation>自动（推荐：EdgeFace-XS）</translation>
+    </message>
+    <message>
+        <source>EdgeFace-XS</source>
+        <translation>EdgeFace-XS</translation>
+    </message>
+    <message>
+        <source>FaceRecognitionNet (the first network)</source>
+        <translation>FaceRecognitionNet（第一个网络）</translation>
+    </message>
+    <message>
+        <source>EdgeFace-XXS (faster, less accurate)</source>
+        <translation>EdgeFace-XXS（更快，准确度较低）</translation>
     </message>
 </context>
 <context>

@@ -86,7 +86,7 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent)
     m_embedder->setObjectName(QStringLiteral("embedder"));
     m_embedder->addItem(tr("Automatic (recommended: EdgeFace-XS)"), QString());
     m_embedder->addItem(tr("EdgeFace-XS"), QStringLiteral("edgeface-xs"));
-    m_embedder->addItem(tr("EdgeFace-XXS (faster, slightly less accurate)"), QStringLiteral("edgeface-xxs"));
+    m_embedder->addItem(tr("EdgeFace-XXS (faster, less accurate)"), QStringLiteral("edgeface-xxs"));
     m_embedder->addItem(tr("FaceRecognitionNet (the first network)"), QStringLiteral("frnet"));
     m_embedder->addItem(tr("InceptionResnetV1 (checkpoint file)"), QStringLiteral("irv1"));
     m_embedderFile = new QLineEdit(this);

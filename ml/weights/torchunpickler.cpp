@@ -386,8 +386,11 @@ private:
         const std::string& name = callable->s;
         if (name == "collections.OrderedDict")
             return Value::make(Value::Kind::Dict);
-        if (name == "torch._utils._rebuild_tensor_v2" || name == "torch._utils._rebuild_tensor") {
-            if (args->items.size() < 4 || args->items[0]->kind != Value::Kind::Storage)
+        const bool quantized = name == "torch._utils._rebuild_qtensor";
+        if (quantized || name == "torch._utils._rebuild_tensor_v2" ||
+            name == "torch._utils._rebuild_tensor") {
+            // (storage, offset, size, stride, ...); a quantized tensor has (qscheme, scale, zero_point) fifth
+            if (args->items.size() < (quantized ? 5U : 4U) || args->items[0]->kind != Value::Kind::Storage)
                 fail(name + " called with unexpected arguments");
             auto t = std::make_shared<PendingTensor>();
             t->storage = args->items[0]->storage;
@@ -396,30 +399,18 @@ private:
             t->stride = intTuple(args->items[3], "tensor stride");
             if (t->size.size() != t->stride.size())
                 fail("tensor size and stride have different lengths");
-            auto v = Value::make(Value::Kind::Tensor);
-            v->tensor = t;
-            return v;
-        }
-        if (name == "torch._utils._rebuild_qtensor") {
-            // (storage, offset, size, stride, (qscheme, scale, zero_point), requires_grad, hooks)
-            if (args->items.size() < 5 || args->items[0]->kind != Value::Kind::Storage ||
-                args->items[4]->kind != Value::Kind::Tuple || args->items[4]->items.size() < 3)
-                fail(name + " called with unexpected arguments");
-            const auto& qparams = args->items[4]->items;
-            if (qparams[0]->kind != Value::Kind::Global || qparams[0]->s != "torch.per_tensor_affine")
-                fail("unsupported quantization scheme (only per-tensor affine is read)");
-            if (qparams[1]->kind != Value::Kind::Float)
-                fail("quantization scale should be a float");
-            auto t = std::make_shared<PendingTensor>();
-            t->storage = args->items[0]->storage;
-            t->offset = asInt(args->items[1], "storage offset", *this);
-            t->size = intTuple(args->items[2], "tensor size");
-            t->stride = intTuple(args->items[3], "tensor stride");
-            if (t->size.size() != t->stride.size())
-                fail("tensor size and stride have different lengths");
-            t->quantized = true;
-            t->scale = qparams[1]->f;
-            t->zeroPoint = asInt(qparams[2], "quantization zero point", *this);
+            if (quantized) {
+                const ValuePtr& qparams = args->items[4];
+                if (qparams->kind != Value::Kind::Tuple || qparams->items.size() < 3 ||
+                    qparams->items[0]->kind != Value::Kind::Global ||
+                    qparams->items[0]->s != "torch.per_tensor_affine")
+                    fail("unsupported quantization (only per-tensor affine is read)");
+                if (qparams->items[1]->kind != Value::Kind::Float)
+                    fail("quantization scale should be a float");
+                t->quantized = true;
+                t->scale = qparams->items[1]->f;
+                t->zeroPoint = asInt(qparams->items[2], "quantization zero point", *this);
+            }
             auto v = Value::make(Value::Kind::Tensor);
             v->tensor = t;
             return v;

@@ -6,7 +6,6 @@
 #include "common/modelerror.h"
 #include "detection/mtcnn.h"
 #include "embedding/edgefaceembedder.h"
-#include "embedding/embedderfactory.h"
 #include "weights/checkpoint.h"
 
 #include <QTemporaryDir>
@@ -231,51 +230,6 @@ private Q_SLOTS:
                                                                          : QStringLiteral("SHA-256")),
                      qPrintable(message));
         }
-    }
-
-    void factory_data()
-    {
-        QTest::addColumn<QString>("model");
-        QTest::addColumn<QString>("file");
-        QTest::addColumn<QString>("expectedId"); // empty: refused
-        const QString xs = QString::fromStdString((kModels / "edgeface_xs_q.pt").string());
-        QTest::newRow("xs") << "edgeface-xs"
-                            << ""
-                            << "edgeface-xs@a31314377876ab9f";
-        QTest::newRow("xxs") << "edgeface-xxs"
-                             << ""
-                             << "edgeface-xxs@46be7cc7e8d6e235";
-        QTest::newRow("xs by its stored id") << "edgeface-xs@a31314377876ab9f"
-                                             << ""
-                                             << "edgeface-xs@a31314377876ab9f";
-        QTest::newRow("xs file") << "edgeface-xs" << xs << "edgeface-xs@a31314377876ab9f";
-        QTest::newRow("xs file named as xxs") << "edgeface-xxs" << xs << "";
-        QTest::newRow("no such size") << "edgeface-xl"
-                                      << ""
-                                      << "";
-    }
-
-    void factory()
-    {
-        QFETCH(QString, model);
-        QFETCH(QString, file);
-        QFETCH(QString, expectedId);
-        const EmbedderSpec spec{model.toStdString(), file.toStdString(), kModels};
-        if (expectedId.isEmpty()) {
-            bool refused = false;
-            try {
-                EmbedderFactory::create(spec);
-            } catch (const ModelError&) {
-                refused = true;
-            } catch (const std::invalid_argument&) {
-                refused = true;
-            }
-            QVERIFY(refused);
-            return;
-        }
-        QCOMPARE(QString::fromStdString(EmbedderFactory::create(spec)->modelId()), expectedId);
-        const auto names = EmbedderFactory::modelNames();
-        QVERIFY(std::find(names.begin(), names.end(), "edgeface-xs") != names.end());
     }
 
     void identifiesBbtPeople_data()

@@ -497,6 +497,21 @@ private Q_SLOTS:
         QTest::newRow("default") << ""
                                  << ""
                                  << "edgeface-xs@a31314377876ab9f";
+        const QString xs = QString::fromStdString((kModels / "edgeface_xs_q.pt").string());
+        QTest::newRow("edgeface xs") << "edgeface-xs"
+                                     << ""
+                                     << "edgeface-xs@a31314377876ab9f";
+        QTest::newRow("edgeface xxs") << "edgeface-xxs"
+                                      << ""
+                                      << "edgeface-xxs@46be7cc7e8d6e235";
+        QTest::newRow("edgeface xs by its stored id") << "edgeface-xs@a31314377876ab9f"
+                                                      << ""
+                                                      << "edgeface-xs@a31314377876ab9f";
+        QTest::newRow("edgeface xs file") << "edgeface-xs" << xs << "edgeface-xs@a31314377876ab9f";
+        QTest::newRow("edgeface xs file named as xxs") << "edgeface-xxs" << xs << "";
+        QTest::newRow("no such edgeface size") << "edgeface-xl"
+                                               << ""
+                                               << "";
         QTest::newRow("frnet") << "frnet"
                                << ""
                                << "frnet-dlib-r29@face-api-0.22.5";
@@ -541,6 +556,9 @@ private Q_SLOTS:
         }
         const auto embedder = EmbedderFactory::create(spec);
         QVERIFY(QString::fromStdString(embedder->modelId()).startsWith(expectedIdPrefix));
+        // what the app expects without loading, for a named network of the models folder
+        if (file.isEmpty())
+            QCOMPARE(EmbedderFactory::expectedModelId(spec), embedder->modelId());
     }
 
     void badCropsAreRejected_data()
