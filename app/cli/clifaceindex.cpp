@@ -67,14 +67,12 @@ int CliFaceIndex::run(CliLibrary& library, CliContext& ctx, const CliFaceIndexOp
         return ExitNoModels;
     }
     // The embedding model is a property of the library: remembered, and changing it re-embeds.
-    // A "frnet" stored before a network could be chosen (every run stored the default) counts as the
-    // default, so that such a library moves to a better default network.
     QString model = options.model;
     const bool chosen =
         !model.isEmpty() || setting(db, QStringLiteral("faces.embedder_chosen")) == QLatin1String("1");
     if (model.isEmpty())
-        model = setting(db, QStringLiteral("faces.embedder"));
-    if (model.isEmpty() || (!chosen && model == QLatin1String("frnet")))
+        model = FaceIndexer::chosenModel(setting(db, QStringLiteral("faces.embedder")), chosen);
+    if (model.isEmpty())
         model = QString::fromStdString(EmbedderFactory::defaultModel());
     QString modelFile = options.modelFile;
     if (modelFile.isEmpty() && options.model.isEmpty())

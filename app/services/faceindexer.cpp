@@ -238,14 +238,22 @@ bool FaceIndexer::prepare(QString* error)
     return true;
 }
 
+namespace {
+
+// The stored vectors depend on the chip as much as on the network: "+chip2m" = every face aligned onto the
+// embedder's own chip template (FaceAligner::align) and averaged with its mirror image, "+chip2" = the chip
+// alone. Vectors made another way are re-embedded (names stay).
+QString storedModelId(const std::string& networkId, bool mirrorAverage)
+{
+    return QString::fromStdString(networkId) +
+           (mirrorAverage ? QStringLiteral("+chip2m") : QStringLiteral("+chip2"));
+}
+
+} // namespace
+
 QString FaceIndexer::embedderModelId() const
 {
-    // The stored vectors depend on the chip as much as on the network: "+chip2m" = every face aligned onto
-    // the embedder's own chip template (FaceAligner::align) and averaged with its mirror image. Vectors made
-    // another way are re-embedded (names stay).
-    return d->embedder ? QString::fromStdString(d->embedder->modelId()) +
-                             (d->options.mirrorAverage ? QStringLiteral("+chip2m") : QStringLiteral("+chip2"))
-                       : QString();
+    return d->embedder ? storedModelId(d->embedder->modelId(), d->options.mirrorAverage) : QString();
 }
 
 QString FaceIndexer::expectedModelId(const FaceIndexOptions& options)
@@ -254,10 +262,12 @@ QString FaceIndexer::expectedModelId(const FaceIndexOptions& options)
     spec.model = options.embedderModel.toStdString();
     spec.modelFile = options.embedderFile.toStdString();
     const std::string id = EmbedderFactory::expectedModelId(spec);
-    if (id.empty())
-        return {};
-    return QString::fromStdString(id) +
-           (options.mirrorAverage ? QStringLiteral("+chip2m") : QStringLiteral("+chip2"));
+    return id.empty() ? QString() : storedModelId(id, options.mirrorAverage);
+}
+
+QString FaceIndexer::chosenModel(const QString& stored, bool chosen)
+{
+    return stored == QLatin1String("frnet") && !chosen ? QString() : stored;
 }
 
 QString FaceIndexer::deviceDescription() const
@@ -698,19 +708,19 @@ void FaceIndexer::reembed(QSqlDatabase& db, FaceIndexSummary& summary, const std
     }
     const int staged =
         SqlUtil::scalar(db, QStringLiteral("SELECT count(*) FROM face_embeddings_next")).toInt();
+    if (total == 0 && staged == 0)
+        return; // every face is on the current network
     FaceIndexProgress state;
     state.reembedding = true;
     state.facesTotal = total + staged;
     state.facesDone = staged;
-    QElapsedTimer sinceReport;
-    sinceReport.start();
+    // Reported before every photo, as the photo progress is; the job and the CLI reporter throttle it.
     for (auto it = byPhoto.cbegin(); it != byPhoto.cend(); ++it) {
         if (stopped()) {
             summary.cancelled = true;
             return;
         }
-        if (progress && (state.facesDone == staged || sinceReport.elapsed() >= 250)) {
-            sinceReport.restart();
+        if (progress) {
             state.currentPath = it.value().first;
             progress(state);
         }
@@ -771,16 +781,12 @@ void FaceIndexer::reembed(QSqlDatabase& db, FaceIndexSummary& summary, const std
     }
     QString error;
     const bool swapped =
-        SqlUtil::exec(
-            db,
-            QStringLiteral(
-                "UPDATE faces SET "
-                "embedding = (SELECT n.embedding FROM face_embeddings_next n WHERE n.face_id = faces.id), "
-                "model_id = (SELECT n.model_id FROM face_embeddings_next n WHERE n.face_id = faces.id), "
-                "dim = (SELECT n.dim FROM face_embeddings_next n WHERE n.face_id = faces.id), "
-                "norm = (SELECT n.norm FROM face_embeddings_next n WHERE n.face_id = faces.id) "
-                "WHERE id IN (SELECT face_id FROM face_embeddings_next)"),
-            {}, &error) &&
+        SqlUtil::exec(db,
+                      QStringLiteral(
+                          "UPDATE faces SET (embedding, model_id, dim, norm) = (SELECT n.embedding, "
+                          "n.model_id, n.dim, n.norm FROM face_embeddings_next n WHERE n.face_id = faces.id) "
+                          "WHERE id IN (SELECT face_id FROM face_embeddings_next)"),
+                      {}, &error) &&
         SqlUtil::exec(db, QStringLiteral("DELETE FROM face_embeddings_next"), {}, &error);
     if (!swapped || !db.commit()) {
         db.rollback();

@@ -88,6 +88,10 @@ public:
     // The id embedderModelId() will have with these options, without loading the models; empty when only
     // loading can tell (a user-supplied weight file).
     static QString expectedModelId(const FaceIndexOptions& options);
+    // The network a stored choice names (a library's or the app's setting): a "frnet" stored without the
+    // flag that the family chose it counts as the default network (""), because every run stored it for
+    // the default before a network could be chosen; such libraries move to a better default.
+    static QString chosenModel(const QString& stored, bool chosen);
     QString deviceDescription() const;
     static QString detectorId();
     // Whether this LibTorch build and machine can run inference on CUDA (for the settings' device list).

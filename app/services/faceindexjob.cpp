@@ -81,18 +81,19 @@ void FaceIndexJob::start(QThreadPool* pool)
                 sinceEmit.start();
                 const FaceIndexSummary summary = indexer.run(
                     [&](const FaceIndexProgress& p) {
-                        if (p.reembedding) {
+                        const bool last =
+                            p.reembedding ? p.facesDone == p.facesTotal : p.photosDone == p.photosTotal;
+                        if (sinceEmit.elapsed() < kProgressIntervalMs && !last)
+                            return;
+                        sinceEmit.restart();
+                        if (p.reembedding)
                             post([p](FaceIndexJob* j) {
                                 Q_EMIT j->reembedProgress(p.facesDone, p.facesTotal);
                             });
-                            return;
-                        }
-                        if (sinceEmit.elapsed() >= kProgressIntervalMs || p.photosDone == p.photosTotal) {
-                            sinceEmit.restart();
+                        else
                             post([p](FaceIndexJob* j) {
                                 Q_EMIT j->progress(p.photosDone, p.photosTotal, p.facesFound, p.currentPath);
                             });
-                        }
                     },
                     control->cancelFlag(), control->pauseFlag(),
                     [&] {
@@ -146,11 +147,8 @@ void FaceIndexJob::start(QThreadPool* pool)
 
 QString FaceIndexJob::chosenEmbedder(const QSettings& settings)
 {
-    const QString embedder = settings.value(QStringLiteral("models/embedder")).toString();
-    if (embedder == QLatin1String("frnet") &&
-        !settings.value(QStringLiteral("models/embedderChosen")).toBool())
-        return {};
-    return embedder;
+    return FaceIndexer::chosenModel(settings.value(QStringLiteral("models/embedder")).toString(),
+                                    settings.value(QStringLiteral("models/embedderChosen")).toBool());
 }
 
 QString FaceIndexJob::reembedText(int done, int total)

@@ -418,12 +418,11 @@ bool LibraryEvaluator::verificationReport(const LibraryEvalOptions& options, con
     std::vector<ScoredPair> scored;
     // With --subsets, each pair is also scored in the group of its two faces' subsets ("frontal-profile":
     // a frontal face against a profile), e.g. CFP's frontal-profile protocol on the library's own faces.
-    const auto subsetOf = [&](size_t row) {
-        const QString file = QFileInfo(m_faces[row].path).fileName();
-        for (const QString& s : options.subsets)
-            if (file.contains(s, Qt::CaseInsensitive))
-                return s;
-        return QString();
+    const auto subsetOf = [&](size_t row) { // index into m_subsets, -1 for none
+        for (size_t k = 0; k < m_subsets.size(); ++k)
+            if (m_subsets[k].second[row])
+                return int(k);
+        return -1;
     };
     QMap<QString, std::vector<ScoredPair>> bySubsets;
     int missing = 0;
@@ -439,15 +438,11 @@ bool LibraryEvaluator::verificationReport(const LibraryEvalOptions& options, con
         for (int64_t k = 0; k < dim; ++k)
             dot += double(m[int64_t(*a) * dim + k]) * double(m[int64_t(*b) * dim + k]);
         scored.push_back({1.0 - dot, p.same, p.fold});
-        if (!options.subsets.isEmpty()) {
-            QStringList kinds = {subsetOf(*a), subsetOf(*b)};
-            if (!kinds[0].isEmpty() && !kinds[1].isEmpty()) {
-                std::sort(kinds.begin(), kinds.end(), [&](const QString& x, const QString& y) {
-                    return options.subsets.indexOf(x) < options.subsets.indexOf(y);
-                });
-                bySubsets[kinds.join(QLatin1Char('-'))].push_back(scored.back());
-            }
-        }
+        const int first = subsetOf(*a), second = subsetOf(*b);
+        if (first >= 0 && second >= 0)
+            bySubsets[m_subsets[size_t(std::min(first, second))].first + QLatin1Char('-') +
+                      m_subsets[size_t(std::max(first, second))].first]
+                .push_back(scored.back());
     }
     if (scored.empty())
         return fail(QStringLiteral("no verification pair has a face on both sides"));

@@ -5,6 +5,7 @@
 #include "embedding/facerecognitionembedder.h"
 #include "embedding/inceptionresnetv1embedder.h"
 
+#include <optional>
 #include <stdexcept>
 
 namespace kindred {
@@ -14,6 +15,23 @@ namespace {
 bool startsWith(const std::string& text, const std::string& prefix)
 {
     return text.rfind(prefix, 0) == 0;
+}
+
+// FaceRecognitionNet: "frnet" or a stored "frnet-..." id.
+bool isFrnet(const std::string& model)
+{
+    return model == "frnet" || startsWith(model, "frnet-");
+}
+
+// The EdgeFace size a name ("edgeface-xs") or a stored id ("edgeface-xs@<hash>") stands for.
+std::optional<EdgeFaceEmbedder::Variant> edgeFaceVariant(const std::string& model)
+{
+    for (const auto variant : {EdgeFaceEmbedder::Variant::XS, EdgeFaceEmbedder::Variant::XXS}) {
+        const std::string name = EdgeFaceEmbedder::nameOf(variant);
+        if (model == name || startsWith(model, name + "@"))
+            return variant;
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -48,13 +66,11 @@ std::string EmbedderFactory::expectedModelId(const EmbedderSpec& spec)
     const std::string model = resolvedModel(spec);
     if (!spec.modelFile.empty())
         return {};
-    if (model == "frnet" || startsWith(model, "frnet-"))
+    if (isFrnet(model))
         return FaceRecognitionEmbedder::kModelId;
-    for (const auto variant : {EdgeFaceEmbedder::Variant::XS, EdgeFaceEmbedder::Variant::XXS}) {
-        const std::string name = EdgeFaceEmbedder::nameOf(variant);
-        if (model == name || startsWith(model, name + "@"))
-            return name + "@" + EdgeFaceEmbedder::pinnedSha256(variant).substr(0, 16);
-    }
+    if (const auto variant = edgeFaceVariant(model))
+        return EdgeFaceEmbedder::nameOf(*variant) + "@" +
+               EdgeFaceEmbedder::pinnedSha256(*variant).substr(0, 16);
     return {};
 }
 
@@ -62,22 +78,20 @@ std::unique_ptr<Embedder> EmbedderFactory::create(const EmbedderSpec& spec)
 {
     const std::string model = resolvedModel(spec);
 
-    if (model == "frnet" || startsWith(model, "frnet-")) {
+    if (isFrnet(model)) {
         if (!spec.modelFile.empty())
             return FaceRecognitionEmbedder::fromManifest(spec.modelFile);
         if (spec.modelDir.empty())
             throw ModelError("FaceRecognitionNet needs the model pack folder or a manifest file");
         return FaceRecognitionEmbedder::fromModelPack(spec.modelDir);
     }
-    for (const auto variant : {EdgeFaceEmbedder::Variant::XS, EdgeFaceEmbedder::Variant::XXS}) {
-        const std::string name = EdgeFaceEmbedder::nameOf(variant);
-        if (model != name && !startsWith(model, name + "@"))
-            continue;
+    if (const auto variant = edgeFaceVariant(model)) {
         if (!spec.modelFile.empty())
-            return EdgeFaceEmbedder::fromFile(spec.modelFile, variant);
+            return EdgeFaceEmbedder::fromFile(spec.modelFile, *variant);
         if (spec.modelDir.empty())
-            throw ModelError(name + " needs the models folder or its weight file");
-        return EdgeFaceEmbedder::fromModelDir(spec.modelDir, variant);
+            throw ModelError(EdgeFaceEmbedder::nameOf(*variant) +
+                             " needs the models folder or its weight file");
+        return EdgeFaceEmbedder::fromModelDir(spec.modelDir, *variant);
     }
     if (model == "irv1" || startsWith(model, "irv1-")) {
         if (spec.modelFile.empty())

@@ -5,9 +5,9 @@
 #include "weights/legacycheckpoint.h"
 #include "weights/torchunpickler.h"
 
+#include <caffe2/serialize/in_memory_adapter.h>
 #include <caffe2/serialize/inline_container.h>
 #include <cstring>
-#include <sstream>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -23,9 +23,10 @@ namespace {
 TensorMap loadZip(const std::vector<char>& bytes, const std::filesystem::path& file)
 {
     const std::string where = "zip checkpoint '" + file.string() + "'";
-    std::istringstream stream(std::string(bytes.begin(), bytes.end()));
     try {
-        caffe2::serialize::PyTorchStreamReader archive(&stream);
+        // reads the records straight from the file's bytes
+        caffe2::serialize::PyTorchStreamReader archive(
+            std::make_shared<caffe2::serialize::MemoryReadAdapter>(bytes.data(), off_t(bytes.size())));
         if (!archive.hasRecord("data.pkl"))
             throw ModelError(where + ": no data.pkl in the archive (a TorchScript module rather than a "
                                      "saved state dict?)");

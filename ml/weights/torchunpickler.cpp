@@ -23,23 +23,23 @@ bool endsWith(const std::string& text, const std::string& suffix)
            text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-std::pair<torch::ScalarType, int64_t> storageType(const std::string& global)
+torch::ScalarType storageType(const std::string& global)
 {
-    static const std::unordered_map<std::string, std::pair<torch::ScalarType, int64_t>> types = {
-        {"torch.FloatStorage", {torch::kFloat, 4}},
-        {"torch.DoubleStorage", {torch::kDouble, 8}},
-        {"torch.HalfStorage", {torch::kHalf, 2}},
-        {"torch.LongStorage", {torch::kLong, 8}},
-        {"torch.IntStorage", {torch::kInt, 4}},
-        {"torch.ShortStorage", {torch::kShort, 2}},
-        {"torch.CharStorage", {torch::kChar, 1}},
-        {"torch.ByteStorage", {torch::kByte, 1}},
-        {"torch.BoolStorage", {torch::kBool, 1}},
-        {"torch.BFloat16Storage", {torch::kBFloat16, 2}},
+    static const std::unordered_map<std::string, torch::ScalarType> types = {
+        {"torch.FloatStorage", torch::kFloat},
+        {"torch.DoubleStorage", torch::kDouble},
+        {"torch.HalfStorage", torch::kHalf},
+        {"torch.LongStorage", torch::kLong},
+        {"torch.IntStorage", torch::kInt},
+        {"torch.ShortStorage", torch::kShort},
+        {"torch.CharStorage", torch::kChar},
+        {"torch.ByteStorage", torch::kByte},
+        {"torch.BoolStorage", torch::kBool},
+        {"torch.BFloat16Storage", torch::kBFloat16},
         // quantized storages hold the integer values; _rebuild_qtensor adds scale and zero point
-        {"torch.QInt8Storage", {torch::kChar, 1}},
-        {"torch.QUInt8Storage", {torch::kByte, 1}},
-        {"torch.QInt32Storage", {torch::kInt, 4}}};
+        {"torch.QInt8Storage", torch::kChar},
+        {"torch.QUInt8Storage", torch::kByte},
+        {"torch.QInt32Storage", torch::kInt}};
     const auto it = types.find(global);
     if (it == types.end())
         throw ModelError("unsupported storage type " + global);
@@ -369,7 +369,7 @@ private:
         if (!ref) {
             ref = std::make_shared<StorageRef>();
             ref->key = key->s;
-            ref->type = storageType(type->s).first;
+            ref->type = storageType(type->s);
             ref->numel = asInt(pid->items[4], "storage size", *this);
         }
         auto v = Value::make(Value::Kind::Storage);
