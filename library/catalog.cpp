@@ -1,8 +1,10 @@
 #include "catalog.h"
 
+#include "catalogbackup.h"
 #include "catalogschema.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -102,16 +104,78 @@ bool Catalog::fail(const QString& message)
     return false;
 }
 
+QString Catalog::checkNeededMarker(const QString& catalogPath)
+{
+    return QFileInfo(catalogPath).absoluteFilePath() + QStringLiteral(".check-needed");
+}
+
+QString Catalog::backupDirectory() const
+{
+    return m_backupDir.isEmpty() ? CatalogBackup::defaultDirectory(m_path) : m_backupDir;
+}
+
+bool Catalog::checkBeforeUse()
+{
+    m_session.begin(m_path);
+    m_unclean = m_session.previousEndedUncleanly();
+    const QString marker = checkNeededMarker(m_path);
+    if (m_unclean) {
+        // Remembered until a full check passes: a crash during the check itself still leads to one.
+        QFile file(marker);
+        if (file.open(QIODevice::WriteOnly | QIODevice::Append))
+            file.write(QStringLiteral("%1 session(s) did not end cleanly\n")
+                           .arg(m_session.staleSessions().size())
+                           .toUtf8());
+    }
+    const QFileInfo info(m_path);
+    if (!m_checkOnOpen || !info.exists() || info.size() == 0)
+        return true;
+    const bool full = QFileInfo::exists(marker);
+    m_check = CatalogCheck::run(m_path, full ? CatalogCheck::Level::Full : CatalogCheck::Level::Quick);
+    if (m_check.ok) {
+        if (full)
+            QFile::remove(marker);
+        return true;
+    }
+    if (m_check.couldNotCheck)
+        return fail(QStringLiteral("cannot read the catalog %1 to check it (%2); nothing was changed")
+                        .arg(m_path, m_check.problems.value(0)));
+    if (!m_check.readable)
+        return fail(QStringLiteral("%1 is not a Kindred catalog (not an SQLite database)").arg(m_path));
+    m_damaged = true;
+    // A later open looks again with the full check, whatever happens in between.
+    QFile file(marker);
+    if (file.open(QIODevice::WriteOnly | QIODevice::Append))
+        file.write("a check found damage\n");
+    return fail(QStringLiteral("the catalog %1 is damaged (SQLite: %2); nothing was changed")
+                    .arg(m_path, m_check.problems.mid(0, 3).join(QStringLiteral("; "))));
+}
+
 bool Catalog::open(const QString& path, int targetVersion)
 {
     close();
     m_error.clear();
+    m_damaged = false;
+    m_unclean = false;
+    m_check = {};
     if (path.isEmpty())
         return fail(QStringLiteral("no catalog path given"));
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath()))
         return fail(QStringLiteral("cannot create directory %1").arg(info.absolutePath()));
     m_path = info.absoluteFilePath();
+    // SQLite would open a read-only catalog and fail at the first write, or not open a WAL catalog in a
+    // read-only folder at all ("unable to open database file"): say what is wrong instead.
+    const QFileInfo folder(info.absolutePath());
+    if (!folder.isWritable() || (info.exists() && !info.isWritable()))
+        return fail(
+            QStringLiteral("the library folder %1 or its catalog is read-only; Kindred needs to write "
+                           "there (choose another library folder, or make this one writable)")
+                .arg(QDir::toNativeSeparators(info.absolutePath())));
+    if (!checkBeforeUse()) {
+        m_session.end();
+        return false;
+    }
     QString err;
     int version = -1;
     {
@@ -121,14 +185,17 @@ bool Catalog::open(const QString& path, int targetVersion)
     }
     if (!err.isEmpty()) {
         closeThreadConnection(m_path);
+        m_session.end();
         return fail(err);
     }
     if (version < 0) {
         closeThreadConnection(m_path);
+        m_session.end();
         return fail(QStringLiteral("%1 is not a Kindred catalog (not an SQLite database)").arg(m_path));
     }
     if (version > latestSchemaVersion()) {
         closeThreadConnection(m_path);
+        m_session.end();
         return fail(QStringLiteral("catalog %1 has schema version %2, newer than this Kindred supports (%3)")
                         .arg(m_path)
                         .arg(version)
@@ -149,6 +216,7 @@ void Catalog::close()
     if (!m_path.isEmpty())
         closeThreadConnection(m_path);
     m_open = false;
+    m_session.end();
 }
 
 int Catalog::schemaVersion() const
@@ -178,6 +246,16 @@ bool Catalog::migrateTo(int targetVersion)
         return fail(QStringLiteral("catalog is at schema version %1; cannot go back to %2")
                         .arg(version)
                         .arg(targetVersion));
+    if (version >= 1 && version < targetVersion) {
+        // The family's work before a schema change: a failed or faulty migration can always be undone.
+        QString why;
+        if (CatalogBackup::create(m_path, backupDirectory(), CatalogBackup::Reason::Upgrade, &why).isEmpty())
+            return fail(
+                QStringLiteral("cannot back up the catalog before upgrading it from schema version %1 "
+                               "(%2); nothing was changed")
+                    .arg(version)
+                    .arg(why));
+    }
     const auto& steps = CatalogSchema::migrations();
     while (version < targetVersion) {
         // Each step runs in one transaction together with its user_version bump: a crash leaves the file

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "catalogcheck.h"
+#include "catalogsession.h"
+
 #include <QSqlDatabase>
 #include <QString>
 
@@ -14,8 +17,15 @@ namespace kindred {
 // about to finish should call Catalog::closeThreadConnection(path) after its last query object is gone.
 // Writes go through explicit transactions (the scanner commits in batches).
 //
-// Catalog::open() creates the file if needed, migrates it to latestSchemaVersion() (or to an explicit
-// older version, which only tests use) and keeps the opening thread's connection.
+// Catalog::open() creates the file if needed, checks it, migrates it to latestSchemaVersion() (or to an
+// explicit older version, which only tests use) and keeps the opening thread's connection.
+//
+// Safety (docs/reliability.md): before anything is written, an existing catalog is checked
+// (CatalogCheck: the quick check, or the full integrity check when a session of it did not end cleanly,
+// see CatalogSession, or an earlier check failed). A damaged catalog is not opened (isDamaged(), with
+// lastCheck() saying what SQLite found) and never written to. Before a schema migration of an existing
+// catalog a backup is made (CatalogBackup, reason "before-upgrade") and the migration refused when that
+// backup cannot be made.
 class Catalog {
 public:
     Catalog() = default;
@@ -31,6 +41,18 @@ public:
 
     QString path() const { return m_path; }
     QString errorString() const { return m_error; }
+    // open() failed because the catalog is damaged (not merely missing or in use): restore a backup.
+    bool isDamaged() const { return m_damaged; }
+    CatalogCheck::Result lastCheck() const { return m_check; }
+    // The previous session of this catalog ended without closing it (a crash, a kill, a power cut).
+    bool previousSessionEndedUncleanly() const { return m_unclean; }
+    // Where backups go (default: CatalogBackup::defaultDirectory(path), the library folder's "backups").
+    void setBackupDirectory(const QString& dir) { m_backupDir = dir; }
+    QString backupDirectory() const;
+    // Tests of old catalogs and the CLI's `check` command, which runs its own check, turn this off.
+    void setCheckOnOpen(bool check) { m_checkOnOpen = check; }
+    // "<catalog>.check-needed": present from an unclean end until a full check has passed.
+    static QString checkNeededMarker(const QString& catalogPath);
     int schemaVersion() const; // PRAGMA user_version of the open file, -1 when not open
 
     // Migrates an open catalog further (tests: open at version k, then migrate to latest).
@@ -52,9 +74,17 @@ public:
 private:
     bool fail(const QString& message);
 
+    bool checkBeforeUse();
+
     QString m_path;
     QString m_error;
+    QString m_backupDir;
+    CatalogCheck::Result m_check;
+    CatalogSession m_session;
     bool m_open = false;
+    bool m_damaged = false;
+    bool m_unclean = false;
+    bool m_checkOnOpen = true;
 };
 
 } // namespace kindred

@@ -1,6 +1,7 @@
 #include "librarypaths.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QStandardPaths>
 
 namespace kindred {
@@ -46,8 +47,17 @@ bool LibraryPaths::ensureExists(QString* error) const
 {
     for (const QString& dir : {m_root, thumbnailDir(), faceCropDir()}) {
         if (!QDir().mkpath(dir)) {
+            // Say why when it is plain: the nearest existing folder above cannot be written to.
+            QFileInfo above(dir);
+            while (!above.exists() && above.absolutePath() != above.absoluteFilePath())
+                above.setFile(above.absolutePath());
             if (error)
-                *error = QStringLiteral("cannot create directory %1").arg(dir);
+                *error =
+                    above.exists() && !above.isWritable()
+                        ? QStringLiteral("cannot create directory %1: %2 is read-only (choose another "
+                                         "library folder, or make this one writable)")
+                              .arg(QDir::toNativeSeparators(dir), QDir::toNativeSeparators(above.filePath()))
+                        : QStringLiteral("cannot create directory %1").arg(QDir::toNativeSeparators(dir));
             return false;
         }
     }

@@ -15,6 +15,7 @@ enum ExitCode : int {
     ExitUsage = 2,        // bad arguments
     ExitNoModels = 3,     // the model pack is missing or does not verify
     ExitLibraryError = 4, // the catalog could not be opened or migrated
+    ExitDamaged = 5,      // the catalog is damaged (kindred-cli check / restore)
     ExitCancelled = 130,  // interrupted (Ctrl+C)
 };
 

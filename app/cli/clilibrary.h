@@ -22,6 +22,13 @@ public:
     Catalog& catalog() { return m_catalog; }
     QString catalogPath() const { return m_paths.catalogFile(); }
 
+    // What a family reads when the catalog is damaged: what happened, that nothing was changed, and the
+    // way back (the newest backup and the restore command, or names in the photos' XMP when there is none).
+    static void explainDamage(CliContext& ctx, const QString& catalogPath, const QStringList& problems);
+    // After a naming command: a "names" backup unless one was made in the last
+    // BackupService::kCliNamingAgeSecs. A failed backup is reported but does not fail the command.
+    static void backupAfterNaming(CliContext& ctx, const QString& catalogPath);
+
 private:
     LibraryPaths m_paths;
     Catalog m_catalog;

@@ -23,7 +23,7 @@ void printUsage(QTextStream& out)
     for (const kindred::CliCommand& command : kindred::cliCommands())
         out << "  " << command.name.leftJustified(14) << ' ' << command.summary << '\n';
     out << "\nExit codes: 0 ok, 1 failure (e.g. some files failed), 2 usage, 3 models missing, 4 library "
-           "error, "
+           "error, 5 catalog damaged (kindred-cli check, restore), "
            "130 cancelled.\n";
 }
 

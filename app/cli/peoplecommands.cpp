@@ -76,6 +76,7 @@ int act(CliContext& ctx, CliLibrary& library, const QString& command,
         ctx.err << "kindred-cli " << command << ": " << people.errorString() << '\n';
         return ExitFailure;
     }
+    CliLibrary::backupAfterNaming(ctx, library.catalogPath());
     if (!CliFaceIndex::refresh(library, ctx))
         return ExitFailure;
     ctx.out << done << '\n';

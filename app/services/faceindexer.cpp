@@ -2,6 +2,7 @@
 
 #include "alignment/facealigner.h"
 #include "catalog.h"
+#include "catalogbackup.h"
 #include "common/device.h"
 #include "common/modelerror.h"
 #include "detection/mtcnn.h"
@@ -710,6 +711,18 @@ void FaceIndexer::reembed(QSqlDatabase& db, FaceIndexSummary& summary, const std
         SqlUtil::scalar(db, QStringLiteral("SELECT count(*) FROM face_embeddings_next")).toInt();
     if (total == 0 && staged == 0)
         return; // every face is on the current network
+    if (staged == 0) {
+        // A move to another network begins: the catalog as it was is kept first (docs/reliability.md).
+        QString why;
+        if (CatalogBackup::create(d->catalogPath, CatalogBackup::defaultDirectory(d->catalogPath),
+                                  CatalogBackup::Reason::Model, &why)
+                .isEmpty()) {
+            summary.error = QStringLiteral("cannot back up the catalog before describing the faces with "
+                                           "another network: %1")
+                                .arg(why);
+            return;
+        }
+    }
     FaceIndexProgress state;
     state.reembedding = true;
     state.facesTotal = total + staged;

@@ -1,6 +1,7 @@
 #include "finetuneservice.h"
 
 #include "catalog.h"
+#include "catalogbackup.h"
 #include "faceservice.h"
 #include "sqlutil.h"
 #include "training/projectionhead.h"
@@ -415,6 +416,14 @@ FinetuneStatus FinetuneService::run(const FinetuneOptions& options, FinetuneRun*
         id = std::max(id, old.id + 1);
     r.id = id;
     if (r.adopted) {
+        // The catalog as it was before the new stage changes every face's vector (docs/reliability.md).
+        QString why;
+        if (CatalogBackup::create(m_catalogPath, CatalogBackup::defaultDirectory(m_catalogPath),
+                                  CatalogBackup::Reason::Finetune, &why)
+                .isEmpty()) {
+            m_error = QStringLiteral("cannot back up the catalog before adopting the new stage: %1").arg(why);
+            return FinetuneStatus::Failed;
+        }
         const QString dir = stagesDir(m_paths);
         if (!QDir().mkpath(dir)) {
             m_error = QStringLiteral("cannot create %1").arg(dir);

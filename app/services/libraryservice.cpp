@@ -2,6 +2,8 @@
 
 #include "backgroundpriority.h"
 #include "catalog.h"
+#include "catalogbackup.h"
+#include "catalogsession.h"
 #include "faceindexer.h"
 #include "finetuneservice.h"
 #include "imageformat.h"
@@ -51,6 +53,31 @@ LibraryService::~LibraryService()
     m_scanPool.waitForDone();
     m_facePool.waitForDone();
     m_readPool.waitForDone();
+    m_backups.setCatalog(QString()); // names changed since the last backup are backed up now
+    m_backups.waitForIdle(600000);
+}
+
+QString LibraryService::catalogPathFor(const QString& directory)
+{
+    const QString dir = directory.isEmpty() ? settingsLibraryDir() : directory;
+    return (dir.isEmpty() ? LibraryPaths::standard() : LibraryPaths(dir)).catalogFile();
+}
+
+bool LibraryService::restoreBackup(const QString& catalogPath, const QString& backupPath, QString* keptAs,
+                                   QString* error)
+{
+    if (!CatalogSession::liveSessions(catalogPath).isEmpty()) {
+        if (error)
+            *error = tr("The catalog is in use by another Kindred window or kindred-cli; close it first.");
+        return false;
+    }
+    QString why;
+    if (!CatalogBackup::restore(backupPath, catalogPath, keptAs, &why)) {
+        if (error)
+            *error = why;
+        return false;
+    }
+    return true;
 }
 
 QString LibraryService::settingsLibraryDir()
@@ -74,8 +101,16 @@ bool LibraryService::open(const QString& directory, QString* error)
         return false;
     }
     auto catalog = std::make_unique<Catalog>();
+    m_lastCatalogPath = paths.catalogFile();
+    m_damaged = false;
     if (!catalog->open(paths.catalogFile())) {
-        if (error)
+        m_damaged = catalog->isDamaged();
+        if (error && m_damaged)
+            *error = tr("The catalog %1 is damaged (%2). Kindred has not changed it. Restore a backup to "
+                        "go on where you were.")
+                         .arg(QDir::toNativeSeparators(paths.catalogFile()),
+                              catalog->lastCheck().problems.mid(0, 2).join(QStringLiteral("; ")));
+        else if (error)
             *error = tr("Cannot open the catalog %1: %2").arg(paths.catalogFile(), catalog->errorString());
         return false;
     }
@@ -96,7 +131,8 @@ bool LibraryService::open(const QString& directory, QString* error)
     Q_EMIT opened(m_root);
     Q_EMIT photosLoaded();
     reloadPhotos();
-    labelsChanged(); // names given elsewhere (kindred-cli) count too
+    m_backups.setCatalog(m_catalogPath);
+    m_personaliseTimer.start(m_personaliseDelay); // names given elsewhere (kindred-cli) count too
     moveToCurrentModel();
     return true;
 }
@@ -451,8 +487,10 @@ int LibraryService::writeNamesToFiles(bool intoFiles, QString* error)
 
 void LibraryService::labelsChanged()
 {
-    if (isOpen())
-        m_personaliseTimer.start(m_personaliseDelay);
+    if (!isOpen())
+        return;
+    m_personaliseTimer.start(m_personaliseDelay);
+    m_backups.labelsChanged();
 }
 
 void LibraryService::checkPersonalise()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "backupservice.h"
 #include "faceindexjob.h"
 #include "finetunejob.h"
 #include "jobmanager.h"
@@ -51,6 +52,20 @@ public:
     // Returns false with a readable message.
     bool open(const QString& directory, QString* error);
     bool isOpen() const { return m_catalog != nullptr; }
+    // The last open() failed because the catalog is damaged: the app offers a backup (restoreBackup()).
+    bool lastOpenFoundDamage() const { return m_damaged; }
+    QString lastOpenCatalogPath() const { return m_lastCatalogPath; }
+    // The catalog file of the library in `directory` (empty = the settings' choice or the standard place).
+    static QString catalogPathFor(const QString& directory);
+    // Automatic and manual backups of the open catalog (docs/reliability.md).
+    BackupService* backups() { return &m_backups; }
+    // Replaces a catalog that is not open in any process with a backup (CatalogBackup::restore: the
+    // replaced catalog is kept beside it). Used at start-up (a damaged catalog, or a restore the family
+    // asked for in Settings, which restarts Kindred to do it). False with a readable *error.
+    static bool restoreBackup(const QString& catalogPath, const QString& backupPath, QString* keptAs,
+                              QString* error);
+    // Settings key: a backup to restore before the library is opened at the next start.
+    static QString pendingRestoreKey() { return QStringLiteral("library/pendingRestore"); }
     QString libraryRoot() const { return m_root; }
     QString catalogPath() const { return m_catalogPath; }
     QString thumbnailDir() const { return m_thumbnailDir; }
@@ -104,8 +119,9 @@ public:
     int writeNamesToFiles(bool intoFiles, QString* error = nullptr);
     bool isWritingNames() const { return m_writingNames; }
 
-    // Labels changed (named, confirmed, rejected, merged, ...; the GUI's people actions call this, and
-    // open() does once for changes made elsewhere, e.g. with kindred-cli). After a quiet period of
+    // Labels changed (named, confirmed, rejected, merged, ...; the GUI's people actions call this; it also
+    // starts the naming backup's quiet period, BackupService). open() starts the same check once for
+    // changes made elsewhere, e.g. with kindred-cli. After a quiet period of
     // personaliseDelay() the service asks FinetuneService::shouldRun() off the GUI thread (enough people,
     // at least FinetuneService::kNewConfirmedFacesToRun confirmed faces since the last run) and, when a
     // run is due and the setting "jobs/personaliseAutomatically" (default true) is on, starts
@@ -142,7 +158,10 @@ private:
     void onLoaded(const QList<LibraryPhoto>& photos, const QStringList& roots, quint64 generation);
 
     JobManager* m_jobs;
+    BackupService m_backups;
     std::unique_ptr<Catalog> m_catalog;
+    bool m_damaged = false;
+    QString m_lastCatalogPath;
     QString m_root;
     QString m_catalogPath;
     QString m_thumbnailDir;

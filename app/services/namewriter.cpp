@@ -6,6 +6,7 @@
 #include "sqlutil.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QSize>
 #include <QSqlError>
 #include <algorithm>
@@ -189,8 +190,12 @@ NameWriteSummary NameWriter::run(const NameWriteOptions& options, const Progress
                                           "VALUES (?, ?, ?)"),
                            {c.id, targetName(target), signature}, &error);
         if (!ok || !db.commit()) {
-            db.rollback();
+            // Keep the first error (a full disk at commit), not the rollback's.
             summary.error = error.isEmpty() ? db.lastError().text() : error;
+            db.rollback();
+            if (identity)
+                summary.error += QStringLiteral(" (%1 already holds the names; the next scan records it)")
+                                     .arg(QDir::toNativeSeparators(c.path));
             return summary;
         }
         ++summary.written;
