@@ -610,6 +610,13 @@ ScanSummary Scanner::scan(const QStringList& roots, const Progress& progress, co
             ++summary.ignored;
             continue;
         }
+        if (!a.failure.isEmpty() && c.walkFailure.isEmpty() && !QFileInfo::exists(c.path)) {
+            // Gone since the walk (a drive unplugged, a network share lost): reported, not stored, so it is
+            // read again when it is back; a catalogued photo keeps its row and its faces.
+            summary.failures.append({c.path, QStringLiteral("disappeared during the scan")});
+            ++summary.failed;
+            continue;
+        }
         Timer t(summary.dbMs);
         if (!begin())
             return sqlFail(insertPhoto, QStringLiteral("starting a transaction"));

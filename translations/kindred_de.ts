@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>kindred::BackupService</name>
+    <message>
+        <source>Made by you</source>
+        <translation>Von Ihnen erstellt</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Täglich</translation>
+    </message>
+    <message>
+        <source>After naming</source>
+        <translation>Nach dem Benennen</translation>
+    </message>
+    <message>
+        <source>Before an update of Kindred</source>
+        <translation>Vor einem Kindred-Update</translation>
+    </message>
+    <message>
+        <source>Before a new face model</source>
+        <translation>Vor einem neuen Gesichtsmodell</translation>
+    </message>
+    <message>
+        <source>Before personalisation</source>
+        <translation>Vor einer Anpassung</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>Vor einer Wiederherstellung</translation>
+    </message>
+</context>
+<context>
     <name>kindred::ClusterListModel</name>
     <message numerus="yes">
         <source>%n face(s) on their own</source>
@@ -349,6 +380,18 @@
             <numerusform>%n konnte nicht geschrieben werden</numerusform>
             <numerusform>%n konnten nicht geschrieben werden</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The catalog is in use by another Kindred window or kindred-cli; close it first.</source>
+        <translation>Der Katalog wird von einem anderen Kindred-Fenster oder kindred-cli verwendet; schließen Sie es zuerst.</translation>
+    </message>
+    <message>
+        <source>The current catalog could not be backed up first (%1); nothing was changed.</source>
+        <translation>Der aktuelle Katalog konnte nicht zuerst gesichert werden (%1); nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>The catalog %1 is damaged (%2). Kindred has not changed it. Restore a backup to go on where you were.</source>
+        <translation>Der Katalog %1 ist beschädigt (%2). Kindred hat ihn nicht verändert. Stellen Sie eine Sicherung wieder her, um dort weiterzumachen, wo Sie waren.</translation>
     </message>
 </context>
 <context>
@@ -837,6 +880,90 @@ Ziehen Sie einen Fotoordner hierher oder fügen Sie einen hinzu.</translation>
     </message>
 </context>
 <context>
+    <name>kindred::RestoreDialog</name>
+    <message>
+        <source>The catalog is damaged</source>
+        <translation>Der Katalog ist beschädigt</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Kindred&apos;s catalog, where your names and groups are kept, is damaged.&lt;/b&gt; This can happen after a disk error, a sync tool or a crash of the computer. Kindred has not changed it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Der Katalog von Kindred, in dem Ihre Namen und Gruppen gespeichert sind, ist beschädigt.&lt;/b&gt; Das kann nach einem Festplattenfehler, durch ein Synchronisierungsprogramm oder einen Absturz des Computers passieren. Kindred hat ihn nicht verändert.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Choose a backup to go on from where it was made. The damaged catalog is kept beside it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Wählen Sie eine Sicherung, um ab ihrem Stand weiterzumachen. Der beschädigte Katalog bleibt daneben erhalten.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Restoring replaces the catalog with the chosen backup: names given since then are not in it. Today&apos;s catalog is backed up first and kept, so you can come back to it. Kindred starts again to restore.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Wiederherstellung ersetzt den Katalog durch die gewählte Sicherung: Namen, die seitdem vergeben wurden, sind nicht darin. Der heutige Katalog wird zuerst gesichert und aufbewahrt, sodass Sie zu ihm zurückkehren können. Kindred startet dafür neu.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Anlass</translation>
+    </message>
+    <message>
+        <source>What it holds</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation>nicht lesbar</translation>
+    </message>
+    <message>
+        <source>Start a new catalog</source>
+        <translation>Neuen Katalog beginnen</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n Person</numerusform>
+            <numerusform>%n Personen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n named faces</source>
+        <translation>
+            <numerusform>%n benanntes Gesicht</numerusform>
+            <numerusform>%n benannte Gesichter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photos</source>
+        <translation>
+            <numerusform>%n Foto</numerusform>
+            <numerusform>%n Fotos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;There is no backup of it. Names that were written to the photos (File ▸ Write names to files) come back when a new catalog scans them: choose &lt;i&gt;Start a new catalog&lt;/i&gt;. The damaged one is kept beside it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Es gibt keine Sicherung davon. Namen, die in die Fotos geschrieben wurden (Datei ▸ Namen in Dateien schreiben), kommen zurück, wenn ein neuer Katalog die Fotos durchsucht: Wählen Sie &lt;i&gt;Neuen Katalog beginnen&lt;/i&gt;. Der beschädigte bleibt daneben erhalten.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>kindred::ScanJob</name>
     <message>
         <source>Scan failed: %1</source>
@@ -1129,6 +1256,37 @@ Ziehen Sie einen Fotoordner hierher oder fügen Sie einen hinzu.</translation>
         <source>EdgeFace-XXS (faster, less accurate)</source>
         <translation>EdgeFace-XXS (schneller, weniger genau)</translation>
     </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sicherungen</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Jetzt sichern</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Wird gesichert…</translation>
+    </message>
+    <message>
+        <source>The last backup failed: %1</source>
+        <translation>Die letzte Sicherung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Kindred backs up your names daily and after you name people, into %1. There is no backup yet.</source>
+        <translation>Kindred sichert Ihre Namen täglich und nach dem Benennen von Personen in %1. Es gibt noch keine Sicherung.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Kindred backs up your names daily and after you name people, into %1. %n backup(s) (%2), the newest from %3.</source>
+        <translation>
+            <numerusform>Kindred sichert Ihre Namen täglich und nach dem Benennen von Personen in %1. %n Sicherung (%2) vom %3.</numerusform>
+            <numerusform>Kindred sichert Ihre Namen täglich und nach dem Benennen von Personen in %1. %n Sicherungen (%2), die neueste vom %3.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kindred::SuggestionsView</name>
@@ -1282,6 +1440,24 @@ Ziehen Sie einen Fotoordner hierher oder fügen Sie einen hinzu.</translation>
 %1</source>
         <translation>Die Fotobibliothek konnte nicht geöffnet werden.
 %1</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored: %1</source>
+        <translation>Die Sicherung konnte nicht wiederhergestellt werden: %1</translation>
+    </message>
+    <message>
+        <source>The backup was restored. The catalog it replaced is kept as %1.</source>
+        <translation>Die Sicherung wurde wiederhergestellt. Der ersetzte Katalog ist als %1 aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>The damaged catalog could not be moved aside.</source>
+        <translation>Der beschädigte Katalog konnte nicht beiseitegelegt werden.</translation>
+    </message>
+    <message>
+        <source>Catalog: %1
+What SQLite found: %2</source>
+        <translation>Katalog: %1
+Befund von SQLite: %2</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>kindred::BackupService</name>
+    <message>
+        <source>Made by you</source>
+        <translation>Hecha por usted</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Diaria</translation>
+    </message>
+    <message>
+        <source>After naming</source>
+        <translation>Tras poner nombres</translation>
+    </message>
+    <message>
+        <source>Before an update of Kindred</source>
+        <translation>Antes de una actualización de Kindred</translation>
+    </message>
+    <message>
+        <source>Before a new face model</source>
+        <translation>Antes de un nuevo modelo de caras</translation>
+    </message>
+    <message>
+        <source>Before personalisation</source>
+        <translation>Antes de una personalización</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>Antes de una restauración</translation>
+    </message>
+</context>
+<context>
     <name>kindred::ClusterListModel</name>
     <message numerus="yes">
         <source>%n face(s) on their own</source>
@@ -349,6 +380,18 @@
             <numerusform>%n no se pudo escribir</numerusform>
             <numerusform>%n no se pudieron escribir</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The catalog is in use by another Kindred window or kindred-cli; close it first.</source>
+        <translation>El catálogo está en uso por otra ventana de Kindred o por kindred-cli; ciérrela primero.</translation>
+    </message>
+    <message>
+        <source>The current catalog could not be backed up first (%1); nothing was changed.</source>
+        <translation>No se pudo hacer primero una copia del catálogo actual (%1); no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>The catalog %1 is damaged (%2). Kindred has not changed it. Restore a backup to go on where you were.</source>
+        <translation>El catálogo %1 está dañado (%2). Kindred no lo ha cambiado. Restaure una copia de seguridad para seguir donde estaba.</translation>
     </message>
 </context>
 <context>
@@ -837,6 +880,90 @@ Arrastre aquí una carpeta de fotos o añada una.</translation>
     </message>
 </context>
 <context>
+    <name>kindred::RestoreDialog</name>
+    <message>
+        <source>The catalog is damaged</source>
+        <translation>El catálogo está dañado</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Restaurar una copia de seguridad</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Kindred&apos;s catalog, where your names and groups are kept, is damaged.&lt;/b&gt; This can happen after a disk error, a sync tool or a crash of the computer. Kindred has not changed it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;El catálogo de Kindred, donde se guardan sus nombres y grupos, está dañado.&lt;/b&gt; Puede ocurrir tras un error de disco, por una herramienta de sincronización o por un fallo del ordenador. Kindred no lo ha cambiado.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Choose a backup to go on from where it was made. The damaged catalog is kept beside it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Elija una copia de seguridad para seguir desde el momento en que se hizo. El catálogo dañado se conserva al lado.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Restoring replaces the catalog with the chosen backup: names given since then are not in it. Today&apos;s catalog is backed up first and kept, so you can come back to it. Kindred starts again to restore.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Restaurar sustituye el catálogo por la copia elegida: los nombres puestos desde entonces no están en ella. El catálogo de hoy se guarda antes y se conserva, para que pueda volver a él. Kindred se reinicia para restaurar.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Hecha</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>What it holds</source>
+        <translation>Contenido</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation>no se puede leer</translation>
+    </message>
+    <message>
+        <source>Start a new catalog</source>
+        <translation>Empezar un catálogo nuevo</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurar</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n persona</numerusform>
+            <numerusform>%n personas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n named faces</source>
+        <translation>
+            <numerusform>%n cara con nombre</numerusform>
+            <numerusform>%n caras con nombre</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photos</source>
+        <translation>
+            <numerusform>%n foto</numerusform>
+            <numerusform>%n fotos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;There is no backup of it. Names that were written to the photos (File ▸ Write names to files) come back when a new catalog scans them: choose &lt;i&gt;Start a new catalog&lt;/i&gt;. The damaged one is kept beside it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;No hay ninguna copia de seguridad. Los nombres escritos en las fotos (Archivo ▸ Escribir nombres en los archivos) vuelven cuando un catálogo nuevo las examina: elija &lt;i&gt;Empezar un catálogo nuevo&lt;/i&gt;. El dañado se conserva al lado.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>kindred::ScanJob</name>
     <message>
         <source>Scan failed: %1</source>
@@ -1129,6 +1256,37 @@ Arrastre aquí una carpeta de fotos o añada una.</translation>
         <source>EdgeFace-XXS (faster, less accurate)</source>
         <translation>EdgeFace-XXS (más rápido, menos preciso)</translation>
     </message>
+    <message>
+        <source>Backups</source>
+        <translation>Copias de seguridad</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Hacer copia ahora</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Restaurar…</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Haciendo copia…</translation>
+    </message>
+    <message>
+        <source>The last backup failed: %1</source>
+        <translation>La última copia de seguridad falló: %1</translation>
+    </message>
+    <message>
+        <source>Kindred backs up your names daily and after you name people, into %1. There is no backup yet.</source>
+        <translation>Kindred guarda una copia de sus nombres a diario y después de que ponga nombres, en %1. Todavía no hay ninguna copia.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Kindred backs up your names daily and after you name people, into %1. %n backup(s) (%2), the newest from %3.</source>
+        <translation>
+            <numerusform>Kindred guarda una copia de sus nombres a diario y después de que ponga nombres, en %1. %n copia (%2), del %3.</numerusform>
+            <numerusform>Kindred guarda una copia de sus nombres a diario y después de que ponga nombres, en %1. %n copias (%2), la más reciente del %3.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kindred::SuggestionsView</name>
@@ -1282,6 +1440,24 @@ Arrastre aquí una carpeta de fotos o añada una.</translation>
 %1</source>
         <translation>No se pudo abrir la biblioteca de fotos.
 %1</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored: %1</source>
+        <translation>No se pudo restaurar la copia de seguridad: %1</translation>
+    </message>
+    <message>
+        <source>The backup was restored. The catalog it replaced is kept as %1.</source>
+        <translation>Se restauró la copia de seguridad. El catálogo sustituido se conserva como %1.</translation>
+    </message>
+    <message>
+        <source>The damaged catalog could not be moved aside.</source>
+        <translation>No se pudo apartar el catálogo dañado.</translation>
+    </message>
+    <message>
+        <source>Catalog: %1
+What SQLite found: %2</source>
+        <translation>Catálogo: %1
+Lo que encontró SQLite: %2</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
+    <name>kindred::BackupService</name>
+    <message>
+        <source>Made by you</source>
+        <translation>Faite par vous</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Quotidienne</translation>
+    </message>
+    <message>
+        <source>After naming</source>
+        <translation>Après le nommage</translation>
+    </message>
+    <message>
+        <source>Before an update of Kindred</source>
+        <translation>Avant une mise à jour de Kindred</translation>
+    </message>
+    <message>
+        <source>Before a new face model</source>
+        <translation>Avant un nouveau modèle de visages</translation>
+    </message>
+    <message>
+        <source>Before personalisation</source>
+        <translation>Avant une personnalisation</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>Avant une restauration</translation>
+    </message>
+</context>
+<context>
     <name>kindred::ClusterListModel</name>
     <message numerus="yes">
         <source>%n face(s) on their own</source>
@@ -349,6 +380,18 @@
             <numerusform>%n n&apos;a pas pu être écrite</numerusform>
             <numerusform>%n n&apos;ont pas pu être écrites</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The catalog is in use by another Kindred window or kindred-cli; close it first.</source>
+        <translation>Le catalogue est utilisé par une autre fenêtre de Kindred ou par kindred-cli ; fermez-la d’abord.</translation>
+    </message>
+    <message>
+        <source>The current catalog could not be backed up first (%1); nothing was changed.</source>
+        <translation>Le catalogue actuel n’a pas pu être sauvegardé d’abord (%1) ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>The catalog %1 is damaged (%2). Kindred has not changed it. Restore a backup to go on where you were.</source>
+        <translation>Le catalogue %1 est endommagé (%2). Kindred ne l’a pas modifié. Restaurez une sauvegarde pour reprendre là où vous en étiez.</translation>
     </message>
 </context>
 <context>
@@ -837,6 +880,90 @@ Déposez ici un dossier de photos, ou ajoutez-en un.</translation>
     </message>
 </context>
 <context>
+    <name>kindred::RestoreDialog</name>
+    <message>
+        <source>The catalog is damaged</source>
+        <translation>Le catalogue est endommagé</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Kindred&apos;s catalog, where your names and groups are kept, is damaged.&lt;/b&gt; This can happen after a disk error, a sync tool or a crash of the computer. Kindred has not changed it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Le catalogue de Kindred, où sont gardés vos noms et vos groupes, est endommagé.&lt;/b&gt; Cela peut arriver après une erreur de disque, à cause d’un outil de synchronisation ou d’un plantage de l’ordinateur. Kindred ne l’a pas modifié.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Choose a backup to go on from where it was made. The damaged catalog is kept beside it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Choisissez une sauvegarde pour reprendre à partir du moment où elle a été faite. Le catalogue endommagé est conservé à côté.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Restoring replaces the catalog with the chosen backup: names given since then are not in it. Today&apos;s catalog is backed up first and kept, so you can come back to it. Kindred starts again to restore.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;La restauration remplace le catalogue par la sauvegarde choisie : les noms donnés depuis n’y sont pas. Le catalogue d’aujourd’hui est d’abord sauvegardé et conservé, pour que vous puissiez y revenir. Kindred redémarre pour restaurer.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Faite le</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <source>What it holds</source>
+        <translation>Contenu</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation>illisible</translation>
+    </message>
+    <message>
+        <source>Start a new catalog</source>
+        <translation>Commencer un nouveau catalogue</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n personne</numerusform>
+            <numerusform>%n personnes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n named faces</source>
+        <translation>
+            <numerusform>%n visage nommé</numerusform>
+            <numerusform>%n visages nommés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photos</source>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;There is no backup of it. Names that were written to the photos (File ▸ Write names to files) come back when a new catalog scans them: choose &lt;i&gt;Start a new catalog&lt;/i&gt;. The damaged one is kept beside it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Il n’en existe aucune sauvegarde. Les noms écrits dans les photos (Fichier ▸ Écrire les noms dans les fichiers) reviennent quand un nouveau catalogue les analyse : choisissez &lt;i&gt;Commencer un nouveau catalogue&lt;/i&gt;. L’ancien, endommagé, est conservé à côté.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>kindred::ScanJob</name>
     <message>
         <source>Scan failed: %1</source>
@@ -1129,6 +1256,37 @@ Déposez ici un dossier de photos, ou ajoutez-en un.</translation>
         <source>EdgeFace-XXS (faster, less accurate)</source>
         <translation>EdgeFace-XXS (plus rapide, moins précis)</translation>
     </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sauvegardes</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Restaurer…</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Sauvegarde en cours…</translation>
+    </message>
+    <message>
+        <source>The last backup failed: %1</source>
+        <translation>La dernière sauvegarde a échoué : %1</translation>
+    </message>
+    <message>
+        <source>Kindred backs up your names daily and after you name people, into %1. There is no backup yet.</source>
+        <translation>Kindred sauvegarde vos noms chaque jour et après que vous nommez des personnes, dans %1. Il n’y a pas encore de sauvegarde.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Kindred backs up your names daily and after you name people, into %1. %n backup(s) (%2), the newest from %3.</source>
+        <translation>
+            <numerusform>Kindred sauvegarde vos noms chaque jour et après que vous nommez des personnes, dans %1. %n sauvegarde (%2), du %3.</numerusform>
+            <numerusform>Kindred sauvegarde vos noms chaque jour et après que vous nommez des personnes, dans %1. %n sauvegardes (%2), la plus récente du %3.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kindred::SuggestionsView</name>
@@ -1282,6 +1440,24 @@ Déposez ici un dossier de photos, ou ajoutez-en un.</translation>
 %1</source>
         <translation>Impossible d’ouvrir la photothèque.
 %1</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored: %1</source>
+        <translation>La sauvegarde n’a pas pu être restaurée : %1</translation>
+    </message>
+    <message>
+        <source>The backup was restored. The catalog it replaced is kept as %1.</source>
+        <translation>La sauvegarde a été restaurée. Le catalogue remplacé est conservé sous %1.</translation>
+    </message>
+    <message>
+        <source>The damaged catalog could not be moved aside.</source>
+        <translation>Le catalogue endommagé n’a pas pu être mis de côté.</translation>
+    </message>
+    <message>
+        <source>Catalog: %1
+What SQLite found: %2</source>
+        <translation>Catalogue : %1
+Ce que SQLite a trouvé : %2</translation>
     </message>
 </context>
 </TS>

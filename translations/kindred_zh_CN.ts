@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>kindred::BackupService</name>
+    <message>
+        <source>Made by you</source>
+        <translation>由您创建</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>After naming</source>
+        <translation>命名之后</translation>
+    </message>
+    <message>
+        <source>Before an update of Kindred</source>
+        <translation>Kindred 更新之前</translation>
+    </message>
+    <message>
+        <source>Before a new face model</source>
+        <translation>更换人脸模型之前</translation>
+    </message>
+    <message>
+        <source>Before personalisation</source>
+        <translation>个性化之前</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>恢复之前</translation>
+    </message>
+</context>
+<context>
     <name>kindred::ClusterListModel</name>
     <message numerus="yes">
         <source>%n face(s) on their own</source>
@@ -332,6 +363,18 @@
         <translation>
             <numerusform>%n 张无法写入</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The catalog is in use by another Kindred window or kindred-cli; close it first.</source>
+        <translation>目录正被另一个 Kindred 窗口或 kindred-cli 使用；请先将其关闭。</translation>
+    </message>
+    <message>
+        <source>The current catalog could not be backed up first (%1); nothing was changed.</source>
+        <translation>无法先备份当前目录（%1）；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The catalog %1 is damaged (%2). Kindred has not changed it. Restore a backup to go on where you were.</source>
+        <translation>目录 %1 已损坏（%2）。Kindred 没有更改它。恢复一个备份即可从上次的位置继续。</translation>
     </message>
 </context>
 <context>
@@ -817,6 +860,87 @@ Drop a folder of photos here, or add one.</source>
     </message>
 </context>
 <context>
+    <name>kindred::RestoreDialog</name>
+    <message>
+        <source>The catalog is damaged</source>
+        <translation>目录已损坏</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Kindred&apos;s catalog, where your names and groups are kept, is damaged.&lt;/b&gt; This can happen after a disk error, a sync tool or a crash of the computer. Kindred has not changed it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;保存您的姓名和分组的 Kindred 目录已损坏。&lt;/b&gt;磁盘错误、同步工具或电脑崩溃都可能造成这种情况。Kindred 没有更改它。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Choose a backup to go on from where it was made. The damaged catalog is kept beside it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;选择一个备份，从它创建时的状态继续。损坏的目录会保留在旁边。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Restoring replaces the catalog with the chosen backup: names given since then are not in it. Today&apos;s catalog is backed up first and kept, so you can come back to it. Kindred starts again to restore.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;恢复会用所选备份替换目录：此后添加的姓名不在其中。当前目录会先备份并保留，您可以随时回到它。Kindred 会重新启动以完成恢复。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>What it holds</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>Start a new catalog</source>
+        <translation>新建目录</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n 人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n named faces</source>
+        <translation>
+            <numerusform>%n 张已命名的人脸</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photos</source>
+        <translation>
+            <numerusform>%n 张照片</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;There is no backup of it. Names that were written to the photos (File ▸ Write names to files) come back when a new catalog scans them: choose &lt;i&gt;Start a new catalog&lt;/i&gt;. The damaged one is kept beside it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;它没有备份。已写入照片的姓名（文件 ▸ 将姓名写入文件）会在新目录扫描照片时恢复：请选择&lt;i&gt;新建目录&lt;/i&gt;。损坏的目录会保留在旁边。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>kindred::ScanJob</name>
     <message>
         <source>Scan failed: %1</source>
@@ -1102,6 +1226,36 @@ Drop a folder of photos here, or add one.</source>
         <source>EdgeFace-XXS (faster, less accurate)</source>
         <translation>EdgeFace-XXS（更快，准确度较低）</translation>
     </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>The last backup failed: %1</source>
+        <translation>上次备份失败：%1</translation>
+    </message>
+    <message>
+        <source>Kindred backs up your names daily and after you name people, into %1. There is no backup yet.</source>
+        <translation>Kindred 每天以及您命名人物之后都会把姓名备份到 %1。目前还没有备份。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Kindred backs up your names daily and after you name people, into %1. %n backup(s) (%2), the newest from %3.</source>
+        <translation>
+            <numerusform>Kindred 每天以及您命名人物之后都会把姓名备份到 %1。共 %n 个备份（%2），最新的来自 %3。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kindred::SuggestionsView</name>
@@ -1251,6 +1405,24 @@ Drop a folder of photos here, or add one.</source>
 %1</source>
         <translation>无法打开照片库。
 %1</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored: %1</source>
+        <translation>无法恢复备份：%1</translation>
+    </message>
+    <message>
+        <source>The backup was restored. The catalog it replaced is kept as %1.</source>
+        <translation>备份已恢复。被替换的目录保存为 %1。</translation>
+    </message>
+    <message>
+        <source>The damaged catalog could not be moved aside.</source>
+        <translation>无法移开损坏的目录。</translation>
+    </message>
+    <message>
+        <source>Catalog: %1
+What SQLite found: %2</source>
+        <translation>目录：%1
+SQLite 发现：%2</translation>
     </message>
 </context>
 </TS>

@@ -432,6 +432,8 @@ void MainWindow::onPhotosLoaded()
 void MainWindow::showSettings()
 {
     SettingsDialog dialog(this);
+    if (m_library->isOpen())
+        dialog.setBackups(m_library->backups());
     if (dialog.exec() == QDialog::Accepted && dialog.needsRestart())
         m_jobStatus->showNotice(tr("Restart Kindred to use the new library location or language."), false);
 }

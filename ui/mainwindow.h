@@ -60,6 +60,7 @@ public:
     PhotoListModel* libraryModel() const { return m_libraryModel; }
     FolderView* folderView() const { return m_folders; }
     PeopleView* peopleView() const { return m_people; }
+    LibraryService* library() const { return m_library; }
     SearchView* searchView() const { return m_search; }
     PhotoViewer* viewer() const { return m_viewer; }
     JobStatusWidget* jobStatus() const { return m_jobStatus; }

@@ -1,6 +1,7 @@
 #include "screenshottour.h"
 
 #include "clusterlistmodel.h"
+#include "libraryservice.h"
 #include "mainwindow.h"
 #include "peopleview.h"
 #include "photolistmodel.h"
@@ -109,6 +110,8 @@ void ScreenshotTour::buildSteps()
                     [this, w] {
                         w->showView(MainWindow::View::Library);
                         auto* dialog = new SettingsDialog(w);
+                        if (w->library()->isOpen())
+                            dialog->setBackups(w->library()->backups());
                         dialog->setAttribute(Qt::WA_DeleteOnClose);
                         dialog->show();
                         m_dialog = dialog;

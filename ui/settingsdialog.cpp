@@ -1,9 +1,13 @@
 #include "settingsdialog.h"
 
+#include "backupservice.h"
 #include "faceindexjob.h"
+#include "libraryservice.h"
+#include "restoredialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
@@ -13,6 +17,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
+#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
@@ -151,6 +157,31 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent)
     jf->addWidget(m_rescanAtStart);
     jf->addWidget(m_personaliseAuto);
 
+    m_backupsBox = new QGroupBox(tr("Backups"), this);
+    m_backupsBox->setObjectName(QStringLiteral("backups"));
+    auto* bf = new QVBoxLayout(m_backupsBox);
+    m_backupsText = new QLabel(m_backupsBox);
+    m_backupsText->setWordWrap(true);
+    m_backupsText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* backupRow = new QHBoxLayout;
+    auto* backupNow = new QPushButton(tr("Back up now"), m_backupsBox);
+    backupNow->setObjectName(QStringLiteral("backupNow"));
+    auto* restore = new QPushButton(tr("Restore…"), m_backupsBox);
+    restore->setObjectName(QStringLiteral("restoreBackup"));
+    backupRow->addWidget(backupNow);
+    backupRow->addWidget(restore);
+    backupRow->addStretch(1);
+    bf->addWidget(m_backupsText);
+    bf->addLayout(backupRow);
+    m_backupsBox->setVisible(false);
+    connect(backupNow, &QPushButton::clicked, this, [this] {
+        if (m_backups) {
+            m_backupsText->setText(tr("Backing up…"));
+            m_backups->backupNow();
+        }
+    });
+    connect(restore, &QPushButton::clicked, this, &SettingsDialog::chooseBackupToRestore);
+
     auto* langBox = new QGroupBox(tr("Language"), this);
     auto* gf = new QFormLayout(langBox);
     gf->addRow(tr("Language:"), m_language);
@@ -169,12 +200,66 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent)
     layout->addWidget(facesBox);
     layout->addWidget(jobsBox);
     layout->addWidget(langBox);
+    layout->addWidget(m_backupsBox);
     layout->addWidget(note);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
     setMinimumWidth(560);
     connect(m_embedder, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateEmbedderRow);
     load();
+}
+
+void SettingsDialog::setBackups(BackupService* backups)
+{
+    m_backups = backups;
+    const bool shown = backups && !backups->catalogPath().isEmpty();
+    m_backupsBox->setVisible(shown);
+    if (!shown)
+        return;
+    connect(backups, &BackupService::backupFinished, this, [this](const QString& path, const QString& error) {
+        updateBackupsText();
+        if (path.isEmpty() && !error.isEmpty())
+            m_backupsText->setText(m_backupsText->text() + QLatin1Char('\n') +
+                                   tr("The last backup failed: %1").arg(error));
+    });
+    updateBackupsText();
+}
+
+void SettingsDialog::updateBackupsText()
+{
+    if (!m_backups)
+        return;
+    const auto list = m_backups->backups();
+    const QString folder = QDir::toNativeSeparators(m_backups->directory());
+    if (list.isEmpty()) {
+        m_backupsText->setText(tr("Kindred backs up your names daily and after you name people, into %1. "
+                                  "There is no backup yet.")
+                                   .arg(folder));
+        return;
+    }
+    qint64 bytes = 0;
+    for (const auto& b : list)
+        bytes += b.bytes;
+    m_backupsText->setText(
+        tr("Kindred backs up your names daily and after you name people, into %1. "
+           "%n backup(s) (%2), the newest from %3.",
+           nullptr, int(list.size()))
+            .arg(folder, QLocale().formattedDataSize(bytes),
+                 QLocale().toString(list.first().created.toLocalTime(), QLocale::ShortFormat)));
+}
+
+void SettingsDialog::chooseBackupToRestore()
+{
+    if (!m_backups)
+        return;
+    RestoreDialog dialog(RestoreDialog::Mode::Choose, BackupService::entriesFor(m_backups->catalogPath()),
+                         QString(), this);
+    if (dialog.exec() != QDialog::Accepted || dialog.chosenPath().isEmpty())
+        return;
+    // The catalog is open in this process (and its workers): the restore happens at the next start.
+    QSettings().setValue(LibraryService::pendingRestoreKey(), dialog.chosenPath());
+    QProcess::startDetached(QCoreApplication::applicationFilePath(), QCoreApplication::arguments().mid(1));
+    QCoreApplication::quit();
 }
 
 void SettingsDialog::updateEmbedderRow()

@@ -9,8 +9,11 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
+class QGroupBox;
 
 namespace kindred {
+
+class BackupService;
 
 // QSettings keys shared by the GUI and the services that read them.
 namespace SettingsKeys {
@@ -56,7 +59,17 @@ public:
 
     void accept() override;
 
+    // Shows the Backups group (where they are, how many, the newest; Back up now; Restore…, which restarts
+    // Kindred to restore the chosen backup). Without it the group stays hidden (no library open).
+    void setBackups(BackupService* backups);
+
 private:
+    void updateBackupsText();
+    void chooseBackupToRestore();
+
+    BackupService* m_backups = nullptr;
+    QGroupBox* m_backupsBox = nullptr;
+    QLabel* m_backupsText = nullptr;
     QLineEdit* m_library;
     QLineEdit* m_models;
     QComboBox* m_embedder;

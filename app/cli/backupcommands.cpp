@@ -3,7 +3,6 @@
 #include "catalog.h"
 #include "catalogbackup.h"
 #include "catalogcheck.h"
-#include "catalogsession.h"
 #include "clicommand.h"
 #include "clilibrary.h"
 #include "libraryservice.h"
@@ -221,22 +220,6 @@ int runRestore(const QStringList& args, CliContext& ctx)
         if (!QFileInfo::exists(backup)) {
             ctx.err << "kindred-cli restore: " << which << " does not exist\n";
             return ExitUsage;
-        }
-    }
-    if (!CatalogSession::liveSessions(catalog).isEmpty()) {
-        ctx.err << "kindred-cli restore: the catalog is in use (Kindred or another kindred-cli is running); "
-                   "close it and try again. Nothing was changed.\n";
-        return ExitFailure;
-    }
-    if (QFileInfo::exists(catalog) && CatalogCheck::run(catalog, CatalogCheck::Level::Quick).ok) {
-        // Today's catalog stays one restore away as well.
-        QString why;
-        if (CatalogBackup::create(catalog, CatalogBackup::defaultDirectory(catalog),
-                                  CatalogBackup::Reason::Restore, &why)
-                .isEmpty()) {
-            ctx.err << "kindred-cli restore: cannot back up the current catalog first: " << why
-                    << ". Nothing was changed.\n";
-            return ExitFailure;
         }
     }
     QString keptAs;

@@ -1,8 +1,12 @@
+#include "backupservice.h"
+#include "catalog.h"
+#include "catalogsession.h"
 #include "faceindexer.h"
 #include "icons.h"
 #include "jobmanager.h"
 #include "libraryservice.h"
 #include "mainwindow.h"
+#include "restoredialog.h"
 #include "screenshottour.h"
 #include "settingsdialog.h"
 #include "thumbnailprovider.h"
@@ -10,11 +14,76 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
 #include <QMessageBox>
 #include <QSettings>
+#include <QThread>
 #include <QTimer>
 #include <cstdio>
 #include <memory>
+
+namespace {
+
+// Waits (up to 15 s) for other processes to let go of the catalog: Settings ▸ Restore starts the new
+// Kindred while the old one is still closing.
+void waitUntilUnused(const QString& catalog)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (!kindred::CatalogSession::liveSessions(catalog).isEmpty() && clock.elapsed() < 15000)
+        QThread::msleep(100);
+}
+
+// A restore the family chose in Settings (kept in QSettings across the restart). Returns what to tell them.
+QString restorePending(const QString& libraryDir)
+{
+    QSettings settings;
+    const QString backup = settings.value(kindred::LibraryService::pendingRestoreKey()).toString();
+    if (backup.isEmpty())
+        return {};
+    settings.remove(kindred::LibraryService::pendingRestoreKey());
+    const QString catalog = kindred::LibraryService::catalogPathFor(libraryDir);
+    waitUntilUnused(catalog);
+    QString keptAs;
+    QString error;
+    if (!kindred::LibraryService::restoreBackup(catalog, backup, &keptAs, &error))
+        return QApplication::translate("main", "The backup could not be restored: %1").arg(error);
+    return QApplication::translate("main", "The backup was restored. The catalog it replaced is kept as %1.")
+        .arg(QDir::toNativeSeparators(keptAs));
+}
+
+// The catalog is damaged: offer its backups (or a new catalog when there are none), then open again.
+bool offerRestore(kindred::LibraryService& library, const QString& libraryDir, const QString& details,
+                  QString* error)
+{
+    const QString catalog = library.lastOpenCatalogPath();
+    const QList<kindred::BackupEntry> backups = kindred::BackupService::entriesFor(catalog);
+    kindred::RestoreDialog dialog(kindred::RestoreDialog::Mode::Damaged, backups, details);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    QString why;
+    if (backups.isEmpty()) {
+        // A new catalog; the damaged one stays beside it for whoever can repair it.
+        const QString aside = catalog + QStringLiteral(".damaged-") +
+                              QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+        if (!QFile::rename(catalog, aside)) {
+            *error = QApplication::translate("main", "The damaged catalog could not be moved aside.");
+            return false;
+        }
+        for (const char* suffix : {"-wal", "-shm"})
+            QFile::rename(catalog + QLatin1String(suffix), aside + QLatin1String(suffix));
+        QFile::remove(kindred::Catalog::checkNeededMarker(catalog));
+    } else if (!kindred::LibraryService::restoreBackup(catalog, dialog.chosenPath(), nullptr, &why)) {
+        *error = why;
+        return false;
+    }
+    return library.open(libraryDir, error);
+}
+
+} // namespace
 
 int main(int argc, char* argv[])
 {
@@ -64,7 +133,16 @@ int main(int argc, char* argv[])
     kindred::JobManager jobs;
     kindred::LibraryService library(&jobs);
     QString error;
-    const bool opened = library.open(parser.value(libraryOption), &error);
+    const QString libraryDir = parser.value(libraryOption);
+    const QString restoredNotice = restorePending(libraryDir);
+    bool opened = library.open(libraryDir, &error);
+    if (!opened && library.lastOpenFoundDamage() && !parser.isSet(screenshotsOption))
+        opened =
+            offerRestore(library, libraryDir,
+                         QApplication::translate("main", "Catalog: %1\nWhat SQLite found: %2")
+                             .arg(QDir::toNativeSeparators(library.lastOpenCatalogPath()),
+                                  library.lastOpenProblems().join(QLatin1Char(' ')).simplified().left(300)),
+                         &error);
     kindred::ThumbnailProvider thumbnails(library.thumbnailDir());
     kindred::MainWindow window(&library, &jobs, &thumbnails);
     if (parser.isSet(viewOption)) {
@@ -96,6 +174,8 @@ int main(int argc, char* argv[])
         std::fprintf(stderr, "The photo library could not be opened: %s\n", qPrintable(error));
         return 1;
     }
+    if (opened && !restoredNotice.isEmpty())
+        QMessageBox::information(&window, QApplication::translate("main", "Kindred"), restoredNotice);
     if (!opened) {
         QMessageBox::critical(
             &window, QApplication::translate("main", "Kindred"),

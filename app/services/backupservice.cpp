@@ -112,10 +112,55 @@ void BackupService::start(CatalogBackup::Reason reason, qint64 minAgeSecs)
     });
 }
 
+QList<BackupEntry> BackupService::entriesFor(const QString& catalogPath)
+{
+    QList<BackupEntry> entries;
+    for (const CatalogBackup::Info& info :
+         CatalogBackup::list(CatalogBackup::defaultDirectory(catalogPath))) {
+        BackupEntry e;
+        e.path = info.path;
+        e.created = info.created;
+        e.bytes = info.bytes;
+        e.manual = info.reason == CatalogBackup::Reason::Manual;
+        switch (info.reason) {
+        case CatalogBackup::Reason::Manual:
+            e.reason = tr("Made by you");
+            break;
+        case CatalogBackup::Reason::Daily:
+            e.reason = tr("Daily");
+            break;
+        case CatalogBackup::Reason::Names:
+            e.reason = tr("After naming");
+            break;
+        case CatalogBackup::Reason::Upgrade:
+            e.reason = tr("Before an update of Kindred");
+            break;
+        case CatalogBackup::Reason::Model:
+            e.reason = tr("Before a new face model");
+            break;
+        case CatalogBackup::Reason::Finetune:
+            e.reason = tr("Before personalisation");
+            break;
+        case CatalogBackup::Reason::Restore:
+            e.reason = tr("Before a restore");
+            break;
+        }
+        const CatalogBackup::Contents contents = CatalogBackup::contents(info.path);
+        e.readable = contents.ok;
+        e.photos = contents.photos;
+        e.people = contents.people;
+        e.namedFaces = contents.namedFaces;
+        entries << e;
+    }
+    return entries;
+}
+
 QString BackupService::backupIfDue(const QString& catalogPath, CatalogBackup::Reason reason,
                                    qint64 minAgeSecs, QString* error)
 {
     const QString dir = CatalogBackup::defaultDirectory(catalogPath);
+    if (reason == CatalogBackup::Reason::Daily && CatalogBackup::contents(catalogPath).photos == 0)
+        return {}; // nothing to keep yet
     if (minAgeSecs >= 0) {
         const QList<CatalogBackup::Info> existing = CatalogBackup::list(dir);
         const QDateTime now = QDateTime::currentDateTimeUtc();

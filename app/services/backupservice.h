@@ -2,6 +2,7 @@
 
 #include "catalogbackup.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -9,6 +10,19 @@
 #include <QTimer>
 
 namespace kindred {
+
+// A backup as the GUI lists it (plain values: ui/ does not see library/ types).
+struct BackupEntry {
+    QString path;
+    QDateTime created; // UTC
+    QString reason;    // what made it, in words for a family (translated)
+    bool manual = false;
+    qint64 bytes = 0;
+    qint64 photos = 0;
+    qint64 people = 0;
+    qint64 namedFaces = 0;
+    bool readable = false; // its contents could be read (a damaged backup is still listed)
+};
 
 // Automatic backups of the open catalog (docs/reliability.md), made with CatalogBackup on a worker thread
 // of their own (a large catalog takes seconds):
@@ -48,6 +62,9 @@ public:
     bool waitForIdle(int timeoutMs);
     void setNamingQuietPeriod(int ms) { m_quiet.setInterval(ms); }
 
+    // The backups of the catalog at `catalogPath`, newest first, with what each holds (reads every backup:
+    // call it off the GUI thread for large libraries, or when the family asks to see them).
+    static QList<BackupEntry> entriesFor(const QString& catalogPath);
     // Makes a backup of `catalogPath` for `reason` unless one no older than minAgeSecs exists in its
     // folder. Returns the new backup's path, empty when none was due or it failed (then *error is set).
     static QString backupIfDue(const QString& catalogPath, CatalogBackup::Reason reason, qint64 minAgeSecs,

@@ -3,6 +3,7 @@
 #include "backgroundpriority.h"
 #include "catalog.h"
 #include "catalogbackup.h"
+#include "catalogcheck.h"
 #include "catalogsession.h"
 #include "faceindexer.h"
 #include "finetuneservice.h"
@@ -72,6 +73,16 @@ bool LibraryService::restoreBackup(const QString& catalogPath, const QString& ba
         return false;
     }
     QString why;
+    if (QFileInfo::exists(catalogPath) && CatalogCheck::run(catalogPath, CatalogCheck::Level::Quick).ok &&
+        CatalogBackup::create(catalogPath, CatalogBackup::defaultDirectory(catalogPath),
+                              CatalogBackup::Reason::Restore, &why)
+            .isEmpty()) {
+        // Today's catalog stays one restore away as well; without that copy nothing is replaced.
+        if (error)
+            *error =
+                tr("The current catalog could not be backed up first (%1); nothing was changed.").arg(why);
+        return false;
+    }
     if (!CatalogBackup::restore(backupPath, catalogPath, keptAs, &why)) {
         if (error)
             *error = why;
@@ -105,6 +116,7 @@ bool LibraryService::open(const QString& directory, QString* error)
     m_damaged = false;
     if (!catalog->open(paths.catalogFile())) {
         m_damaged = catalog->isDamaged();
+        m_lastProblems = catalog->lastCheck().problems;
         if (error && m_damaged)
             *error = tr("The catalog %1 is damaged (%2). Kindred has not changed it. Restore a backup to "
                         "go on where you were.")

@@ -55,13 +55,16 @@ public:
     // The last open() failed because the catalog is damaged: the app offers a backup (restoreBackup()).
     bool lastOpenFoundDamage() const { return m_damaged; }
     QString lastOpenCatalogPath() const { return m_lastCatalogPath; }
+    QStringList lastOpenProblems() const { return m_lastProblems; } // what SQLite's check found
+
     // The catalog file of the library in `directory` (empty = the settings' choice or the standard place).
     static QString catalogPathFor(const QString& directory);
     // Automatic and manual backups of the open catalog (docs/reliability.md).
     BackupService* backups() { return &m_backups; }
-    // Replaces a catalog that is not open in any process with a backup (CatalogBackup::restore: the
-    // replaced catalog is kept beside it). Used at start-up (a damaged catalog, or a restore the family
-    // asked for in Settings, which restarts Kindred to do it). False with a readable *error.
+    // Replaces a catalog that is not open in any process with a backup: a healthy current catalog is
+    // backed up first ("before-restore"), then CatalogBackup::restore (the replaced file is kept beside it).
+    // Used at start-up (a damaged catalog, or a restore the family asked for in Settings, which restarts
+    // Kindred to do it). False with a readable *error.
     static bool restoreBackup(const QString& catalogPath, const QString& backupPath, QString* keptAs,
                               QString* error);
     // Settings key: a backup to restore before the library is opened at the next start.
@@ -162,6 +165,7 @@ private:
     std::unique_ptr<Catalog> m_catalog;
     bool m_damaged = false;
     QString m_lastCatalogPath;
+    QStringList m_lastProblems;
     QString m_root;
     QString m_catalogPath;
     QString m_thumbnailDir;

@@ -1104,6 +1104,38 @@ private Q_SLOTS:
         QCOMPARE(scan(f).unchanged, 5);
     }
 
+    void folderGoneDuringScan_data()
+    {
+        QTest::addColumn<int>("goneAfter"); // files analysed before the folder disappears
+        QTest::addRow("after the first file") << 1;
+        QTest::addRow("half way") << 6;
+    }
+    void folderGoneDuringScan()
+    {
+        // The photo folder disappears after the walk (a drive unplugged mid-scan): the files not read yet
+        // are reported but not stored as failures, so they are catalogued when the folder is back.
+        QFETCH(int, goneAfter);
+        const Fixture f = fresh();
+        const QString sub = f.root + QStringLiteral("/card");
+        for (int i = 0; i < 12; ++i)
+            jpeg(sub + QStringLiteral("/%1.jpg").arg(i, 2, 10, QLatin1Char('0')), 700 + i);
+        const QString away = f.root + QStringLiteral("-card-away");
+        bool moved = false;
+        const ScanSummary s = Scanner(f.catalog).scan({f.root}, [&](int done, int, const QString&) {
+            if (!moved && done >= goneAfter)
+                moved = QDir().rename(sub, away);
+        });
+        QVERIFY(moved);
+        QVERIFY(s.failed > 0);
+        QVERIFY(s.newPhotos + s.failed == 12);
+        QCOMPARE(scalar(f.catalog, QStringLiteral("SELECT count(*) FROM failures")).toInt(), 0);
+        QVERIFY(QDir().rename(away, sub));
+        const ScanSummary back = scan(f);
+        QCOMPARE(back.failed, 0);
+        QCOMPARE(back.newPhotos, s.failed);
+        QCOMPARE(PhotoRepository(f.catalog).status().readable, 12);
+    }
+
     void missingRootIsNotADeletion()
     {
         const Fixture f = fresh();

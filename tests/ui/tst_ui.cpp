@@ -19,6 +19,7 @@
 #include "photolistmodel.h"
 #include "photoview.h"
 #include "photoviewer.h"
+#include "restoredialog.h"
 #include "searchview.h"
 #include "settingsdialog.h"
 #include "suggestionsview.h"
@@ -40,6 +41,7 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
@@ -272,6 +274,9 @@ private Q_SLOTS:
     void settings_embedder();
     void settings_device_data();
     void settings_device();
+    void settings_backups();
+    void restoreDialog_data();
+    void restoreDialog();
     void translations_data();
     void translations();
     void appIcon_data();
@@ -1534,6 +1539,100 @@ void TestUi::appIcon()
     QVERIFY(image.hasAlphaChannel());
     QCOMPARE(qAlpha(image.pixel(0, 0)), 0);                 // transparent corner
     QVERIFY(qAlpha(image.pixel(size / 2, size / 2)) > 200); // opaque picture
+}
+
+// ---- Backups ---------------------------------------------------------------------------------------
+void TestUi::settings_backups()
+{
+    QTemporaryDir dir;
+    const QString catalog = dir.filePath(QStringLiteral("catalog.sqlite"));
+    {
+        Catalog c;
+        QVERIFY(c.open(catalog));
+        QSqlQuery q(c.database());
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO roots(path) VALUES('/r')")));
+        QVERIFY(q.exec(QStringLiteral(
+            "INSERT INTO photos(path, root_id, hash, size, mtime_ns, format, mime, width, height, "
+            "date_source) "
+            "VALUES('/r/a.jpg', 1, '0123456789abcdef', 10, 5, 'jpeg', 'image/jpeg', 4, 3, 'file-mtime')")));
+    }
+    BackupService backups;
+    QSignalSpy finished(&backups, &BackupService::backupFinished);
+    backups.setCatalog(catalog); // the first daily backup
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+    SettingsDialog dialog;
+    auto* box = dialog.findChild<QWidget*>(QStringLiteral("backups"));
+    QVERIFY(box);
+    QVERIFY(box->isHidden()); // no library: nothing to show
+    dialog.setBackups(&backups);
+    QVERIFY(!box->isHidden());
+    const auto text = [box] {
+        QString all;
+        for (const QLabel* label : box->findChildren<QLabel*>())
+            all += label->text();
+        return all;
+    };
+    QVERIFY2(text().contains(QDir::toNativeSeparators(backups.directory())), qPrintable(text()));
+    QVERIFY2(text().contains(QStringLiteral("1 backup")), qPrintable(text()));
+    box->findChild<QPushButton*>(QStringLiteral("backupNow"))->click();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 20000);
+    QVERIFY2(text().contains(QStringLiteral("2 backup")), qPrintable(text()));
+    QCOMPARE(BackupService::entriesFor(catalog).size(), 2);
+    QVERIFY(BackupService::entriesFor(catalog).first().manual);
+    QCOMPARE(BackupService::entriesFor(catalog).first().photos, 1);
+}
+
+void TestUi::restoreDialog_data()
+{
+    QTest::addColumn<bool>("damaged");
+    QTest::addColumn<QList<bool>>("readable"); // the backups, newest first
+    QTest::addColumn<QString>("button");
+    QTest::addColumn<int>("chosen"); // -1: none
+    QTest::addRow("damaged, newest backup readable") << true << QList<bool>{true, true} << "Restore" << 0;
+    QTest::addRow("damaged, newest backup unreadable") << true << QList<bool>{false, true} << "Restore" << 1;
+    QTest::addRow("damaged, no backup") << true << QList<bool>{} << "Start a new catalog" << -1;
+    QTest::addRow("chosen in Settings") << false << QList<bool>{true, true, true} << "Restore" << 0;
+}
+
+void TestUi::restoreDialog()
+{
+    QFETCH(bool, damaged);
+    QFETCH(QList<bool>, readable);
+    QFETCH(QString, button);
+    QFETCH(int, chosen);
+    QList<BackupEntry> entries;
+    for (int i = 0; i < readable.size(); ++i) {
+        BackupEntry e;
+        e.path = QStringLiteral("/backups/%1.sqlite").arg(i);
+        e.created = QDateTime::currentDateTimeUtc().addDays(-i);
+        e.reason = QStringLiteral("Daily");
+        e.readable = readable.at(i);
+        e.people = 3;
+        e.namedFaces = 40;
+        e.photos = 120;
+        entries << e;
+    }
+    RestoreDialog dialog(damaged ? RestoreDialog::Mode::Damaged : RestoreDialog::Mode::Choose, entries,
+                         QStringLiteral("details"));
+    auto* restore = dialog.findChild<QPushButton*>(QStringLiteral("restore"));
+    QVERIFY(restore);
+    QCOMPARE(restore->text(), button);
+    QCOMPARE(restore->isEnabled(), true);
+    auto* list = dialog.findChild<QTreeWidget*>(QStringLiteral("backups"));
+    QCOMPARE(list->topLevelItemCount(), int(entries.size()));
+    QCOMPARE(list->isHidden(), entries.isEmpty());
+    QCOMPARE(dialog.chosenPath(), chosen < 0 ? QString() : entries.at(chosen).path);
+    if (!entries.isEmpty()) {
+        QVERIFY(list->topLevelItem(0)->text(2).contains(QStringLiteral("3 people")) || !readable.first());
+        // Another row can be chosen; an unreadable one cannot be restored.
+        list->setCurrentItem(list->topLevelItem(int(entries.size()) - 1));
+        QCOMPARE(dialog.chosenPath(), entries.last().path);
+        for (int i = 0; i < readable.size(); ++i) {
+            list->setCurrentItem(list->topLevelItem(i));
+            if (list->currentItem() == list->topLevelItem(i))
+                QCOMPARE(restore->isEnabled(), readable.at(i));
+        }
+    }
 }
 
 void TestUi::translations_data()
