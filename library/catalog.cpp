@@ -114,7 +114,24 @@ QString Catalog::backupDirectory() const
     return m_backupDir.isEmpty() ? CatalogBackup::defaultDirectory(m_path) : m_backupDir;
 }
 
-bool Catalog::checkBeforeUse()
+CatalogCheck::Result Catalog::verify(const QString& catalogPath)
+{
+    const QString marker = checkNeededMarker(catalogPath);
+    const bool full = QFileInfo::exists(marker);
+    CatalogCheck::Result result =
+        CatalogCheck::run(catalogPath, full ? CatalogCheck::Level::Full : CatalogCheck::Level::Quick);
+    if (result.ok && full) {
+        QFile::remove(marker);
+    } else if (!result.ok && !result.couldNotCheck && result.readable) {
+        // A later open looks again with the full check, whatever happens in between.
+        QFile file(marker);
+        if (file.open(QIODevice::WriteOnly | QIODevice::Append))
+            file.write("a check found damage\n");
+    }
+    return result;
+}
+
+bool Catalog::checkBeforeUse(int targetVersion)
 {
     m_session.begin(m_path);
     m_unclean = m_session.previousEndedUncleanly();
@@ -130,23 +147,23 @@ bool Catalog::checkBeforeUse()
     const QFileInfo info(m_path);
     if (!m_checkOnOpen || !info.exists() || info.size() == 0)
         return true;
-    const bool full = QFileInfo::exists(marker);
-    m_check = CatalogCheck::run(m_path, full ? CatalogCheck::Level::Full : CatalogCheck::Level::Quick);
-    if (m_check.ok) {
-        if (full)
-            QFile::remove(marker);
-        return true;
+    if (m_deferCheck && !QFileInfo::exists(marker)) {
+        // Deferred unless a migration is about to write (the version is read without a Qt connection).
+        const int target = targetVersion < 0 ? latestSchemaVersion() : targetVersion;
+        if (CatalogCheck::schemaVersion(m_path) >= target) {
+            m_checkDeferred = true;
+            return true;
+        }
     }
+    m_check = verify(m_path);
+    if (m_check.ok)
+        return true;
     if (m_check.couldNotCheck)
         return fail(QStringLiteral("cannot read the catalog %1 to check it (%2); nothing was changed")
                         .arg(m_path, m_check.problems.value(0)));
     if (!m_check.readable)
         return fail(QStringLiteral("%1 is not a Kindred catalog (not an SQLite database)").arg(m_path));
     m_damaged = true;
-    // A later open looks again with the full check, whatever happens in between.
-    QFile file(marker);
-    if (file.open(QIODevice::WriteOnly | QIODevice::Append))
-        file.write("a check found damage\n");
     return fail(QStringLiteral("the catalog %1 is damaged (SQLite: %2); nothing was changed")
                     .arg(m_path, m_check.problems.mid(0, 3).join(QStringLiteral("; "))));
 }
@@ -157,6 +174,7 @@ bool Catalog::open(const QString& path, int targetVersion)
     m_error.clear();
     m_damaged = false;
     m_unclean = false;
+    m_checkDeferred = false;
     m_check = {};
     if (path.isEmpty())
         return fail(QStringLiteral("no catalog path given"));
@@ -172,7 +190,7 @@ bool Catalog::open(const QString& path, int targetVersion)
             QStringLiteral("the library folder %1 or its catalog is read-only; Kindred needs to write "
                            "there (choose another library folder, or make this one writable)")
                 .arg(QDir::toNativeSeparators(info.absolutePath())));
-    if (!checkBeforeUse()) {
+    if (!checkBeforeUse(targetVersion)) {
         m_session.end();
         return false;
     }

@@ -51,6 +51,14 @@ public:
     QString backupDirectory() const;
     // Tests of old catalogs and the CLI's `check` command, which runs its own check, turn this off.
     void setCheckOnOpen(bool check) { m_checkOnOpen = check; }
+    // The desktop app: after a clean end, open() leaves the quick check to the caller (checkDeferred(),
+    // then verify() on a worker while nothing writes); after an unclean end, before a migration or when an
+    // earlier check found damage it still checks first, as always.
+    void setDeferCheck(bool defer) { m_deferCheck = defer; }
+    bool checkDeferred() const { return m_checkDeferred; }
+    // The check open() runs: the full one while "<catalog>.check-needed" exists (removed when it passes,
+    // written when damage is found), else the quick one. Any thread; touches no Qt SQL connection.
+    static CatalogCheck::Result verify(const QString& catalogPath);
     // "<catalog>.check-needed": present from an unclean end until a full check has passed.
     static QString checkNeededMarker(const QString& catalogPath);
     int schemaVersion() const; // PRAGMA user_version of the open file, -1 when not open
@@ -74,7 +82,7 @@ public:
 private:
     bool fail(const QString& message);
 
-    bool checkBeforeUse();
+    bool checkBeforeUse(int targetVersion);
 
     QString m_path;
     QString m_error;
@@ -85,6 +93,8 @@ private:
     bool m_damaged = false;
     bool m_unclean = false;
     bool m_checkOnOpen = true;
+    bool m_deferCheck = false;
+    bool m_checkDeferred = false;
 };
 
 } // namespace kindred

@@ -29,6 +29,8 @@ public:
     static constexpr int kMaxProblems = 20;
 
     static Result run(const QString& catalogPath, Level level);
+    // PRAGMA user_version read on a read-only connection (-1 when the file cannot be read as SQLite).
+    static int schemaVersion(const QString& catalogPath);
     // A sentence for a family: what is wrong and what to do (the problems list stays for the details).
     static QString describe(const Result& result);
 };

@@ -393,6 +393,14 @@
         <source>The catalog %1 is damaged (%2). Kindred has not changed it. Restore a backup to go on where you were.</source>
         <translation>Der Katalog %1 ist beschädigt (%2). Kindred hat ihn nicht verändert. Stellen Sie eine Sicherung wieder her, um dort weiterzumachen, wo Sie waren.</translation>
     </message>
+    <message>
+        <source>Kindred found damage in its catalog %1 and stopped changing it. Start Kindred again to restore a backup.</source>
+        <translation>Kindred hat eine Beschädigung im Katalog %1 gefunden und ändert ihn nicht mehr. Starten Sie Kindred erneut, um eine Sicherung wiederherzustellen.</translation>
+    </message>
+    <message>
+        <source>The catalog is damaged; nothing was changed. Start Kindred again to restore a backup.</source>
+        <translation>Der Katalog ist beschädigt; nichts wurde geändert. Starten Sie Kindred erneut, um eine Sicherung wiederherzustellen.</translation>
+    </message>
 </context>
 <context>
     <name>kindred::MainWindow</name>
@@ -604,6 +612,13 @@ Ziehen Sie einen Fotoordner hierher oder fügen Sie einen hinzu.</translation>
     <message>
         <source>EdgeFace face recognition weights (edgeface_xs_q.pt, edgeface_xxs_q.pt):</source>
         <translation>Gewichte der EdgeFace-Gesichtserkennung (edgeface_xs_q.pt, edgeface_xxs_q.pt):</translation>
+    </message>
+</context>
+<context>
+    <name>kindred::PeopleController</name>
+    <message>
+        <source>The catalog is damaged; nothing was changed.</source>
+        <translation>Der Katalog ist beschädigt; nichts wurde geändert.</translation>
     </message>
 </context>
 <context>
@@ -1458,6 +1473,10 @@ Ziehen Sie einen Fotoordner hierher oder fügen Sie einen hinzu.</translation>
 What SQLite found: %2</source>
         <translation>Katalog: %1
 Befund von SQLite: %2</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation>Neu starten</translation>
     </message>
 </context>
 </TS>

@@ -393,6 +393,14 @@
         <source>The catalog %1 is damaged (%2). Kindred has not changed it. Restore a backup to go on where you were.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Kindred found damage in its catalog %1 and stopped changing it. Start Kindred again to restore a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalog is damaged; nothing was changed. Start Kindred again to restore a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kindred::MainWindow</name>
@@ -602,6 +610,13 @@ Drop a folder of photos here, or add one.</source>
     </message>
     <message>
         <source>EdgeFace face recognition weights (edgeface_xs_q.pt, edgeface_xxs_q.pt):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kindred::PeopleController</name>
+    <message>
+        <source>The catalog is damaged; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1454,6 +1469,10 @@ Drop a folder of photos here, or add one.</source>
     <message>
         <source>Catalog: %1
 What SQLite found: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start again</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

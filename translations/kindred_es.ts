@@ -393,6 +393,14 @@
         <source>The catalog %1 is damaged (%2). Kindred has not changed it. Restore a backup to go on where you were.</source>
         <translation>El catálogo %1 está dañado (%2). Kindred no lo ha cambiado. Restaure una copia de seguridad para seguir donde estaba.</translation>
     </message>
+    <message>
+        <source>Kindred found damage in its catalog %1 and stopped changing it. Start Kindred again to restore a backup.</source>
+        <translation>Kindred encontró daños en su catálogo %1 y ha dejado de modificarlo. Inicie Kindred de nuevo para restaurar una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>The catalog is damaged; nothing was changed. Start Kindred again to restore a backup.</source>
+        <translation>El catálogo está dañado; no se cambió nada. Inicie Kindred de nuevo para restaurar una copia de seguridad.</translation>
+    </message>
 </context>
 <context>
     <name>kindred::MainWindow</name>
@@ -604,6 +612,13 @@ Arrastre aquí una carpeta de fotos o añada una.</translation>
     <message>
         <source>EdgeFace face recognition weights (edgeface_xs_q.pt, edgeface_xxs_q.pt):</source>
         <translation>Pesos de reconocimiento facial EdgeFace (edgeface_xs_q.pt, edgeface_xxs_q.pt):</translation>
+    </message>
+</context>
+<context>
+    <name>kindred::PeopleController</name>
+    <message>
+        <source>The catalog is damaged; nothing was changed.</source>
+        <translation>El catálogo está dañado; no se cambió nada.</translation>
     </message>
 </context>
 <context>
@@ -1458,6 +1473,10 @@ Arrastre aquí una carpeta de fotos o añada una.</translation>
 What SQLite found: %2</source>
         <translation>Catálogo: %1
 Lo que encontró SQLite: %2</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation>Reiniciar</translation>
     </message>
 </context>
 </TS>

@@ -393,6 +393,14 @@
         <source>The catalog %1 is damaged (%2). Kindred has not changed it. Restore a backup to go on where you were.</source>
         <translation>Le catalogue %1 est endommagé (%2). Kindred ne l’a pas modifié. Restaurez une sauvegarde pour reprendre là où vous en étiez.</translation>
     </message>
+    <message>
+        <source>Kindred found damage in its catalog %1 and stopped changing it. Start Kindred again to restore a backup.</source>
+        <translation>Kindred a trouvé des dommages dans son catalogue %1 et a cessé de le modifier. Redémarrez Kindred pour restaurer une sauvegarde.</translation>
+    </message>
+    <message>
+        <source>The catalog is damaged; nothing was changed. Start Kindred again to restore a backup.</source>
+        <translation>Le catalogue est endommagé ; rien n’a été modifié. Redémarrez Kindred pour restaurer une sauvegarde.</translation>
+    </message>
 </context>
 <context>
     <name>kindred::MainWindow</name>
@@ -604,6 +612,13 @@ Déposez ici un dossier de photos, ou ajoutez-en un.</translation>
     <message>
         <source>EdgeFace face recognition weights (edgeface_xs_q.pt, edgeface_xxs_q.pt):</source>
         <translation>Poids de reconnaissance des visages EdgeFace (edgeface_xs_q.pt, edgeface_xxs_q.pt) :</translation>
+    </message>
+</context>
+<context>
+    <name>kindred::PeopleController</name>
+    <message>
+        <source>The catalog is damaged; nothing was changed.</source>
+        <translation>Le catalogue est endommagé ; rien n’a été modifié.</translation>
     </message>
 </context>
 <context>
@@ -1458,6 +1473,10 @@ Déposez ici un dossier de photos, ou ajoutez-en un.</translation>
 What SQLite found: %2</source>
         <translation>Catalogue : %1
 Ce que SQLite a trouvé : %2</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation>Redémarrer</translation>
     </message>
 </context>
 </TS>

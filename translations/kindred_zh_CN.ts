@@ -376,6 +376,14 @@
         <source>The catalog %1 is damaged (%2). Kindred has not changed it. Restore a backup to go on where you were.</source>
         <translation>目录 %1 已损坏（%2）。Kindred 没有更改它。恢复一个备份即可从上次的位置继续。</translation>
     </message>
+    <message>
+        <source>Kindred found damage in its catalog %1 and stopped changing it. Start Kindred again to restore a backup.</source>
+        <translation>Kindred 发现目录 %1 已损坏，已停止对其进行更改。请重新启动 Kindred 以恢复备份。</translation>
+    </message>
+    <message>
+        <source>The catalog is damaged; nothing was changed. Start Kindred again to restore a backup.</source>
+        <translation>目录已损坏；未做任何更改。请重新启动 Kindred 以恢复备份。</translation>
+    </message>
 </context>
 <context>
     <name>kindred::MainWindow</name>
@@ -586,6 +594,13 @@ Drop a folder of photos here, or add one.</source>
     <message>
         <source>EdgeFace face recognition weights (edgeface_xs_q.pt, edgeface_xxs_q.pt):</source>
         <translation>EdgeFace 人脸识别权重（edgeface_xs_q.pt、edgeface_xxs_q.pt）：</translation>
+    </message>
+</context>
+<context>
+    <name>kindred::PeopleController</name>
+    <message>
+        <source>The catalog is damaged; nothing was changed.</source>
+        <translation>目录已损坏；未做任何更改。</translation>
     </message>
 </context>
 <context>
@@ -1423,6 +1438,10 @@ Drop a folder of photos here, or add one.</source>
 What SQLite found: %2</source>
         <translation>目录：%1
 SQLite 发现：%2</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation>重新启动</translation>
     </message>
 </context>
 </TS>

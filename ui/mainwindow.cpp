@@ -412,6 +412,7 @@ void MainWindow::onLibraryOpened()
     const QString catalog = m_library->catalogPath();
     const LibraryPaths paths = m_library->paths();
     m_crops->clear();
+    m_peopleCtl->setCatalogCheck(m_library->catalogCheck());
     m_peopleCtl->setCatalogPath(catalog);
     m_people->setLibrary(catalog, paths);
     m_unknown->setLibrary(catalog, paths);

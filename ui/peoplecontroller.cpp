@@ -32,8 +32,19 @@ void PeopleController::run(const std::function<bool(PeopleService&)>& action, bo
         return;
     ++m_pending;
     const QString path = m_catalogPath;
+    QFuture<bool> check = m_check;
     // The pool is waited for in the destructor, so `this` outlives the worker.
-    (void)QtConcurrent::run(&m_pool, [this, path, action, reportNothingToDo] {
+    (void)QtConcurrent::run(&m_pool, [this, path, action, reportNothingToDo, check]() mutable {
+        if (check.isValid()) {
+            check.waitForFinished();
+            if (!check.result()) {
+                const QString damaged = tr("The catalog is damaged; nothing was changed.");
+                QMetaObject::invokeMethod(
+                    this, [this, damaged] { onDone(false, damaged, m_undoLabel, m_redoLabel); },
+                    Qt::QueuedConnection);
+                return;
+            }
+        }
         PeopleService service(path);
         const bool ok = action(service);
         const QString error = ok || !reportNothingToDo ? QString() : service.errorString();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QFuture>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -21,6 +22,9 @@ public:
     ~PeopleController() override;
 
     void setCatalogPath(const QString& catalogPath);
+    // The catalog's check (LibraryService::catalogCheck()): every action waits for it on the worker and
+    // changes nothing when it found damage.
+    void setCatalogCheck(const QFuture<bool>& check) { m_check = check; }
     QString catalogPath() const { return m_catalogPath; }
 
     void nameCluster(qint64 clusterId, const QString& name);
@@ -55,6 +59,7 @@ private:
     void onDone(bool ok, const QString& error, const QString& undoLabel, const QString& redoLabel);
 
     QString m_catalogPath;
+    QFuture<bool> m_check;
     QThreadPool m_pool;
     int m_pending = 0;
     QString m_undoLabel;

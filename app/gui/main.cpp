@@ -19,6 +19,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QMessageBox>
+#include <QProcess>
+#include <QPushButton>
 #include <QSettings>
 #include <QThread>
 #include <QTimer>
@@ -174,6 +176,21 @@ int main(int argc, char* argv[])
         std::fprintf(stderr, "The photo library could not be opened: %s\n", qPrintable(error));
         return 1;
     }
+    // Damage found by the check that follows a clean start: nothing more is written; the next start runs
+    // the full check first and offers the backups.
+    QObject::connect(
+        &library, &kindred::LibraryService::damagedWhileOpen, &window, [&window](const QString& text) {
+            QMessageBox box(QMessageBox::Critical, QApplication::translate("main", "Kindred"), text,
+                            QMessageBox::NoButton, &window);
+            QPushButton* restart =
+                box.addButton(QApplication::translate("main", "Start again"), QMessageBox::AcceptRole);
+            box.addButton(QMessageBox::Close);
+            box.exec();
+            if (box.clickedButton() == restart)
+                QProcess::startDetached(QCoreApplication::applicationFilePath(),
+                                        QCoreApplication::arguments().mid(1));
+            QCoreApplication::quit();
+        });
     if (opened && !restoredNotice.isEmpty())
         QMessageBox::information(&window, QApplication::translate("main", "Kindred"), restoredNotice);
     if (!opened) {

@@ -34,6 +34,7 @@ LibraryService::LibraryService(JobManager* jobs, QObject* parent) : QObject(pare
     m_readPool.setExpiryTimeout(-1); // keep the thread, and with it its catalog connection
     m_facePool.setMaxThreadCount(1);
     m_facePool.setExpiryTimeout(-1);
+    m_checkPool.setMaxThreadCount(1);
     m_batchReload.setSingleShot(true);
     m_batchReload.setInterval(kBatchReloadMs);
     connect(&m_batchReload, &QTimer::timeout, this, &LibraryService::reloadPhotos);
@@ -54,6 +55,7 @@ LibraryService::~LibraryService()
     m_scanPool.waitForDone();
     m_facePool.waitForDone();
     m_readPool.waitForDone();
+    m_checkPool.waitForDone();
     m_backups.setCatalog(QString()); // names changed since the last backup are backed up now
     m_backups.waitForIdle(600000);
 }
@@ -112,6 +114,7 @@ bool LibraryService::open(const QString& directory, QString* error)
         return false;
     }
     auto catalog = std::make_unique<Catalog>();
+    catalog->setDeferCheck(true); // a clean start: checked on a worker below, writes wait for it
     m_lastCatalogPath = paths.catalogFile();
     m_damaged = false;
     if (!catalog->open(paths.catalogFile())) {
@@ -143,9 +146,67 @@ bool LibraryService::open(const QString& directory, QString* error)
     Q_EMIT opened(m_root);
     Q_EMIT photosLoaded();
     reloadPhotos();
+    if (m_catalog->checkDeferred()) {
+        const QString path = m_catalogPath;
+        m_check = QtConcurrent::run(&m_checkPool, [path] {
+            const CatalogCheck::Result r = Catalog::verify(path);
+            return r.ok || r.couldNotCheck; // an I/O hiccup is not damage: the writes will say so if it stays
+        });
+    } else {
+        m_check = QtFuture::makeReadyFuture(true);
+    }
+    const quint64 generation = m_generation;
+    m_check.then(this, [this, generation](bool healthy) {
+        if (generation != m_generation)
+            return;
+        if (healthy)
+            startWritingWork();
+        else
+            stopAfterDamage();
+    });
+    return true;
+}
+
+void LibraryService::startWritingWork()
+{
     m_backups.setCatalog(m_catalogPath);
     m_personaliseTimer.start(m_personaliseDelay); // names given elsewhere (kindred-cli) count too
     moveToCurrentModel();
+}
+
+void LibraryService::stopAfterDamage()
+{
+    // Found on a worker after a clean start: nothing more is written (writable() says no) and the family
+    // is told; the next start runs the full check first (Catalog::verify left the marker) and offers the
+    // backups.
+    for (ScanJob* job : std::as_const(m_scans))
+        job->control()->requestCancel();
+    if (m_faceJob)
+        m_faceJob->control()->requestCancel();
+    m_damaged = true;
+    Q_EMIT damagedWhileOpen(
+        tr("Kindred found damage in its catalog %1 and stopped changing it. Start Kindred again to restore "
+           "a backup.")
+            .arg(QDir::toNativeSeparators(m_catalogPath)));
+}
+
+bool LibraryService::writable(QString* error) const
+{
+    if (!isOpen()) {
+        if (error)
+            *error = tr("No library is open.");
+        return false;
+    }
+    if (m_check.isValid()) {
+        QFuture<bool> check = m_check;
+        check.waitForFinished(); // only right after start, while the check of a large catalog runs
+        if (!check.result()) {
+            if (error)
+                *error = tr("The catalog is damaged; nothing was changed. Start Kindred again to restore a "
+                            "backup.");
+            return false;
+        }
+    }
     return true;
 }
 
@@ -178,8 +239,9 @@ int LibraryService::addFolder(const QString& folder, QString* error)
             *error = message;
         return -1;
     };
-    if (!isOpen())
-        return fail(tr("No library is open."));
+    QString why;
+    if (!writable(&why))
+        return fail(why);
     const QFileInfo info(folder);
     if (!info.exists())
         return fail(tr("%1 does not exist.").arg(QDir::toNativeSeparators(folder)));
@@ -193,11 +255,8 @@ int LibraryService::addFolder(const QString& folder, QString* error)
 
 int LibraryService::rescan(QString* error)
 {
-    if (!isOpen()) {
-        if (error)
-            *error = tr("No library is open.");
+    if (!writable(error))
         return -1;
-    }
     if (m_rootsList.isEmpty()) {
         if (error)
             *error = tr("There are no folders to scan yet. Add a folder first.");
@@ -322,11 +381,8 @@ void LibraryService::onLoaded(const QList<LibraryPhoto>& photos, const QStringLi
 
 int LibraryService::indexFaces(QString* error)
 {
-    if (!isOpen()) {
-        if (error)
-            *error = tr("No library is open.");
+    if (!writable(error))
         return -1;
-    }
     if (m_faceJob) {
         m_faceJobAgain = true;
         return m_faceJobId;
@@ -384,11 +440,8 @@ int LibraryService::indexFaces(QString* error)
 
 int LibraryService::personaliseFaces(QString* error)
 {
-    if (!isOpen()) {
-        if (error)
-            *error = tr("No library is open.");
+    if (!writable(error))
         return -1;
-    }
     if (m_finetuneJob) {
         if (error)
             *error = tr("Face recognition is already being personalised.");
@@ -422,11 +475,8 @@ int LibraryService::personaliseFaces(QString* error)
 
 int LibraryService::writeNamesToFiles(bool intoFiles, QString* error)
 {
-    if (!isOpen()) {
-        if (error)
-            *error = tr("No library is open.");
+    if (!writable(error))
         return -1;
-    }
     if (m_writingNames) {
         if (error)
             *error = tr("Names are already being written.");

@@ -7,6 +7,7 @@
 #include "librarypaths.h"
 #include "scanjob.h"
 
+#include <QFuture>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -59,6 +60,10 @@ public:
 
     // The catalog file of the library in `directory` (empty = the settings' choice or the standard place).
     static QString catalogPathFor(const QString& directory);
+    // The check of the catalog opened last (true = healthy): after a clean end it runs on a worker right
+    // after open(), and every write of the service waits for it (writable()); the GUI's naming actions do
+    // the same (PeopleController). Ready at once when open() checked already (after an unclean end).
+    QFuture<bool> catalogCheck() const { return m_check; }
     // Automatic and manual backups of the open catalog (docs/reliability.md).
     BackupService* backups() { return &m_backups; }
     // Replaces a catalog that is not open in any process with a backup: a healthy current catalog is
@@ -139,6 +144,8 @@ public:
 
 Q_SIGNALS:
     void opened(const QString& root);
+    // The check that runs after a clean start found damage: nothing more is written (message for a family).
+    void damagedWhileOpen(const QString& message);
     void photosChanged(); // the catalog changed (a scan batch landed); a reload follows automatically
     void photosLoaded();  // photos() and roots() are new
     void scanStarted(int jobId, const QStringList& roots);
@@ -156,6 +163,11 @@ private:
     // Starts the face job when the library's vectors come from another network than the current choice.
     void moveToCurrentModel();
     void checkPersonalise();
+    // After the catalog check: backups, the personalisation check and a move to the current network.
+    void startWritingWork();
+    void stopAfterDamage();
+    // Open and not found damaged (waits for the check of a clean start while it still runs).
+    bool writable(QString* error) const;
 
     int startScan(const QStringList& roots, const QString& title);
     void onLoaded(const QList<LibraryPhoto>& photos, const QStringList& roots, quint64 generation);
@@ -171,7 +183,9 @@ private:
     QString m_thumbnailDir;
     QString m_faceCropDir;
     LibraryPaths m_paths;
-    QThreadPool m_facePool; // one low-priority thread: face jobs
+    QThreadPool m_facePool;  // one low-priority thread: face jobs
+    QThreadPool m_checkPool; // the catalog check after a clean start
+    QFuture<bool> m_check;
     FaceIndexJob* m_faceJob = nullptr;
     int m_faceJobId = 0;
     bool m_faceJobAgain = false;

@@ -9,6 +9,7 @@
 #include "catalogcheck.h"
 #include "catalogsession.h"
 #include "clirun.h"
+#include "jobmanager.h"
 #include "libraryservice.h"
 
 #include <QCryptographicHash>
@@ -22,6 +23,7 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QScopeGuard>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -275,6 +277,7 @@ private Q_SLOTS:
     void restoreKeepsTheReplacedCatalog();
     void migrationIsBackedUpFirst();
     void backupServiceAfterNaming();
+    void appChecksAfterACleanStart();
 
     // ---- kindred-cli: the family's way back, and faults made for real -------------------------------
     void cliCheckBackupRestore();
@@ -620,6 +623,55 @@ void TestReliability::backupServiceAfterNaming()
     service.setCatalog(QString());
     QVERIFY(service.waitForIdle(30000));
     QCOMPARE(CatalogBackup::list(CatalogBackup::defaultDirectory(catalog)).size(), 3);
+}
+
+void TestReliability::appChecksAfterACleanStart()
+{
+    // The desktop app opens at once and checks on a worker; damage found there stops every write, and
+    // the next start checks fully before opening (and offers the backups).
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
+                       m_tmp.filePath(QStringLiteral("settings")));
+    QSettings().setValue(QStringLiteral("jobs/indexFacesAfterScan"), false);
+    QSettings().setValue(QStringLiteral("jobs/personaliseAutomatically"), false);
+    const QString lib = libraryCopy(QStringLiteral("app"));
+    const QString catalog = lib + QStringLiteral("/catalog.sqlite");
+    {
+        // Healthy: the check passes, writes go on.
+        JobManager jobs;
+        LibraryService service(&jobs);
+        QString error;
+        QVERIFY2(service.open(lib, &error), qPrintable(error));
+        QFuture<bool> check = service.catalogCheck();
+        check.waitForFinished();
+        QVERIFY(check.result());
+        QVERIFY(service.waitForIdle(30000));
+    }
+    const qint64 size = QFileInfo(catalog).size();
+    QVERIFY(overwrite(catalog, (size / 2) / 4096 * 4096, QByteArray(4096, '\x42')));
+    const QByteArray damaged = sha256(catalog);
+    {
+        JobManager jobs;
+        LibraryService service(&jobs);
+        QSignalSpy found(&service, &LibraryService::damagedWhileOpen);
+        QString error;
+        QVERIFY2(service.open(lib, &error), qPrintable(error)); // a clean start: opened before the check
+        QTRY_COMPARE_WITH_TIMEOUT(found.size(), 1, 30000);
+        QVERIFY(found.at(0).at(0).toString().contains(QStringLiteral("damage")));
+        QCOMPARE(service.indexFaces(&error), -1);
+        QVERIFY2(error.contains(QStringLiteral("damaged")), qPrintable(error));
+        QCOMPARE(service.rescan(&error), -1);
+        QVERIFY(service.waitForIdle(30000));
+    }
+    QCOMPARE(sha256(catalog), damaged);
+    QVERIFY(QFileInfo::exists(Catalog::checkNeededMarker(catalog)));
+    JobManager jobs;
+    LibraryService again(&jobs);
+    QString error;
+    QVERIFY(!again.open(lib, &error));
+    QVERIFY(again.lastOpenFoundDamage());
+    QVERIFY2(error.contains(QStringLiteral("damaged")), qPrintable(error));
+    QCOMPARE(sha256(catalog), damaged);
 }
 
 void TestReliability::cliCheckBackupRestore()
