@@ -1,6 +1,7 @@
 // kindred-cli: the command-line front end. Global options come before the command name:
 //   kindred-cli [--library DIR] [--models DIR] [--device auto|cpu|cuda] [--threads N] COMMAND [ARGS...]
 #include "clicommand.h"
+#include "waitpolicy.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -31,6 +32,7 @@ void printUsage(QTextStream& out)
 
 int main(int argc, char* argv[])
 {
+    kindred::WaitPolicy::applyBeforeMain(argv); // before anything else: may execute the program again
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("Kindred"));
     QCoreApplication::setOrganizationName(QStringLiteral("Kindred"));

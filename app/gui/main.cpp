@@ -11,6 +11,7 @@
 #include "settingsdialog.h"
 #include "thumbnailprovider.h"
 #include "translations.h"
+#include "waitpolicy.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -89,6 +90,7 @@ bool offerRestore(kindred::LibraryService& library, const QString& libraryDir, c
 
 int main(int argc, char* argv[])
 {
+    kindred::WaitPolicy::applyBeforeMain(argv); // before anything else: may execute the program again
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Kindred"));
     QApplication::setOrganizationName(QStringLiteral("Kindred"));

@@ -38,6 +38,8 @@ private Q_SLOTS:
     void rescanMovedAndBroken_data();
     void rescanMovedAndBroken();
     void killDuringScanResumes();
+    void openMpWaitSetByTheProgram_data();
+    void openMpWaitSetByTheProgram();
     void evalLibrary_data();
     void evalLibrary();
     void evalLibraryUnknownModel();
@@ -296,6 +298,50 @@ void TestCli::killDuringScanResumes()
     QCOMPARE(summary.value(QStringLiteral("new")).toInt(), total - committed);
     QCOMPARE(countDbRows(catalog, QStringLiteral("SELECT count(*) FROM photos")), total);
     QCOMPARE(countDbRows(catalog, QStringLiteral("SELECT count(DISTINCT path) FROM photos")), total);
+}
+
+void TestCli::openMpWaitSetByTheProgram_data()
+{
+    // What libgomp was loaded with (OMP_DISPLAY_ENV=verbose prints it at load): kindred-cli sets a short spin
+    // itself (docs/benchmarks-load.md); a user's own setting is kept; KINDRED_OMP_WAIT=default measures the
+    // old.
+    QTest::addColumn<QString>("variable");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("the program's own")
+        << QString() << QString() << QStringLiteral("GOMP_SPINCOUNT = '10000'");
+    QTest::newRow("the user's spin count") << QStringLiteral("GOMP_SPINCOUNT") << QStringLiteral("2500")
+                                           << QStringLiteral("GOMP_SPINCOUNT = '2500'");
+    QTest::newRow("the user's passive policy")
+        << QStringLiteral("OMP_WAIT_POLICY") << QStringLiteral("PASSIVE")
+        << QStringLiteral("GOMP_SPINCOUNT = '0'");
+    QTest::newRow("libgomp's default, for measuring")
+        << QStringLiteral("KINDRED_OMP_WAIT") << QStringLiteral("default")
+        << QStringLiteral("GOMP_SPINCOUNT = '300000'");
+}
+
+void TestCli::openMpWaitSetByTheProgram()
+{
+    QFETCH(QString, variable);
+    QFETCH(QString, value);
+    QFETCH(QString, expected);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char* name : {"GOMP_SPINCOUNT", "OMP_WAIT_POLICY", "KINDRED_OMP_WAIT"})
+        env.remove(QString::fromLatin1(name));
+    env.insert(QStringLiteral("OMP_DISPLAY_ENV"), QStringLiteral("verbose"));
+    if (!variable.isEmpty())
+        env.insert(variable, value);
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(KINDRED_CLI_PATH), {QStringLiteral("--version")});
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitCode(), 0);
+    const QString err = QString::fromUtf8(process.readAllStandardError());
+    // The last block printed is the one of the process that runs the command.
+    const qsizetype last = err.lastIndexOf(QStringLiteral("OPENMP DISPLAY ENVIRONMENT BEGIN"));
+    QVERIFY2(last >= 0, qPrintable(err));
+    QVERIFY2(err.mid(last).contains(expected), qPrintable(err.mid(last)));
+    QVERIFY(QString::fromUtf8(process.readAllStandardOutput()).contains(QStringLiteral("kindred-cli")));
 }
 
 void TestCli::evalLibrary_data()
