@@ -14,6 +14,14 @@ namespace kindred {
 
 namespace {
 
+// Appends why to "<catalog>.check-needed" (see Catalog::checkNeededMarker).
+void markCheckNeeded(const QString& catalogPath, const QByteArray& why)
+{
+    QFile file(Catalog::checkNeededMarker(catalogPath));
+    if (file.open(QIODevice::WriteOnly | QIODevice::Append))
+        file.write(why + '\n');
+}
+
 bool exec(QSqlDatabase& db, const QString& sql, QString* error)
 {
     QSqlQuery q(db);
@@ -109,11 +117,6 @@ QString Catalog::checkNeededMarker(const QString& catalogPath)
     return QFileInfo(catalogPath).absoluteFilePath() + QStringLiteral(".check-needed");
 }
 
-QString Catalog::backupDirectory() const
-{
-    return m_backupDir.isEmpty() ? CatalogBackup::defaultDirectory(m_path) : m_backupDir;
-}
-
 CatalogCheck::Result Catalog::verify(const QString& catalogPath)
 {
     const QString marker = checkNeededMarker(catalogPath);
@@ -124,9 +127,7 @@ CatalogCheck::Result Catalog::verify(const QString& catalogPath)
         QFile::remove(marker);
     } else if (!result.ok && !result.couldNotCheck && result.readable) {
         // A later open looks again with the full check, whatever happens in between.
-        QFile file(marker);
-        if (file.open(QIODevice::WriteOnly | QIODevice::Append))
-            file.write("a check found damage\n");
+        markCheckNeeded(catalogPath, "a check found damage");
     }
     return result;
 }
@@ -135,19 +136,15 @@ bool Catalog::checkBeforeUse(int targetVersion)
 {
     m_session.begin(m_path);
     m_unclean = m_session.previousEndedUncleanly();
-    const QString marker = checkNeededMarker(m_path);
     if (m_unclean) {
         // Remembered until a full check passes: a crash during the check itself still leads to one.
-        QFile file(marker);
-        if (file.open(QIODevice::WriteOnly | QIODevice::Append))
-            file.write(QStringLiteral("%1 session(s) did not end cleanly\n")
-                           .arg(m_session.staleSessions().size())
-                           .toUtf8());
+        markCheckNeeded(m_path, QByteArray::number(m_session.staleSessions().size()) +
+                                    " session(s) did not end cleanly");
     }
     const QFileInfo info(m_path);
     if (!m_checkOnOpen || !info.exists() || info.size() == 0)
         return true;
-    if (m_deferCheck && !QFileInfo::exists(marker)) {
+    if (m_deferCheck && !QFileInfo::exists(checkNeededMarker(m_path))) {
         // Deferred unless a migration is about to write (the version is read without a Qt connection).
         const int target = targetVersion < 0 ? latestSchemaVersion() : targetVersion;
         if (CatalogCheck::schemaVersion(m_path) >= target) {
@@ -191,7 +188,7 @@ bool Catalog::open(const QString& path, int targetVersion)
                            "there (choose another library folder, or make this one writable)")
                 .arg(QDir::toNativeSeparators(info.absolutePath())));
     if (!checkBeforeUse(targetVersion)) {
-        m_session.end();
+        m_session.end(); // no connection was opened: another Catalog of this thread may share it
         return false;
     }
     QString err;
@@ -202,18 +199,15 @@ bool Catalog::open(const QString& path, int targetVersion)
             version = userVersion(db); // a file that is not SQLite fails here, not at the first real query
     }
     if (!err.isEmpty()) {
-        closeThreadConnection(m_path);
-        m_session.end();
+        close();
         return fail(err);
     }
     if (version < 0) {
-        closeThreadConnection(m_path);
-        m_session.end();
+        close();
         return fail(QStringLiteral("%1 is not a Kindred catalog (not an SQLite database)").arg(m_path));
     }
     if (version > latestSchemaVersion()) {
-        closeThreadConnection(m_path);
-        m_session.end();
+        close();
         return fail(QStringLiteral("catalog %1 has schema version %2, newer than this Kindred supports (%3)")
                         .arg(m_path)
                         .arg(version)
@@ -267,7 +261,9 @@ bool Catalog::migrateTo(int targetVersion)
     if (version >= 1 && version < targetVersion) {
         // The family's work before a schema change: a failed or faulty migration can always be undone.
         QString why;
-        if (CatalogBackup::create(m_path, backupDirectory(), CatalogBackup::Reason::Upgrade, &why).isEmpty())
+        if (CatalogBackup::create(m_path, CatalogBackup::defaultDirectory(m_path),
+                                  CatalogBackup::Reason::Upgrade, &why)
+                .isEmpty())
             return fail(
                 QStringLiteral("cannot back up the catalog before upgrading it from schema version %1 "
                                "(%2); nothing was changed")

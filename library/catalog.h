@@ -46,9 +46,6 @@ public:
     CatalogCheck::Result lastCheck() const { return m_check; }
     // The previous session of this catalog ended without closing it (a crash, a kill, a power cut).
     bool previousSessionEndedUncleanly() const { return m_unclean; }
-    // Where backups go (default: CatalogBackup::defaultDirectory(path), the library folder's "backups").
-    void setBackupDirectory(const QString& dir) { m_backupDir = dir; }
-    QString backupDirectory() const;
     // Tests of old catalogs and the CLI's `check` command, which runs its own check, turn this off.
     void setCheckOnOpen(bool check) { m_checkOnOpen = check; }
     // The desktop app: after a clean end, open() leaves the quick check to the caller (checkDeferred(),
@@ -86,7 +83,6 @@ private:
 
     QString m_path;
     QString m_error;
-    QString m_backupDir;
     CatalogCheck::Result m_check;
     CatalogSession m_session;
     bool m_open = false;

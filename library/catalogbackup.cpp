@@ -163,8 +163,8 @@ bool CatalogBackup::copy(const QString& catalogPath, const QString& destination,
             message = QStringLiteral("the copy does not check out: %1")
                           .arg(check.problems.join(QStringLiteral("; ")));
     }
-    if (message.isEmpty() && !renameReplacing(part, target.absoluteFilePath(), &message))
-        message = message.isEmpty() ? QStringLiteral("cannot rename the copy") : message;
+    if (message.isEmpty())
+        renameReplacing(part, target.absoluteFilePath(), &message);
     if (!message.isEmpty()) {
         QFile::remove(part);
         QFile::remove(part + QStringLiteral("-journal"));
@@ -259,28 +259,29 @@ bool CatalogBackup::restore(const QString& backupPath, const QString& catalogPat
     if (QFileInfo::exists(catalog)) {
         aside = catalog + QStringLiteral(".replaced-") +
                 QDateTime::currentDateTimeUtc().toString(QLatin1String(kTimeFormat));
-        if (!renameReplacing(catalog, aside, error))
+        if (!moveWithJournal(catalog, aside, error))
             return false;
-        for (const char* suffix : {"-wal", "-shm"}) {
-            const QString extra = catalog + QLatin1String(suffix);
-            if (QFileInfo::exists(extra))
-                renameReplacing(extra, aside + QLatin1String(suffix), nullptr);
-        }
     }
     QString why;
     if (!copy(backupPath, catalog, &why)) {
-        if (!aside.isEmpty()) { // put the catalog back as it was
-            renameReplacing(aside, catalog, nullptr);
-            for (const char* suffix : {"-wal", "-shm"})
-                if (QFileInfo::exists(aside + QLatin1String(suffix)))
-                    renameReplacing(aside + QLatin1String(suffix), catalog + QLatin1String(suffix), nullptr);
-        }
+        if (!aside.isEmpty()) // put the catalog back as it was
+            moveWithJournal(aside, catalog, nullptr);
         if (error)
             *error = QStringLiteral("cannot restore %1: %2").arg(backupPath, why);
         return false;
     }
     if (keptAs)
         *keptAs = aside;
+    return true;
+}
+
+bool CatalogBackup::moveWithJournal(const QString& from, const QString& to, QString* error)
+{
+    if (!renameReplacing(from, to, error))
+        return false;
+    for (const char* suffix : {"-wal", "-shm"})
+        if (QFileInfo::exists(from + QLatin1String(suffix)))
+            renameReplacing(from + QLatin1String(suffix), to + QLatin1String(suffix), nullptr);
     return true;
 }
 

@@ -56,6 +56,9 @@ public:
     // *keptAs receives the path the replaced catalog was moved to (empty when there was none).
     static bool restore(const QString& backupPath, const QString& catalogPath, QString* keptAs,
                         QString* error);
+    // Renames a catalog file together with its WAL and shared-memory files ("-wal", "-shm"), so the moved
+    // copy stays whole. False with *error set when the catalog file itself cannot be renamed.
+    static bool moveWithJournal(const QString& from, const QString& to, QString* error);
 };
 
 } // namespace kindred

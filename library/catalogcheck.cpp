@@ -116,9 +116,9 @@ QString CatalogCheck::describe(const Result& result)
         return QStringLiteral("The catalog file cannot be read as a database (it is missing, cut short or "
                               "overwritten). Kindred has not changed it.");
     return QStringLiteral(
-               "The catalog file is damaged (SQLite found %n problem(s), e.g. from a disk error, a "
+               "The catalog file is damaged (SQLite found %1 problem(s), e.g. from a disk error, a "
                "sync tool or a crash of the computer). Kindred has not changed it.")
-        .replace(QStringLiteral("%n"), QString::number(result.problems.size()));
+        .arg(result.problems.size());
 }
 
 } // namespace kindred

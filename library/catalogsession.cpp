@@ -70,10 +70,8 @@ void CatalogSession::begin(const QString& catalogPath)
                              .arg(g_serial.fetch_add(1));
     auto lock = std::make_unique<QLockFile>(path);
     lock->setStaleLockTime(0);
-    if (lock->tryLock(0)) {
+    if (lock->tryLock(0))
         m_lock = std::move(lock);
-        m_lockPath = path;
-    }
 }
 
 void CatalogSession::end()
@@ -82,18 +80,14 @@ void CatalogSession::end()
         m_lock->unlock();
         m_lock.reset();
     }
-    m_lockPath.clear();
 }
 
-QStringList CatalogSession::liveSessions(const QString& catalogPath, const CatalogSession* self)
+QStringList CatalogSession::liveSessions(const QString& catalogPath)
 {
     QStringList live;
-    for (const QString& file : sessionFiles(catalogPath)) {
-        if (self && file == self->m_lockPath)
-            continue;
+    for (const QString& file : sessionFiles(catalogPath))
         if (isHeldByLiveProcess(file))
             live << file;
-    }
     return live;
 }
 

@@ -29,14 +29,12 @@ public:
 
     bool previousEndedUncleanly() const { return !m_stale.isEmpty(); }
     QStringList staleSessions() const { return m_stale; } // lock files of sessions that did not end
-    bool isRecorded() const { return m_lock != nullptr; }
 
-    // Lock files of sessions that are running now, in this process or another (excluding `self`).
-    static QStringList liveSessions(const QString& catalogPath, const CatalogSession* self = nullptr);
+    // Lock files of sessions that are running now, in this process or another.
+    static QStringList liveSessions(const QString& catalogPath);
 
 private:
     std::unique_ptr<QLockFile> m_lock;
-    QString m_lockPath;
     QStringList m_stale;
 };
 

@@ -1,9 +1,11 @@
 #include "restoredialog.h"
 
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QProcess>
 #include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -94,6 +96,12 @@ QString RestoreDialog::chosenPath() const
 {
     const int row = m_list->currentItem() ? m_list->indexOfTopLevelItem(m_list->currentItem()) : -1;
     return row >= 0 && row < m_backups.size() ? m_backups.at(row).path : QString();
+}
+
+void RestoreDialog::restartKindred()
+{
+    QProcess::startDetached(QCoreApplication::applicationFilePath(), QCoreApplication::arguments().mid(1));
+    QCoreApplication::quit();
 }
 
 QString RestoreDialog::summary(const BackupEntry& entry)

@@ -25,6 +25,9 @@ public:
     QString chosenPath() const;
     // "3 people, 120 named faces, 2,400 photos" for a backup.
     static QString summary(const BackupEntry& entry);
+    // Starts Kindred again with the same arguments and quits this one (a restore chosen in Settings, damage
+    // found while running): the next start opens the catalog afresh.
+    static void restartKindred();
 
 private:
     QList<BackupEntry> m_backups;

@@ -7,7 +7,6 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
@@ -18,7 +17,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
@@ -258,8 +256,7 @@ void SettingsDialog::chooseBackupToRestore()
         return;
     // The catalog is open in this process (and its workers): the restore happens at the next start.
     QSettings().setValue(LibraryService::pendingRestoreKey(), dialog.chosenPath());
-    QProcess::startDetached(QCoreApplication::applicationFilePath(), QCoreApplication::arguments().mid(1));
-    QCoreApplication::quit();
+    RestoreDialog::restartKindred();
 }
 
 void SettingsDialog::updateEmbedderRow()

@@ -18,9 +18,15 @@
 namespace kindred {
 namespace {
 
-LibraryPaths pathsOf(const CliContext& ctx)
+// The library's catalog file, or an empty string (said on stderr) when there is none.
+QString existingCatalog(CliContext& ctx, const char* command)
 {
-    return ctx.globals.libraryDir.isEmpty() ? LibraryPaths::standard() : LibraryPaths(ctx.globals.libraryDir);
+    const QString catalog = CliLibrary::pathsFor(ctx).catalogFile();
+    if (QFileInfo::exists(catalog))
+        return catalog;
+    ctx.err << "kindred-cli " << command << ": there is no catalog at " << QDir::toNativeSeparators(catalog)
+            << '\n';
+    return {};
 }
 
 QString megabytes(qint64 bytes)
@@ -60,11 +66,9 @@ int runCheck(const QStringList& args, CliContext& ctx)
     parser.addHelpOption();
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON on stdout.")});
     parser.process(args);
-    const QString catalog = pathsOf(ctx).catalogFile();
-    if (!QFileInfo::exists(catalog)) {
-        ctx.err << "kindred-cli check: there is no catalog at " << QDir::toNativeSeparators(catalog) << '\n';
+    const QString catalog = existingCatalog(ctx, "check");
+    if (catalog.isEmpty())
         return ExitLibraryError;
-    }
     const CatalogCheck::Result result = CatalogCheck::run(catalog, CatalogCheck::Level::Full);
     if (result.ok)
         QFile::remove(Catalog::checkNeededMarker(catalog)); // a full check passed
@@ -116,11 +120,9 @@ int runBackup(const QStringList& args, CliContext& ctx)
     parser.addOption(
         {QStringLiteral("to"), QStringLiteral("Write the backup into DIR instead."), QStringLiteral("DIR")});
     parser.process(args);
-    const QString catalog = pathsOf(ctx).catalogFile();
-    if (!QFileInfo::exists(catalog)) {
-        ctx.err << "kindred-cli backup: there is no catalog at " << QDir::toNativeSeparators(catalog) << '\n';
+    const QString catalog = existingCatalog(ctx, "backup");
+    if (catalog.isEmpty())
         return ExitLibraryError;
-    }
     const CatalogCheck::Result check = CatalogCheck::run(catalog, CatalogCheck::Level::Quick);
     if (!check.ok && check.couldNotCheck) {
         ctx.err << "kindred-cli backup: " << CatalogCheck::describe(check) << '\n';
@@ -164,7 +166,7 @@ int runRestore(const QStringList& args, CliContext& ctx)
     parser.addPositionalArgument(QStringLiteral("backup"), QStringLiteral("N, latest or a backup file."),
                                  QStringLiteral("[BACKUP]"));
     parser.process(args);
-    const QString catalog = pathsOf(ctx).catalogFile();
+    const QString catalog = CliLibrary::pathsFor(ctx).catalogFile();
     const QList<CatalogBackup::Info> backups = CatalogBackup::list(CatalogBackup::defaultDirectory(catalog));
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty()) {

@@ -7,9 +7,12 @@
 
 namespace kindred {
 
-CliLibrary::CliLibrary(CliContext& ctx)
-    : m_paths(ctx.globals.libraryDir.isEmpty() ? LibraryPaths::standard()
-                                               : LibraryPaths(ctx.globals.libraryDir))
+LibraryPaths CliLibrary::pathsFor(const CliContext& ctx)
+{
+    return ctx.globals.libraryDir.isEmpty() ? LibraryPaths::standard() : LibraryPaths(ctx.globals.libraryDir);
+}
+
+CliLibrary::CliLibrary(CliContext& ctx) : m_paths(pathsFor(ctx))
 {
     QString error;
     if (!m_paths.ensureExists(&error)) {

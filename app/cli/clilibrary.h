@@ -15,6 +15,8 @@ namespace kindred {
 class CliLibrary {
 public:
     explicit CliLibrary(CliContext& ctx);
+    // The library named by the global options: --library DIR, else the per-user default.
+    static LibraryPaths pathsFor(const CliContext& ctx);
 
     bool isOpen() const { return m_catalog.isOpen(); }
     int exitCode() const { return m_exitCode; }

@@ -1,5 +1,6 @@
 #include "backupservice.h"
 #include "catalog.h"
+#include "catalogbackup.h"
 #include "catalogsession.h"
 #include "faceindexer.h"
 #include "icons.h"
@@ -20,7 +21,6 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QMessageBox>
-#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QThread>
@@ -72,12 +72,10 @@ bool offerRestore(kindred::LibraryService& library, const QString& libraryDir, c
         // A new catalog; the damaged one stays beside it for whoever can repair it.
         const QString aside = catalog + QStringLiteral(".damaged-") +
                               QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-        if (!QFile::rename(catalog, aside)) {
+        if (!kindred::CatalogBackup::moveWithJournal(catalog, aside, nullptr)) {
             *error = QApplication::translate("main", "The damaged catalog could not be moved aside.");
             return false;
         }
-        for (const char* suffix : {"-wal", "-shm"})
-            QFile::rename(catalog + QLatin1String(suffix), aside + QLatin1String(suffix));
         QFile::remove(kindred::Catalog::checkNeededMarker(catalog));
     } else if (!kindred::LibraryService::restoreBackup(catalog, dialog.chosenPath(), nullptr, &why)) {
         *error = why;
@@ -189,9 +187,9 @@ int main(int argc, char* argv[])
             box.addButton(QMessageBox::Close);
             box.exec();
             if (box.clickedButton() == restart)
-                QProcess::startDetached(QCoreApplication::applicationFilePath(),
-                                        QCoreApplication::arguments().mid(1));
-            QCoreApplication::quit();
+                kindred::RestoreDialog::restartKindred();
+            else
+                QCoreApplication::quit();
         });
     if (opened && !restoredNotice.isEmpty())
         QMessageBox::information(&window, QApplication::translate("main", "Kindred"), restoredNotice);

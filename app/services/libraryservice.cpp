@@ -60,10 +60,15 @@ LibraryService::~LibraryService()
     m_backups.waitForIdle(600000);
 }
 
-QString LibraryService::catalogPathFor(const QString& directory)
+LibraryPaths LibraryService::pathsFor(const QString& directory)
 {
     const QString dir = directory.isEmpty() ? settingsLibraryDir() : directory;
-    return (dir.isEmpty() ? LibraryPaths::standard() : LibraryPaths(dir)).catalogFile();
+    return dir.isEmpty() ? LibraryPaths::standard() : LibraryPaths(dir);
+}
+
+QString LibraryService::catalogPathFor(const QString& directory)
+{
+    return pathsFor(directory).catalogFile();
 }
 
 bool LibraryService::restoreBackup(const QString& catalogPath, const QString& backupPath, QString* keptAs,
@@ -105,8 +110,7 @@ bool LibraryService::isImageFileName(const QString& fileName)
 
 bool LibraryService::open(const QString& directory, QString* error)
 {
-    QString dir = directory.isEmpty() ? settingsLibraryDir() : directory;
-    const LibraryPaths paths = dir.isEmpty() ? LibraryPaths::standard() : LibraryPaths(dir);
+    const LibraryPaths paths = pathsFor(directory);
     QString why;
     if (!paths.ensureExists(&why)) {
         if (error)

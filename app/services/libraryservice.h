@@ -58,7 +58,8 @@ public:
     QString lastOpenCatalogPath() const { return m_lastCatalogPath; }
     QStringList lastOpenProblems() const { return m_lastProblems; } // what SQLite's check found
 
-    // The catalog file of the library in `directory` (empty = the settings' choice or the standard place).
+    // The library in `directory` (empty = the settings' choice, else the standard place), and its catalog.
+    static LibraryPaths pathsFor(const QString& directory);
     static QString catalogPathFor(const QString& directory);
     // The check of the catalog opened last (true = healthy): after a clean end it runs on a worker right
     // after open(), and every write of the service waits for it (writable()); the GUI's naming actions do

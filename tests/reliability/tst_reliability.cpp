@@ -33,6 +33,7 @@
 #include <QtConcurrent>
 #include <atomic>
 #include <csignal>
+#include <functional>
 #include <sqlite3.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -57,46 +58,45 @@ QByteArray sha256(const QString& path)
     return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
 }
 
-// Confirmed names in a catalog, read on a connection of its own.
+// Runs `sql` on a read-only connection of its own to `catalog` and hands each row to `row`.
+void eachRow(const QString& catalog, const QString& sql, const std::function<void(const QSqlQuery&)>& row)
+{
+    static int serial = 0;
+    const QString name = QStringLiteral("read-%1").arg(++serial);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(catalog);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(sql))
+                while (q.next())
+                    row(q);
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+// Confirmed names in a catalog.
 Names confirmedNames(const QString& catalog)
 {
     Names names;
-    static int serial = 0;
-    const QString name = QStringLiteral("names-%1").arg(++serial);
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(catalog);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        if (db.open()) {
-            QSqlQuery q(db);
-            q.exec(QStringLiteral("SELECT f.id, p.name FROM faces f JOIN persons p ON p.id = f.person_id "
-                                  "WHERE f.state = 'confirmed'"));
-            while (q.next())
-                names.insert(q.value(0).toLongLong(), q.value(1).toString());
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
+    eachRow(catalog,
+            QStringLiteral("SELECT f.id, p.name FROM faces f JOIN persons p ON p.id = f.person_id "
+                           "WHERE f.state = 'confirmed'"),
+            [&](const QSqlQuery& q) { names.insert(q.value(0).toLongLong(), q.value(1).toString()); });
     return names;
 }
 
+// The first column of the first row (invalid when there is none).
 QVariant scalarOf(const QString& catalog, const QString& sql)
 {
     QVariant value;
-    static int serial = 0;
-    const QString name = QStringLiteral("scalar-%1").arg(++serial);
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(catalog);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        if (db.open()) {
-            QSqlQuery q(db);
-            if (q.exec(sql) && q.next())
-                value = q.value(0);
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
+    eachRow(catalog, sql, [&](const QSqlQuery& q) {
+        if (!value.isValid())
+            value = q.value(0);
+    });
     return value;
 }
 
