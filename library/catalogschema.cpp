@@ -13,6 +13,9 @@ namespace kindred {
 //   person_id + state carry the label: 'suggested' (person_id proposed by clustering), 'confirmed' (user),
 //   'rejected' (the user said "not person_id"; the pair also lands in face_rejections so it is never
 //   suggested again), 'ignored' (not a face / not interesting).
+// - faces.not_face: why an 'ignored' face is hidden: 1 = the face check after detection found no face there
+//   (FaceCheck), 2 = the family said "not a face"; -1 = the family said it is a face (never filtered again);
+//   0 = none. faces.face_check: the check's confidence (NULL: not checked, e.g. a box drawn by hand).
 // - photos.faces_hash: the content hash the faces were detected on; differs from `hash` after an edit.
 const std::vector<QStringList>& CatalogSchema::migrations()
 {
@@ -184,6 +187,14 @@ const std::vector<QStringList>& CatalogSchema::migrations()
                 CHECK (length(embedding) = 4 * dim)))"),
             // which models a library's vectors come from, without reading the vectors
             QStringLiteral("CREATE INDEX faces_model ON faces(model_id)"),
+        },
+        // 8 -> 9: the face check after detection (hands, ears, jewellery and the like kept as "not a face",
+        // restorable both ways; docs/quality.md section 8).
+        {
+            QStringLiteral("ALTER TABLE faces ADD COLUMN not_face INTEGER NOT NULL DEFAULT 0 "
+                           "CHECK (not_face IN (-1, 0, 1, 2))"),
+            QStringLiteral("ALTER TABLE faces ADD COLUMN face_check REAL"),
+            QStringLiteral("CREATE INDEX faces_not_face ON faces(not_face) WHERE not_face > 0"),
         },
     };
     return steps;

@@ -52,6 +52,17 @@
         <source>Looks like %1</source>
         <translation>Sieht aus wie %1</translation>
     </message>
+    <message numerus="yes">
+        <source>Not faces: %n</source>
+        <translation>
+            <numerusform>Keine Gesichter: %n</numerusform>
+            <numerusform>Keine Gesichter: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>hands, ears, patterns…</source>
+        <translation>Hände, Ohren, Muster…</translation>
+    </message>
 </context>
 <context>
     <name>kindred::FaceIndexJob</name>
@@ -1442,6 +1453,33 @@ Ziehen Sie einen Fotoordner hierher oder fügen Sie einen hinzu.</translation>
     <message>
         <source>Looks like %1</source>
         <translation>Sieht aus wie %1</translation>
+    </message>
+    <message>
+        <source>Not a face</source>
+        <translation>Kein Gesicht</translation>
+    </message>
+    <message>
+        <source>A hand, an ear, a pattern: move the selected faces (or, with none selected, the selected groups) to &quot;Not faces&quot; (N)</source>
+        <translation>Eine Hand, ein Ohr, ein Muster: die gewählten Gesichter (oder, wenn keines gewählt ist, die gewählten Gruppen) zu „Keine Gesichter“ verschieben (N)</translation>
+    </message>
+    <message>
+        <source>It is a face</source>
+        <translation>Es ist ein Gesicht</translation>
+    </message>
+    <message>
+        <source>Bring the selected faces back among the unknown faces; Kindred will not hide them again</source>
+        <translation>Die gewählten Gesichter zurück zu den unbekannten Gesichtern holen; Kindred blendet sie nicht wieder aus</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n detection(s) hidden as not a face</source>
+        <translation>
+            <numerusform>%n Fund als „kein Gesicht“ ausgeblendet</numerusform>
+            <numerusform>%n Funde als „kein Gesicht“ ausgeblendet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kindred hides what the face detector found but does not look like a face (and what you marked). Select real faces and choose &quot;It is a face&quot;.</source>
+        <translation>Kindred blendet aus, was der Gesichtsfinder fand, aber nicht wie ein Gesicht aussieht (und was Sie markiert haben). Wählen Sie echte Gesichter und dann „Es ist ein Gesicht“.</translation>
     </message>
 </context>
 <context>

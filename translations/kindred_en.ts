@@ -52,6 +52,17 @@
         <source>Looks like %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Not faces: %n</source>
+        <translation>
+            <numerusform>Not faces: %n</numerusform>
+            <numerusform>Not faces: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>hands, ears, patterns…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kindred::FaceIndexJob</name>
@@ -1440,6 +1451,33 @@ Drop a folder of photos here, or add one.</source>
     </message>
     <message>
         <source>Looks like %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a face</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A hand, an ear, a pattern: move the selected faces (or, with none selected, the selected groups) to &quot;Not faces&quot; (N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is a face</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bring the selected faces back among the unknown faces; Kindred will not hide them again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n detection(s) hidden as not a face</source>
+        <translation>
+            <numerusform>%n detection hidden as not a face</numerusform>
+            <numerusform>%n detections hidden as not a face</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kindred hides what the face detector found but does not look like a face (and what you marked). Select real faces and choose &quot;It is a face&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -52,6 +52,17 @@
         <source>Looks like %1</source>
         <translation>Se parece a %1</translation>
     </message>
+    <message numerus="yes">
+        <source>Not faces: %n</source>
+        <translation>
+            <numerusform>No son caras: %n</numerusform>
+            <numerusform>No son caras: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>hands, ears, patterns…</source>
+        <translation>manos, orejas, estampados…</translation>
+    </message>
 </context>
 <context>
     <name>kindred::FaceIndexJob</name>
@@ -1442,6 +1453,33 @@ Arrastre aquí una carpeta de fotos o añada una.</translation>
     <message>
         <source>Looks like %1</source>
         <translation>Se parece a %1</translation>
+    </message>
+    <message>
+        <source>Not a face</source>
+        <translation>No es una cara</translation>
+    </message>
+    <message>
+        <source>A hand, an ear, a pattern: move the selected faces (or, with none selected, the selected groups) to &quot;Not faces&quot; (N)</source>
+        <translation>Una mano, una oreja, un estampado: mover las caras elegidas (o, si no hay ninguna, los grupos elegidos) a «No son caras» (N)</translation>
+    </message>
+    <message>
+        <source>It is a face</source>
+        <translation>Es una cara</translation>
+    </message>
+    <message>
+        <source>Bring the selected faces back among the unknown faces; Kindred will not hide them again</source>
+        <translation>Devolver las caras elegidas a las caras desconocidas; Kindred no volverá a ocultarlas</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n detection(s) hidden as not a face</source>
+        <translation>
+            <numerusform>%n detección oculta como «no es una cara»</numerusform>
+            <numerusform>%n detecciones ocultas como «no es una cara»</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kindred hides what the face detector found but does not look like a face (and what you marked). Select real faces and choose &quot;It is a face&quot;.</source>
+        <translation>Kindred oculta lo que el detector encontró pero no parece una cara (y lo que usted marcó). Elija las caras reales y luego «Es una cara».</translation>
     </message>
 </context>
 <context>

@@ -52,6 +52,17 @@
         <source>Looks like %1</source>
         <translation>Ressemble à %1</translation>
     </message>
+    <message numerus="yes">
+        <source>Not faces: %n</source>
+        <translation>
+            <numerusform>Pas des visages : %n</numerusform>
+            <numerusform>Pas des visages : %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>hands, ears, patterns…</source>
+        <translation>mains, oreilles, motifs…</translation>
+    </message>
 </context>
 <context>
     <name>kindred::FaceIndexJob</name>
@@ -1442,6 +1453,33 @@ Déposez ici un dossier de photos, ou ajoutez-en un.</translation>
     <message>
         <source>Looks like %1</source>
         <translation>Ressemble à %1</translation>
+    </message>
+    <message>
+        <source>Not a face</source>
+        <translation>Pas un visage</translation>
+    </message>
+    <message>
+        <source>A hand, an ear, a pattern: move the selected faces (or, with none selected, the selected groups) to &quot;Not faces&quot; (N)</source>
+        <translation>Une main, une oreille, un motif : déplacer les visages choisis (ou, si aucun ne l’est, les groupes choisis) vers « Pas des visages » (N)</translation>
+    </message>
+    <message>
+        <source>It is a face</source>
+        <translation>C’est un visage</translation>
+    </message>
+    <message>
+        <source>Bring the selected faces back among the unknown faces; Kindred will not hide them again</source>
+        <translation>Remettre les visages choisis parmi les visages inconnus ; Kindred ne les masquera plus</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n detection(s) hidden as not a face</source>
+        <translation>
+            <numerusform>%n détection masquée comme « pas un visage »</numerusform>
+            <numerusform>%n détections masquées comme « pas un visage »</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kindred hides what the face detector found but does not look like a face (and what you marked). Select real faces and choose &quot;It is a face&quot;.</source>
+        <translation>Kindred masque ce que le détecteur a trouvé mais qui ne ressemble pas à un visage (et ce que vous avez marqué). Choisissez les vrais visages puis « C’est un visage ».</translation>
     </message>
 </context>
 <context>

@@ -50,6 +50,16 @@
         <source>Looks like %1</source>
         <translation>看起来像 %1</translation>
     </message>
+    <message numerus="yes">
+        <source>Not faces: %n</source>
+        <translation>
+            <numerusform>不是面孔：%n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>hands, ears, patterns…</source>
+        <translation>手、耳朵、图案……</translation>
+    </message>
 </context>
 <context>
     <name>kindred::FaceIndexJob</name>
@@ -1407,6 +1417,32 @@ Drop a folder of photos here, or add one.</source>
     <message>
         <source>Looks like %1</source>
         <translation>看起来像 %1</translation>
+    </message>
+    <message>
+        <source>Not a face</source>
+        <translation>不是面孔</translation>
+    </message>
+    <message>
+        <source>A hand, an ear, a pattern: move the selected faces (or, with none selected, the selected groups) to &quot;Not faces&quot; (N)</source>
+        <translation>手、耳朵、图案：将选中的面孔（若未选中面孔，则为选中的分组）移到“不是面孔”（N）</translation>
+    </message>
+    <message>
+        <source>It is a face</source>
+        <translation>这是面孔</translation>
+    </message>
+    <message>
+        <source>Bring the selected faces back among the unknown faces; Kindred will not hide them again</source>
+        <translation>将选中的面孔放回未知面孔中；Kindred 不会再隐藏它们</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n detection(s) hidden as not a face</source>
+        <translation>
+            <numerusform>%n 处检测结果被隐藏为“不是面孔”</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kindred hides what the face detector found but does not look like a face (and what you marked). Select real faces and choose &quot;It is a face&quot;.</source>
+        <translation>Kindred 会隐藏检测器找到但看起来不像面孔的内容（以及您标记的内容）。请选择真正的面孔，然后点击“这是面孔”。</translation>
     </message>
 </context>
 <context>

@@ -21,7 +21,8 @@ ClusterListModel::ClusterListModel(FaceCropCache* crops, QObject* parent)
     });
 }
 
-void ClusterListModel::setClusters(const QList<ClusterRecord>& clusters, const QList<FaceRecord>& unclustered)
+void ClusterListModel::setClusters(const QList<ClusterRecord>& clusters, const QList<FaceRecord>& unclustered,
+                                   const QList<FaceRecord>& notFaces)
 {
     beginResetModel();
     m_clusters = clusters;
@@ -31,6 +32,13 @@ void ClusterListModel::setClusters(const QList<ClusterRecord>& clusters, const Q
         rest.size = int(unclustered.size());
         rest.faces = unclustered.mid(0, kStripFaces);
         m_clusters.append(rest);
+    }
+    if (!notFaces.isEmpty()) {
+        ClusterRecord hidden;
+        hidden.id = kNotFacesRow;
+        hidden.size = int(notFaces.size());
+        hidden.faces = notFaces.mid(0, kStripFaces);
+        m_clusters.append(hidden);
     }
     m_rowOfFace.clear();
     m_strips.clear();
@@ -117,6 +125,8 @@ QVariant ClusterListModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole: {
         if (c.id == 0)
             return tr("%n face(s) on their own", nullptr, c.size);
+        if (c.id == kNotFacesRow)
+            return tr("Not faces: %n", nullptr, c.size) + QLatin1Char('\n') + tr("hands, ears, patterns…");
         QString text = tr("%n face(s)", nullptr, c.size);
         if (!c.suggestedPersonName.isEmpty())
             text += QLatin1Char('\n') + tr("Looks like %1").arg(c.suggestedPersonName);

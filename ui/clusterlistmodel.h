@@ -10,20 +10,24 @@ namespace kindred {
 
 class FaceCropCache;
 
-// The unknown faces, one row per cluster (largest first, as FaceService::clusters() orders them) and a
-// last row for the faces in no cluster. Decoration: a strip of the cluster's best face crops; display:
-// "12 faces" (and "Alice?" when most of them are suggested as one person).
+// The unknown faces, one row per cluster (largest first, as FaceService::clusters() orders them), a row
+// for the faces in no cluster and a last row for the detections hidden as "not a face" (kNotFacesRow).
+// Decoration: a strip of the cluster's best face crops; display: "12 faces" (and "Alice?" when most of them
+// are suggested as one person).
 class ClusterListModel : public QAbstractListModel {
     Q_OBJECT
 public:
     enum Role { ClusterIdRole = Qt::UserRole + 1, SizeRole, SuggestedNameRole };
     static constexpr int kStripFaces = 8;
     static constexpr int kStripFaceSize = 64;
+    static constexpr qint64 kNotFacesRow = -2; // cluster id of the "not a face" row
 
     ClusterListModel(FaceCropCache* crops, QObject* parent = nullptr);
 
-    // `unclustered`: faces in no cluster, shown as a last row with cluster id 0 (none: no row).
-    void setClusters(const QList<ClusterRecord>& clusters, const QList<FaceRecord>& unclustered);
+    // `unclustered`: faces in no cluster, shown as a row with cluster id 0; `notFaces`: detections hidden as
+    // "not a face", a last row with cluster id kNotFacesRow (none: no row).
+    void setClusters(const QList<ClusterRecord>& clusters, const QList<FaceRecord>& unclustered,
+                     const QList<FaceRecord>& notFaces = {});
     ClusterRecord clusterAt(int row) const { return m_clusters.value(row); }
     int rowOf(qint64 clusterId) const;
     void removeClusters(const QList<qint64>& clusterIds);

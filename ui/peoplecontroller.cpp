@@ -127,6 +127,16 @@ void PeopleController::ignoreFaces(const QList<qint64>& faceIds)
     run([faceIds](PeopleService& s) { return s.ignoreFaces(faceIds); });
 }
 
+void PeopleController::markNotFaces(const QList<qint64>& faceIds)
+{
+    run([faceIds](PeopleService& s) { return s.markNotFaces(faceIds); });
+}
+
+void PeopleController::restoreFaces(const QList<qint64>& faceIds)
+{
+    run([faceIds](PeopleService& s) { return s.restoreFaces(faceIds); });
+}
+
 void PeopleController::rename(const QString& oldName, const QString& newName)
 {
     run([oldName, newName](PeopleService& s) { return s.rename(oldName, newName); });

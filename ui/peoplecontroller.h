@@ -35,6 +35,8 @@ public:
     void unassignFaces(const QList<qint64>& faceIds);
     void ignoreClusters(const QList<qint64>& clusterIds);
     void ignoreFaces(const QList<qint64>& faceIds);
+    void markNotFaces(const QList<qint64>& faceIds);
+    void restoreFaces(const QList<qint64>& faceIds);
     void rename(const QString& oldName, const QString& newName);
     void merge(const QString& fromName, const QString& intoName);
     void setHidden(const QString& name, bool hidden);

@@ -11,6 +11,7 @@
 
 #include <QCompleter>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -89,6 +90,15 @@ UnknownFacesView::UnknownFacesView(PeopleController* people, FaceCropCache* crop
     m_removeButton->setToolTip(tr("Take the selected faces out of this group (Delete)"));
     m_ignoreFacesButton = new QPushButton(tr("Ignore faces"), this);
     m_ignoreFacesButton->setToolTip(tr("Hide the selected faces: strangers"));
+    m_notFaceButton = new QPushButton(tr("Not a face"), this);
+    m_notFaceButton->setObjectName(QStringLiteral("notFaceButton"));
+    m_notFaceButton->setToolTip(
+        tr("A hand, an ear, a pattern: move the selected faces (or, with none selected, "
+           "the selected groups) to \"Not faces\" (N)"));
+    m_restoreButton = new QPushButton(tr("It is a face"), this);
+    m_restoreButton->setObjectName(QStringLiteral("restoreFaceButton"));
+    m_restoreButton->setToolTip(tr("Bring the selected faces back among the unknown faces; Kindred will not "
+                                   "hide them again"));
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("clusterName"));
     m_name->setPlaceholderText(tr("Who is this? Type a name…"));
@@ -104,6 +114,8 @@ UnknownFacesView::UnknownFacesView(PeopleController* people, FaceCropCache* crop
     auto* faceButtons = new QHBoxLayout;
     faceButtons->addWidget(m_removeButton);
     faceButtons->addWidget(m_ignoreFacesButton);
+    faceButtons->addWidget(m_notFaceButton);
+    faceButtons->addWidget(m_restoreButton);
     faceButtons->addStretch(1);
     auto* nameRow = new QHBoxLayout;
     nameRow->addWidget(m_name, 1);
@@ -151,11 +163,31 @@ UnknownFacesView::UnknownFacesView(PeopleController* people, FaceCropCache* crop
     connect(m_removeButton, &QPushButton::clicked, this, &UnknownFacesView::removeSelectedFaces);
     connect(m_ignoreFacesButton, &QPushButton::clicked, this, &UnknownFacesView::ignoreSelectedFaces);
     connect(m_ignoreClustersButton, &QPushButton::clicked, this, &UnknownFacesView::ignoreSelectedClusters);
+    connect(m_notFaceButton, &QPushButton::clicked, this, &UnknownFacesView::markSelectedNotFaces);
+    connect(m_restoreButton, &QPushButton::clicked, this, &UnknownFacesView::restoreSelectedFaces);
+    // N: "Not a face" (or, in the "Not faces" row, "It is a face").
+    m_clusters->installEventFilter(this);
+    m_faces->installEventFilter(this);
     auto* delClusters = new QShortcut(QKeySequence::Delete, m_clusters, nullptr, nullptr, Qt::WidgetShortcut);
     connect(delClusters, &QShortcut::activated, this, &UnknownFacesView::ignoreSelectedClusters);
     auto* delFaces = new QShortcut(QKeySequence::Delete, m_faces, nullptr, nullptr, Qt::WidgetShortcut);
     connect(delFaces, &QShortcut::activated, this, &UnknownFacesView::removeSelectedFaces);
     updateButtons();
+}
+
+bool UnknownFacesView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::KeyPress && (watched == m_clusters || watched == m_faces)) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if (key->key() == Qt::Key_N && (key->modifiers() & ~Qt::KeypadModifier) == Qt::NoModifier) {
+            if (m_currentCluster == ClusterListModel::kNotFacesRow)
+                restoreSelectedFaces();
+            else
+                markSelectedNotFaces();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 UnknownFacesView::~UnknownFacesView()
@@ -184,28 +216,29 @@ void UnknownFacesView::refresh()
         const QList<ClusterRecord> clusters = faces.clusters(ClusterListModel::kStripFaces);
         QString error = faces.errorString();
         const QList<FaceRecord> unclustered = faces.unclusteredFaces();
+        const QList<FaceRecord> notFaces = faces.notFaces();
         QStringList names;
         for (const PersonSummary& p : PeopleService(path).persons(true))
             names.append(p.name);
         QMetaObject::invokeMethod(
             this,
-            [this, clusters, unclustered, names, error, serial] {
-                showClusters(clusters, unclustered, names, error, serial);
+            [this, clusters, unclustered, notFaces, names, error, serial] {
+                showClusters(clusters, unclustered, notFaces, names, error, serial);
             },
             Qt::QueuedConnection);
     });
 }
 
 void UnknownFacesView::showClusters(const QList<ClusterRecord>& clusters,
-                                    const QList<FaceRecord>& unclustered, const QStringList& names,
-                                    const QString& error, quint64 serial)
+                                    const QList<FaceRecord>& unclustered, const QList<FaceRecord>& notFaces,
+                                    const QStringList& names, const QString& error, quint64 serial)
 {
     if (serial != m_serial)
         return;
     m_names->setStringList(names);
     const qint64 keep = m_currentCluster;
     const int keepRow = m_clusters->currentIndex().row();
-    m_clusterModel->setClusters(clusters, unclustered);
+    m_clusterModel->setClusters(clusters, unclustered, notFaces);
     const int rows = m_clusterModel->rowCount();
     if (!error.isEmpty() && rows == 0)
         m_empty->setText(tr("The unknown faces could not be read: %1").arg(error));
@@ -232,7 +265,14 @@ void UnknownFacesView::loadCluster(qint64 clusterId)
     const int row = m_clusterModel->rowOf(clusterId);
     const ClusterRecord c = m_clusterModel->clusterAt(row);
     m_title->setText(clusterId == 0 ? tr("%n face(s) that look like nobody else", nullptr, c.size)
-                                    : tr("A group of %n face(s)", nullptr, c.size));
+                     : clusterId == ClusterListModel::kNotFacesRow
+                         ? tr("%n detection(s) hidden as not a face", nullptr, c.size)
+                         : tr("A group of %n face(s)", nullptr, c.size));
+    m_hint->setText(
+        clusterId == ClusterListModel::kNotFacesRow
+            ? tr("Kindred hides what the face detector found but does not look like a face "
+                 "(and what you marked). Select real faces and choose \"It is a face\".")
+            : tr("Select faces that are someone else and take them out before naming the group."));
     if (!c.suggestedPersonName.isEmpty() && m_name->text().isEmpty())
         m_name->setPlaceholderText(tr("Looks like %1. Type a name…").arg(c.suggestedPersonName));
     else
@@ -242,8 +282,10 @@ void UnknownFacesView::loadCluster(qint64 clusterId)
     const quint64 serial = ++m_clusterSerial;
     (void)QtConcurrent::run(&m_pool, [this, path, paths, clusterId, serial] {
         FaceService service(path, paths);
-        const QList<FaceRecord> faces =
-            clusterId == 0 ? service.unclusteredFaces() : service.facesOfCluster(clusterId);
+        const QList<FaceRecord> faces = clusterId == 0 ? service.unclusteredFaces()
+                                        : clusterId == ClusterListModel::kNotFacesRow
+                                            ? service.notFaces()
+                                            : service.facesOfCluster(clusterId);
         QMetaObject::invokeMethod(
             this, [this, clusterId, faces, serial] { showCluster(clusterId, faces, serial); },
             Qt::QueuedConnection);
@@ -271,9 +313,17 @@ QList<qint64> UnknownFacesView::selectedFaceIds() const
 void UnknownFacesView::updateButtons()
 {
     const bool facesSelected = m_faces->selectionModel()->hasSelection();
+    const bool notFacesRow = m_currentCluster == ClusterListModel::kNotFacesRow;
     m_removeButton->setEnabled(facesSelected && m_currentCluster > 0);
-    m_ignoreFacesButton->setEnabled(facesSelected);
-    m_ignoreClustersButton->setEnabled(m_clusters->selectionModel()->hasSelection());
+    m_ignoreFacesButton->setEnabled(facesSelected && !notFacesRow);
+    m_ignoreFacesButton->setVisible(!notFacesRow);
+    m_removeButton->setVisible(!notFacesRow);
+    m_notFaceButton->setVisible(!notFacesRow);
+    m_notFaceButton->setEnabled(facesSelected || m_clusters->selectionModel()->hasSelection());
+    m_restoreButton->setVisible(notFacesRow);
+    m_restoreButton->setEnabled(facesSelected);
+    m_ignoreClustersButton->setEnabled(m_clusters->selectionModel()->hasSelection() && !notFacesRow);
+    m_name->setEnabled(!notFacesRow);
     m_nameButton->setEnabled(m_currentCluster >= 0 && m_faceModel->rowCount() > 0);
 }
 
@@ -338,6 +388,11 @@ void UnknownFacesView::ignoreSelectedClusters()
     if (clusterIds.isEmpty())
         return;
     m_people->ignoreClusters(clusterIds);
+    removeClusterRows(clusterIds);
+}
+
+void UnknownFacesView::removeClusterRows(const QList<qint64>& clusterIds)
+{
     const int row = m_clusters->currentIndex().row();
     m_clusterModel->removeClusters(clusterIds);
     m_currentCluster = -1;
@@ -345,6 +400,50 @@ void UnknownFacesView::ignoreSelectedClusters()
         m_clusters->setCurrentIndex(m_clusterModel->index(qBound(0, row, m_clusterModel->rowCount() - 1)));
     else
         m_faceModel->setFaces({});
+    updateButtons();
+}
+
+void UnknownFacesView::markSelectedNotFaces()
+{
+    if (m_currentCluster == ClusterListModel::kNotFacesRow)
+        return;
+    const QList<qint64> ids = selectedFaceIds();
+    if (!ids.isEmpty()) {
+        m_people->markNotFaces(ids);
+        m_faceModel->removeFaces(ids);
+        updateButtons();
+        return;
+    }
+    // No face selected: every unnamed face of the selected groups (a group of hands, say).
+    QList<qint64> clusterIds;
+    for (const QModelIndex& i : m_clusters->selectionModel()->selectedIndexes()) {
+        const qint64 id = i.data(ClusterListModel::ClusterIdRole).toLongLong();
+        if (id > 0)
+            clusterIds.append(id);
+    }
+    if (clusterIds.isEmpty())
+        return;
+    const QString path = m_catalogPath;
+    const LibraryPaths paths = m_paths;
+    (void)QtConcurrent::run(&m_pool, [this, path, paths, clusterIds] {
+        FaceService service(path, paths);
+        QList<qint64> faces;
+        for (qint64 id : clusterIds)
+            for (const FaceRecord& f : service.facesOfCluster(id))
+                faces.append(f.id);
+        QMetaObject::invokeMethod(
+            this, [this, faces] { m_people->markNotFaces(faces); }, Qt::QueuedConnection);
+    });
+    removeClusterRows(clusterIds);
+}
+
+void UnknownFacesView::restoreSelectedFaces()
+{
+    const QList<qint64> ids = selectedFaceIds();
+    if (ids.isEmpty() || m_currentCluster != ClusterListModel::kNotFacesRow)
+        return;
+    m_people->restoreFaces(ids);
+    m_faceModel->removeFaces(ids);
     updateButtons();
 }
 

@@ -47,6 +47,11 @@ public:
     void removeSelectedFaces(); // "Not this person": selected faces leave the cluster
     void ignoreSelectedFaces(); // strangers
     void ignoreSelectedClusters();
+    void markSelectedNotFaces(); // "Not a face": selected faces, or the selected groups when no face is
+    void restoreSelectedFaces(); // in the "Not faces" row: they are faces after all
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 Q_SIGNALS:
     void refreshed(int clusters);
@@ -54,7 +59,9 @@ Q_SIGNALS:
 
 private:
     void showClusters(const QList<ClusterRecord>& clusters, const QList<FaceRecord>& unclustered,
-                      const QStringList& names, const QString& error, quint64 serial);
+                      const QList<FaceRecord>& notFaces, const QStringList& names, const QString& error,
+                      quint64 serial);
+    void removeClusterRows(const QList<qint64>& clusterIds);
     void loadCluster(qint64 clusterId);
     void showCluster(qint64 clusterId, const QList<FaceRecord>& faces, quint64 serial);
     QList<qint64> selectedFaceIds() const;
@@ -76,6 +83,8 @@ private:
     QPushButton* m_removeButton;
     QPushButton* m_ignoreFacesButton;
     QPushButton* m_ignoreClustersButton;
+    QPushButton* m_notFaceButton;
+    QPushButton* m_restoreButton;
     EmptyStateView* m_empty;
     QStackedLayout* m_stack;
     QThreadPool m_pool;

@@ -133,6 +133,7 @@ int CliFaceIndex::run(CliLibrary& library, CliContext& ctx, const CliFaceIndexOp
                     {QStringLiteral("faces"), s.facesFound},
                     {QStringLiteral("reembedded"), s.reembedded},
                     {QStringLiteral("named_from_files"), s.namedFromFiles},
+                    {QStringLiteral("not_faces"), s.notFaces},
                     {QStringLiteral("failed"), s.failed},
                     {QStringLiteral("failures"), failures},
                     {QStringLiteral("cancelled"), s.cancelled},

@@ -122,7 +122,8 @@ int runIndex(const QStringList& args, CliContext& ctx)
                 << summary.value(QStringLiteral("failed")).toInt() << " failed, "
                 << summary.value(QStringLiteral("reembedded")).toInt() << " re-embedded, "
                 << summary.value(QStringLiteral("named_from_files")).toInt()
-                << " named from the files' tags) in "
+                << " named from the files' tags, " << summary.value(QStringLiteral("not_faces")).toInt()
+                << " hidden as not a face) in "
                 << QString::number(summary.value(QStringLiteral("seconds")).toDouble(), 'f', 1) << " s with "
                 << summary.value(QStringLiteral("model")).toString() << " on "
                 << summary.value(QStringLiteral("device")).toString() << '\n';

@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <cmath>
 
 namespace kindred {
 namespace {
@@ -433,6 +434,62 @@ int runSuggestions(const QStringList& args, CliContext& ctx)
     return ExitOk;
 }
 
+int runNotFaces(const QStringList& args, CliContext& ctx)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Detections hidden as \"not a face\": found by the face check after detection (a hand, an ear, a "
+        "pattern) or marked by you. Without options, lists them. --mark hides faces as not a face; --restore "
+        "brings hidden ones back as unknown faces (the check never hides those again). Both can be undone."));
+    parser.addOption({QStringLiteral("mark"), QStringLiteral("A face that is not a face (repeatable)."),
+                      QStringLiteral("ID")});
+    parser.addOption({QStringLiteral("restore"), QStringLiteral("A hidden face that is a face (repeatable)."),
+                      QStringLiteral("ID")});
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON on stdout.")});
+    parse(parser, args);
+    CliLibrary library(ctx);
+    if (!library.isOpen())
+        return library.exitCode();
+    const bool mark = parser.isSet(QStringLiteral("mark"));
+    if (mark || parser.isSet(QStringLiteral("restore"))) {
+        if (mark && parser.isSet(QStringLiteral("restore")))
+            return usage(ctx, QStringLiteral("not-faces"),
+                         QStringLiteral("give --mark or --restore, not both"));
+        bool ok = false;
+        const QList<qint64> ids =
+            idValues(parser.values(mark ? QStringLiteral("mark") : QStringLiteral("restore")), &ok);
+        if (!ok)
+            return usage(ctx, QStringLiteral("not-faces"), QStringLiteral("face ids are positive numbers"));
+        return act(
+            ctx, library, QStringLiteral("not-faces"),
+            [&](PeopleService& p) { return mark ? p.markNotFaces(ids) : p.restoreFaces(ids); },
+            mark ? QStringLiteral("%1 face(s) hidden as not a face").arg(ids.size())
+                 : QStringLiteral("%1 face(s) restored among the unknown faces").arg(ids.size()));
+    }
+    const QList<FaceRecord> list = FaceService(library.catalogPath(), library.paths()).notFaces();
+    auto why = [](const FaceRecord& f) {
+        return f.notFace == 2 ? QStringLiteral("you") : QStringLiteral("face check");
+    };
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray a;
+        for (const FaceRecord& f : list) {
+            QJsonObject o = faceJson(f);
+            o.insert(QStringLiteral("hidden_by"), why(f));
+            if (!std::isnan(f.faceCheck))
+                o.insert(QStringLiteral("face_check"), f.faceCheck);
+            a.append(o);
+        }
+        ctx.out
+            << QJsonDocument(QJsonObject{{QStringLiteral("not_faces"), a}}).toJson(QJsonDocument::Indented);
+        return ExitOk;
+    }
+    for (const FaceRecord& f : list)
+        ctx.out << "face " << f.id << " (" << why(f) << ")  " << f.photoPath << "  " << boxText(f.box)
+                << '\n';
+    ctx.out << list.size() << " hidden as not a face; bring one back with `not-faces --restore ID`\n";
+    return ExitOk;
+}
+
 int undoRedo(const QStringList& args, CliContext& ctx, bool undo)
 {
     QCommandLineParser parser;
@@ -481,6 +538,9 @@ const bool registered =
         {QStringLiteral("forget"), QStringLiteral("delete a person or split faces off"), &runForget}) &&
     registerCliCommand(
         {QStringLiteral("suggestions"), QStringLiteral("list suggested names"), &runSuggestions}) &&
+    registerCliCommand({QStringLiteral("not-faces"),
+                        QStringLiteral("list, mark or restore detections hidden as not a face"),
+                        &runNotFaces}) &&
     registerCliCommand({QStringLiteral("undo"), QStringLiteral("undo the last naming action"), &runUndo}) &&
     registerCliCommand({QStringLiteral("redo"), QStringLiteral("redo an undone naming action"), &runRedo});
 

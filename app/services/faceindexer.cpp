@@ -5,6 +5,7 @@
 #include "catalogbackup.h"
 #include "common/device.h"
 #include "common/modelerror.h"
+#include "detection/facecheck.h"
 #include "detection/mtcnn.h"
 #include "detection/nms.h"
 #include "embedding/embedder.h"
@@ -94,6 +95,10 @@ double faceQuality(const FaceDetection& face, double scale, const cv::Mat& crop)
     return double(face.probability) * sizeFactor * (0.5 + 0.5 * sharpness);
 }
 
+// Detector faces found before the face check existed (FaceCheck): unnamed, not hidden, never checked.
+const QString kUncheckedFaces = QStringLiteral("f.face_check IS NULL AND f.source = 'detector' AND "
+                                               "f.not_face = 0 AND f.state IN ('unknown', 'suggested')");
+
 QByteArray blobOf(const std::vector<float>& v)
 {
     return QByteArray(reinterpret_cast<const char*>(v.data()), qsizetype(v.size() * sizeof(float)));
@@ -116,6 +121,7 @@ struct FaceIndexer::Impl {
         cv::Mat alignedCrop;     // embedder input
         cv::Mat displayCrop;     // thumbnail for the UI
         double quality = 0;
+        double check = 0; // FaceCheck confidence
     };
     struct PendingPhoto {
         PhotoJob job;
@@ -281,9 +287,11 @@ int FaceIndexer::pendingPhotos() const
     QSqlDatabase db = Catalog::connectionForThread(d->catalogPath);
     return SqlUtil::scalar(
                db,
-               QStringLiteral("SELECT count(*) FROM photos p WHERE p.missing = 0 AND NOT EXISTS "
+               QStringLiteral("SELECT count(*) FROM photos p WHERE p.missing = 0 AND (NOT EXISTS "
                               "(SELECT 1 FROM face_scans s WHERE s.photo_id = p.id AND s.detector = ? "
-                              "AND s.content_hash = p.hash)"),
+                              "AND s.content_hash = p.hash) OR EXISTS (SELECT 1 FROM faces f WHERE "
+                              "f.photo_id = p.id AND ") +
+                   kUncheckedFaces + QStringLiteral("))"),
                {detectorId()}, 0)
         .toInt();
 }
@@ -408,11 +416,11 @@ FaceIndexSummary FaceIndexer::run(const Progress& progress, const std::atomic_bo
         int64_t row = 0;
         for (const auto& photo : pending) {
             // Replace earlier unnamed detector faces of this photo (a re-detection after an edit);
-            // confirmed, ignored and hand-drawn faces stay.
+            // confirmed, ignored, hand-drawn faces and faces the family restored from "not a face" stay.
             if (!SqlUtil::exec(
                     db,
                     QStringLiteral("DELETE FROM faces WHERE photo_id = ? AND source = 'detector' AND "
-                                   "state IN ('unknown', 'suggested')"),
+                                   "state IN ('unknown', 'suggested') AND not_face = 0"),
                     {photo.job.id}, &error))
                 return rollback(error);
             std::vector<Nms::Box> kept;
@@ -441,9 +449,8 @@ FaceIndexSummary FaceIndexer::run(const Progress& progress, const std::atomic_bo
                             "INSERT INTO faces (photo_id, x1, y1, x2, y2, lm_left_eye_x, lm_left_eye_y, "
                             "lm_right_eye_x, lm_right_eye_y, lm_nose_x, lm_nose_y, lm_mouth_left_x, "
                             "lm_mouth_left_y, lm_mouth_right_x, lm_mouth_right_y, score, source, embedding, "
-                            "model_id, dim, quality, norm, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                            "?, "
-                            "?, ?, ?, ?, 'detector', ?, ?, ?, ?, ?, 'unknown')"),
+                            "model_id, dim, quality, norm, face_check, not_face, state) VALUES (?, ?, ?, ?, "
+                            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'detector', ?, ?, ?, ?, ?, ?, ?, ?)"),
                         {photo.job.id,
                          b[0],
                          b[1],
@@ -464,9 +471,15 @@ FaceIndexSummary FaceIndexer::run(const Progress& progress, const std::atomic_bo
                          modelId,
                          dim,
                          face.quality,
-                         batch.norms[i].item<float>()},
+                         batch.norms[i].item<float>(),
+                         face.check,
+                         FaceCheck::isFace(face.check) ? 0 : 1,
+                         FaceCheck::isFace(face.check) ? QStringLiteral("unknown")
+                                                       : QStringLiteral("ignored")},
                         &error))
                     return rollback(error);
+                if (!FaceCheck::isFace(face.check))
+                    ++summary.notFaces;
                 crop_files.append({q.lastInsertId().toLongLong(), face.displayCrop});
                 ++written;
             }
@@ -575,12 +588,14 @@ FaceIndexSummary FaceIndexer::run(const Progress& progress, const std::atomic_bo
         QElapsedTimer t;
         t.start();
         std::vector<FaceDetection> faces;
+        std::vector<double> checks;
         try {
             MtcnnOptions mtcnn = d->detector->options();
             // The minimum face size is asked for in full-resolution pixels.
             mtcnn.minFaceSize = std::max(12, int(std::lround(d->options.minFaceSize / photo.scale)));
             d->detector->setOptions(mtcnn);
             faces = d->detector->detectWithContext(photo.reduced);
+            checks = FaceCheck::confidence(*d->detector, photo.reduced, faces);
         } catch (const std::exception& e) {
             recordFailure(photo.job,
                           QStringLiteral("face detection failed: %1").arg(QString::fromStdString(e.what())));
@@ -606,7 +621,8 @@ FaceIndexSummary FaceIndexer::run(const Progress& progress, const std::atomic_bo
         }
         Impl::PendingPhoto pendingPhoto;
         pendingPhoto.job = photo.job;
-        for (FaceDetection f : faces) {
+        for (size_t k = 0; k < faces.size(); ++k) {
+            FaceDetection f = faces[k];
             for (float& v : f.box)
                 v = float(v * toSource);
             for (auto& point : f.landmarks) {
@@ -619,6 +635,7 @@ FaceIndexSummary FaceIndexer::run(const Progress& progress, const std::atomic_bo
             face.displayCrop =
                 FaceAligner::cropBox(source, f.box, d->options.cropSize, d->options.cropSize * 0.3f);
             face.quality = faceQuality(f, 1.0, face.alignedCrop);
+            face.check = checks[k];
             // Stored coordinates are full-resolution pixels of the oriented photo.
             const double toFull = photo.scale / toSource;
             for (float& v : f.box)
@@ -650,10 +667,92 @@ FaceIndexSummary FaceIndexer::run(const Progress& progress, const std::atomic_bo
     if (summary.error.isEmpty())
         flush();
     if (summary.error.isEmpty() && !summary.cancelled)
+        checkStoredFaces(db, summary, stopped, maxSide);
+    if (summary.error.isEmpty() && !summary.cancelled)
         reembed(db, summary, stopped, progress);
     report(QString());
     summary.seconds = total.elapsed() / 1000.0;
     return summary;
+}
+
+void FaceIndexer::checkStoredFaces(QSqlDatabase& db, FaceIndexSummary& summary,
+                                   const std::function<bool()>& stopped, int maxSide)
+{
+    // Faces a library found before the face check: each photo is decoded as for detection and the check
+    // runs on the stored boxes; what fails is hidden as "not a face" (restorable), names are never touched.
+    QList<PhotoJob> photos;
+    {
+        QSqlQuery q(db);
+        if (!SqlUtil::exec(
+                q,
+                QStringLiteral("SELECT DISTINCT p.id, p.path, p.hash FROM faces f JOIN photos p ON "
+                               "p.id = f.photo_id WHERE p.missing = 0 AND ") +
+                    kUncheckedFaces + QStringLiteral(" ORDER BY p.id"),
+                {}, &summary.error))
+            return;
+        while (q.next())
+            photos.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()});
+    }
+    for (const PhotoJob& job : std::as_const(photos)) {
+        if (stopped()) {
+            summary.cancelled = true;
+            return;
+        }
+        const DecodedPhoto photo = decodePhoto(job, maxSide);
+        if (!photo.error.isEmpty())
+            continue; // checked when the photo can be read again
+        std::vector<qint64> ids;
+        std::vector<FaceDetection> faces;
+        QSqlQuery q(db);
+        SqlUtil::exec(q,
+                      QStringLiteral("SELECT f.id, f.x1, f.y1, f.x2, f.y2, f.score FROM faces f WHERE "
+                                     "f.photo_id = ? AND ") +
+                          kUncheckedFaces,
+                      {job.id});
+        while (q.next()) {
+            FaceDetection f;
+            for (int i = 0; i < 4; ++i)
+                f.box[size_t(i)] = float(q.value(1 + i).toDouble() / photo.scale);
+            f.probability = q.value(5).toFloat();
+            ids.push_back(q.value(0).toLongLong());
+            faces.push_back(f);
+        }
+        q.finish();
+        std::vector<double> checks;
+        try {
+            checks = FaceCheck::confidence(*d->detector, photo.reduced, faces);
+        } catch (const std::exception&) {
+            continue;
+        }
+        if (!db.transaction()) {
+            summary.error = db.lastError().text();
+            return;
+        }
+        QString error;
+        for (size_t i = 0; i < ids.size(); ++i) {
+            const bool face = FaceCheck::isFace(checks[i]);
+            // A face that passes but may not be grouped (FaceCheck::canGroup) leaves its old group.
+            const QString sql =
+                face ? (FaceCheck::canGroup(checks[i])
+                            ? QStringLiteral("UPDATE faces SET face_check = ? WHERE id = ?")
+                            : QStringLiteral(
+                                  "UPDATE faces SET face_check = ?, cluster_id = NULL WHERE id = ?"))
+                     : QStringLiteral(
+                           "UPDATE faces SET face_check = ?, not_face = 1, state = 'ignored', "
+                           "person_id = NULL, cluster_id = NULL, suggestion_score = NULL WHERE id = ?");
+            if (!SqlUtil::exec(db, sql, {checks[i], ids[i]}, &error)) {
+                db.rollback();
+                summary.error = error;
+                return;
+            }
+            summary.notFaces += face ? 0 : 1;
+        }
+        if (!db.commit()) {
+            db.rollback();
+            summary.error = db.lastError().text();
+            return;
+        }
+    }
 }
 
 void FaceIndexer::reembed(QSqlDatabase& db, FaceIndexSummary& summary, const std::function<bool()>& stopped,

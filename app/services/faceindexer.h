@@ -43,6 +43,7 @@ struct FaceIndexSummary {
     int failed = 0;
     int reembedded = 0;     // faces whose embedding was redone for a new model
     int namedFromFiles = 0; // faces named from the photos' XMP face regions (FileNameImporter)
+    int notFaces = 0;       // detections the face check kept as "not a face" (FaceCheck)
     bool cancelled = false;
     QString error; // fatal (models, catalog); empty otherwise
     QList<FaceIndexFailure> failures;
@@ -118,6 +119,8 @@ public:
 private:
     // Faces stored with another embedding model get a vector of the current one: staged in
     // face_embeddings_next (the old vectors stay in use) and swapped in together once all are done.
+    void checkStoredFaces(QSqlDatabase& db, FaceIndexSummary& summary, const std::function<bool()>& stopped,
+                          int maxSide);
     void reembed(QSqlDatabase& db, FaceIndexSummary& summary, const std::function<bool()>& stopped,
                  const Progress& progress);
 

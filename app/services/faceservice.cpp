@@ -8,6 +8,7 @@
 #include "clustering/dbscanclusterer.h"
 #include "clustering/incrementalclusterer.h"
 #include "clustering/personmatcher.h"
+#include "detection/facecheck.h"
 #include "embedding/inceptionresnetv1embedder.h"
 #include "faceindexer.h"
 #include "sqlutil.h"
@@ -20,6 +21,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <cmath>
+#include <limits>
 #include <map>
 
 namespace kindred {
@@ -28,7 +30,9 @@ namespace {
 
 const QString kSelect = QStringLiteral(
     "SELECT f.id, f.photo_id, p.path, f.x1, f.y1, f.x2, f.y2, f.score, f.quality, f.state, f.source, "
-    "f.person_id, pe.name, f.cluster_id, f.suggestion_score FROM faces f JOIN photos p ON p.id = f.photo_id "
+    "f.person_id, pe.name, f.cluster_id, f.suggestion_score, f.not_face, f.face_check FROM faces f JOIN "
+    "photos p "
+    "ON p.id = f.photo_id "
     "LEFT JOIN persons pe ON pe.id = f.person_id");
 
 // The faces compared in one refresh, in the current model's space.
@@ -38,6 +42,7 @@ struct FaceVectors {
     std::vector<qint64> persons;
     std::vector<qint64> clusters;
     std::vector<float> quality;
+    std::vector<bool> doubtful; // the face check's confidence is below FaceCheck::kMinGroupConfidence
     std::vector<qint64> photos;
     std::vector<float> turned; // FaceAligner::turnedAway
     torch::Tensor embeddings;  // N x D, L2-normalised
@@ -138,6 +143,8 @@ QList<FaceRecord> FaceService::query(const QString& where, const QVariantList& v
         r.personName = q.value(12).toString();
         r.clusterId = q.value(13).toLongLong();
         r.suggestionScore = q.value(14).toFloat();
+        r.notFace = q.value(15).toInt();
+        r.faceCheck = q.value(16).isNull() ? std::numeric_limits<float>::quiet_NaN() : q.value(16).toFloat();
         r.cropPath = FaceIndexer::faceCropPath(m_paths, r.id);
         out.append(r);
     }
@@ -191,6 +198,12 @@ QList<FaceRecord> FaceService::unclusteredFaces() const
     return query(
         QStringLiteral("f.state IN ('unknown', 'suggested') AND f.cluster_id IS NULL AND p.missing = 0"), {},
         QStringLiteral("f.quality DESC, f.id"));
+}
+
+QList<FaceRecord> FaceService::notFaces() const
+{
+    return query(QStringLiteral("f.not_face > 0 AND p.missing = 0"), {},
+                 QStringLiteral("f.not_face DESC, f.face_check DESC, f.id"));
 }
 
 QList<FaceRecord> FaceService::suggestions() const
@@ -352,7 +365,7 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
                 q,
                 QStringLiteral("SELECT f.id, f.state, f.person_id, f.cluster_id, f.quality, f.dim, "
                                "f.embedding, f.photo_id, f.lm_left_eye_x, f.lm_left_eye_y, f.lm_right_eye_x, "
-                               "f.lm_right_eye_y, f.lm_nose_x, f.lm_nose_y FROM faces f "
+                               "f.lm_right_eye_y, f.lm_nose_x, f.lm_nose_y, f.face_check FROM faces f "
                                "JOIN photos p ON p.id = f.photo_id "
                                "WHERE f.model_id = ? AND f.embedding IS NOT NULL AND p.missing = 0 "
                                "AND f.state IN ('confirmed', 'unknown', 'suggested') ORDER BY f.id"),
@@ -369,6 +382,7 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
             v.persons.push_back(q.value(2).toLongLong());
             v.clusters.push_back(q.value(3).toLongLong());
             v.quality.push_back(q.value(4).isNull() ? 1.0f : q.value(4).toFloat());
+            v.doubtful.push_back(!q.value(14).isNull() && !FaceCheck::canGroup(q.value(14).toDouble()));
             v.photos.push_back(q.value(7).toLongLong());
             // Faces without landmarks (drawn by hand) count as looking at the camera.
             FaceLandmarks marks{};
@@ -473,9 +487,12 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
             std::vector<float> freshQuality;
             // Faces turned away (profiles) are not grouped: measured on the dev set, they put different
             // people into one group (docs/quality.md). They can still be suggested, with a higher bar.
+            // Nor are faces the face check only just let through (FaceCheck::canGroup): measured, the
+            // groups they make are of masks and hands (docs/quality.md, section 8).
             for (int64_t row : freshRows)
-                freshQuality.push_back(v.turned[size_t(row)] > maxTurnedAway ? -1.0f
-                                                                             : v.quality[size_t(row)]);
+                freshQuality.push_back(v.turned[size_t(row)] > maxTurnedAway || v.doubtful[size_t(row)]
+                                           ? -1.0f
+                                           : v.quality[size_t(row)]);
             if (existingRows.empty()) {
                 std::vector<int64_t> photos;
                 for (int64_t row : freshRows)

@@ -27,6 +27,11 @@ struct FaceRecord {
     qint64 clusterId = 0;      // unknown/suggested faces: their cluster (0 = unclustered)
     float suggestionScore = 0; // suggested: calibrated confidence in [0, 1]
     QString cropPath;          // display crop (may not exist yet for old faces)
+    // Hidden as "not a face": 1 = by the face check after detection, 2 = by the family; -1 = the family
+    // said it is a face (never hidden again by the check); 0 = none. faceCheck: the check's confidence
+    // (NaN: not checked, e.g. a face drawn by hand).
+    int notFace = 0;
+    float faceCheck = 0;
 };
 
 struct ClusterRecord {
@@ -91,6 +96,7 @@ public:
     QList<ClusterRecord> clusters(int maxFacesPerCluster = -1) const; // largest first
     QList<FaceRecord> unclusteredFaces() const;                       // unknown faces in no cluster
     QList<FaceRecord> suggestions() const;                            // highest confidence first
+    QList<FaceRecord> notFaces() const; // hidden as "not a face": the family's first, then by confidence
     QList<FaceRecord> facesOfPhoto(qint64 photoId) const;
     QList<FaceRecord> facesOfPerson(qint64 personId) const; // confirmed faces
     QList<FaceRecord> facesOfCluster(qint64 clusterId) const;

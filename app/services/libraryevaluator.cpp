@@ -195,10 +195,12 @@ bool LibraryEvaluator::loadFaces(const QString& root)
     if (!db.isOpen())
         return false;
     QSqlQuery q(db);
-    if (!SqlUtil::exec(q,
-                       QStringLiteral("SELECT f.id, f.photo_id, p.path, f.x1, f.y1, f.x2, f.y2 FROM faces f "
-                                      "JOIN photos p ON p.id = f.photo_id WHERE p.missing = 0 ORDER BY f.id"),
-                       {}, &m_error))
+    if (!SqlUtil::exec(
+            q,
+            QStringLiteral("SELECT f.id, f.photo_id, p.path, f.x1, f.y1, f.x2, f.y2, f.not_face FROM "
+                           "faces f JOIN photos p ON p.id = f.photo_id WHERE p.missing = 0 ORDER BY "
+                           "f.id"),
+            {}, &m_error))
         return false;
     QHash<qint64, size_t> largest; // photo -> row of its largest face
     while (q.next()) {
@@ -210,6 +212,7 @@ bool LibraryEvaluator::loadFaces(const QString& root)
         f.y1 = q.value(4).toDouble();
         f.x2 = q.value(5).toDouble();
         f.y2 = q.value(6).toDouble();
+        f.notFace = q.value(7).toInt();
         const size_t row = m_faces.size();
         const auto area = [](const Face& x) { return (x.x2 - x.x1) * (x.y2 - x.y1); };
         const auto it = largest.find(f.photoId);
@@ -479,6 +482,31 @@ bool LibraryEvaluator::verificationReport(const LibraryEvalOptions& options, con
     return true;
 }
 
+QJsonObject LibraryEvaluator::faceCheckReport() const
+{
+    // Detections the face check hid, and how many of them were a photo's labelled (largest) face.
+    int hidden = 0, labelled = 0, labelledHidden = 0;
+    QJsonArray examples;
+    for (const Face& f : m_faces) {
+        hidden += f.notFace == 1 ? 1 : 0;
+        if (!f.label.isEmpty()) {
+            ++labelled;
+            if (f.notFace == 1) {
+                ++labelledHidden;
+                if (examples.size() < 10)
+                    examples.append(
+                        QJsonObject{{QStringLiteral("face"), f.id}, {QStringLiteral("path"), f.path}});
+            }
+        }
+    }
+    return QJsonObject{{QStringLiteral("detections"), int(m_faces.size())},
+                       {QStringLiteral("hidden_as_not_face"), hidden},
+                       {QStringLiteral("hidden_share"), round4(ratio(hidden, int(m_faces.size())))},
+                       {QStringLiteral("labelled_faces"), labelled},
+                       {QStringLiteral("labelled_faces_hidden"), labelledHidden},
+                       {QStringLiteral("labelled_faces_hidden_examples"), examples}};
+}
+
 bool LibraryEvaluator::detectionReport(const LibraryEvalOptions& options, QJsonObject* out)
 {
     QFile file(options.boxesFile);
@@ -509,57 +537,79 @@ bool LibraryEvaluator::detectionReport(const LibraryEvalOptions& options, QJsonO
                 boxes.push_back({x, y, x + w, y + h});
         }
     }
-    QHash<QString, std::vector<Box>> found;
-    for (const Face& f : m_faces)
-        found[QDir(options.photosRoot).relativeFilePath(f.path)].push_back(
-            {float(f.x1), float(f.y1), float(f.x2), float(f.y2)});
-    // Greedy matching by IoU >= 0.5, per size band of the true box's shorter side.
+    // Scored twice: every detection (as before the face check) and the faces the family is shown (the
+    // detections the check hid left out).
+    struct Score {
+        std::vector<int> total, matched;
+        int photos = 0, detections = 0, unmatched = 0;
+    };
     const std::vector<double> bands = {0, 20, 40, 80};
-    std::vector<int> total(bands.size(), 0), matched(bands.size(), 0);
-    int photos = 0, detections = 0, unmatchedDetections = 0;
-    for (auto it = truth.cbegin(); it != truth.cend(); ++it) {
-        const auto det = found.constFind(it.key());
-        if (det == found.cend() && !QFileInfo::exists(QDir(options.photosRoot).filePath(it.key())))
-            continue; // not part of this folder
-        ++photos;
-        std::vector<Box> dets = det == found.cend() ? std::vector<Box>() : *det;
-        detections += int(dets.size());
-        std::vector<bool> used(dets.size(), false);
-        for (const Box& t : it.value()) {
-            double best = 0.5;
-            int bestIndex = -1;
-            for (size_t j = 0; j < dets.size(); ++j) {
-                if (used[j])
-                    continue;
-                const double iou = Nms::boxIou(t, dets[j]);
-                if (iou >= best) {
-                    best = iou;
-                    bestIndex = int(j);
+    auto score = [&](bool shownOnly) {
+        QHash<QString, std::vector<Box>> found;
+        for (const Face& f : m_faces)
+            if (!shownOnly || f.notFace != 1)
+                found[QDir(options.photosRoot).relativeFilePath(f.path)].push_back(
+                    {float(f.x1), float(f.y1), float(f.x2), float(f.y2)});
+        Score s;
+        s.total.assign(bands.size(), 0);
+        s.matched.assign(bands.size(), 0);
+        // Greedy matching by IoU >= 0.5, per size band of the true box's shorter side.
+        for (auto it = truth.cbegin(); it != truth.cend(); ++it) {
+            const auto det = found.constFind(it.key());
+            if (det == found.cend() && !QFileInfo::exists(QDir(options.photosRoot).filePath(it.key())))
+                continue; // not part of this folder
+            ++s.photos;
+            std::vector<Box> dets = det == found.cend() ? std::vector<Box>() : *det;
+            s.detections += int(dets.size());
+            std::vector<bool> used(dets.size(), false);
+            for (const Box& t : it.value()) {
+                double best = 0.5;
+                int bestIndex = -1;
+                for (size_t j = 0; j < dets.size(); ++j) {
+                    if (used[j])
+                        continue;
+                    const double iou = Nms::boxIou(t, dets[j]);
+                    if (iou >= best) {
+                        best = iou;
+                        bestIndex = int(j);
+                    }
+                }
+                if (bestIndex >= 0)
+                    used[size_t(bestIndex)] = true;
+                const double side = std::min(t[2] - t[0], t[3] - t[1]);
+                for (size_t b = 0; b < bands.size(); ++b) {
+                    if (side >= bands[b]) {
+                        ++s.total[b];
+                        s.matched[b] += bestIndex >= 0 ? 1 : 0;
+                    }
                 }
             }
-            if (bestIndex >= 0)
-                used[size_t(bestIndex)] = true;
-            const double side = std::min(t[2] - t[0], t[3] - t[1]);
-            for (size_t b = 0; b < bands.size(); ++b) {
-                if (side >= bands[b]) {
-                    ++total[b];
-                    matched[b] += bestIndex >= 0 ? 1 : 0;
-                }
-            }
+            for (bool u : used)
+                s.unmatched += u ? 0 : 1;
         }
-        for (bool u : used)
-            unmatchedDetections += u ? 0 : 1;
-    }
-    QJsonArray recall;
-    for (size_t b = 0; b < bands.size(); ++b)
-        recall.append(QJsonObject{{QStringLiteral("min_side"), bands[b]},
-                                  {QStringLiteral("boxes"), total[b]},
-                                  {QStringLiteral("found"), matched[b]},
-                                  {QStringLiteral("recall"), round4(ratio(matched[b], total[b]))}});
+        return s;
+    };
+    auto recallOf = [&](const Score& s) {
+        QJsonArray recall;
+        for (size_t b = 0; b < bands.size(); ++b)
+            recall.append(QJsonObject{{QStringLiteral("min_side"), bands[b]},
+                                      {QStringLiteral("boxes"), s.total[b]},
+                                      {QStringLiteral("found"), s.matched[b]},
+                                      {QStringLiteral("recall"), round4(ratio(s.matched[b], s.total[b]))}});
+        return recall;
+    };
+    const Score all = score(false);
+    const Score shown = score(true);
+    const int photos = shown.photos, detections = shown.detections, unmatchedDetections = shown.unmatched;
+    const QJsonArray recall = recallOf(shown);
     *out = QJsonObject{{QStringLiteral("photos"), photos},
                        {QStringLiteral("detections"), detections},
                        {QStringLiteral("detections_matching_no_box"), unmatchedDetections},
-                       {QStringLiteral("recall_by_size"), recall}};
+                       {QStringLiteral("recall_by_size"), recall},
+                       {QStringLiteral("before_face_check"),
+                        QJsonObject{{QStringLiteral("detections"), all.detections},
+                                    {QStringLiteral("detections_matching_no_box"), all.unmatched},
+                                    {QStringLiteral("recall_by_size"), recallOf(all)}}}};
     return true;
 }
 
@@ -796,6 +846,7 @@ bool LibraryEvaluator::run(const LibraryEvalOptions& options, QJsonObject* repor
         r.insert(QStringLiteral("verification"), v);
         log(QStringLiteral("verification: %1").arg(v.value(QStringLiteral("accuracy")).toDouble()));
     }
+    r.insert(QStringLiteral("face_check"), faceCheckReport());
     if (!options.boxesFile.isEmpty()) {
         QJsonObject d;
         if (!detectionReport(options, &d))

@@ -65,7 +65,8 @@ private:
         qint64 photoId = 0;
         QString path;
         double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
-        QString label; // "" = unlabelled
+        QString label;   // "" = unlabelled
+        int notFace = 0; // faces.not_face: 1 = hidden by the face check
     };
     bool loadFaces(const QString& root);
     bool groupingReport(QJsonObject* out);
@@ -74,6 +75,7 @@ private:
     bool baselineReport(const Vectors& v, QJsonObject* out);
     bool verificationReport(const LibraryEvalOptions& options, const Vectors& v, QJsonObject* out);
     bool detectionReport(const LibraryEvalOptions& options, QJsonObject* out);
+    QJsonObject faceCheckReport() const;
     bool namingRounds(const LibraryEvalOptions& options, QJsonArray* out, const std::atomic_bool* cancel);
     bool fail(const QString& message);
 

@@ -186,10 +186,12 @@ public:
         QSqlQuery q(db);
         SqlUtil::exec(
             q,
-            QStringLiteral("SELECT person_id, state, cluster_id, suggestion_score FROM faces WHERE id = ?"),
+            QStringLiteral(
+                "SELECT person_id, state, cluster_id, suggestion_score, not_face FROM faces WHERE id = ?"),
             {id});
         QJsonObject o{{QStringLiteral("id"), id}};
         if (q.next()) {
+            o.insert(QStringLiteral("not_face"), q.value(4).toInt());
             o.insert(QStringLiteral("person_id"), jsonId(q.value(0)));
             o.insert(QStringLiteral("state"), q.value(1).toString());
             o.insert(QStringLiteral("cluster_id"), jsonId(q.value(2)));
@@ -697,6 +699,55 @@ bool PeopleService::ignoreFaces(const QList<qint64>& faceIds)
     return tx.commit(QStringLiteral("Ignore %1 face(s)").arg(faces.size()));
 }
 
+bool PeopleService::markNotFaces(const QList<qint64>& faceIds)
+{
+    if (faceIds.isEmpty())
+        return fail(QStringLiteral("no faces given"));
+    PeopleTransaction tx(*this, db());
+    if (!tx.ok())
+        return false;
+    const QList<qint64> faces =
+        idList(tx.db(),
+               QStringLiteral("SELECT id FROM faces WHERE state <> 'confirmed' AND id IN (%1)")
+                   .arg(SqlUtil::placeholders(int(faceIds.size()))),
+               toVariants(faceIds));
+    if (faces.isEmpty())
+        return fail(QStringLiteral("no unnamed faces among these (a named face is not a face? take it out of "
+                                   "the person first)"));
+    tx.recordFaces(faces);
+    tx.recordCoverHolders(faces);
+    if (!tx.exec(QStringLiteral("UPDATE faces SET state = 'ignored', not_face = 2, person_id = NULL, "
+                                "cluster_id = NULL, suggestion_score = NULL WHERE id IN (%1)")
+                     .arg(SqlUtil::placeholders(int(faces.size()))),
+                 toVariants(faces)))
+        return false;
+    return tx.commit(QStringLiteral("Mark %1 face(s) as not a face").arg(faces.size()));
+}
+
+bool PeopleService::restoreFaces(const QList<qint64>& faceIds)
+{
+    if (faceIds.isEmpty())
+        return fail(QStringLiteral("no faces given"));
+    PeopleTransaction tx(*this, db());
+    if (!tx.ok())
+        return false;
+    const QList<qint64> faces =
+        idList(tx.db(),
+               QStringLiteral("SELECT id FROM faces WHERE not_face > 0 AND id IN (%1)")
+                   .arg(SqlUtil::placeholders(int(faceIds.size()))),
+               toVariants(faceIds));
+    if (faces.isEmpty())
+        return fail(QStringLiteral("none of these faces is hidden as not a face"));
+    tx.recordFaces(faces);
+    // Back among the unknown faces; the next grouping places them. The check never hides them again.
+    if (!tx.exec(QStringLiteral("UPDATE faces SET state = 'unknown', not_face = -1, cluster_id = NULL WHERE "
+                                "id IN (%1)")
+                     .arg(SqlUtil::placeholders(int(faces.size()))),
+                 toVariants(faces)))
+        return false;
+    return tx.commit(QStringLiteral("Restore %1 face(s)").arg(faces.size()));
+}
+
 bool PeopleService::ignoreCluster(qint64 clusterId)
 {
     QSqlDatabase d = db();
@@ -841,11 +892,12 @@ bool PeopleService::applyUndoEntry(const QString& stack, const QString& otherSta
                 d,
                 QStringLiteral(
                     "UPDATE faces SET person_id = ?, state = ?, "
-                    "cluster_id = (SELECT id FROM clusters WHERE id = ?), suggestion_score = ? WHERE id = ?"),
+                    "cluster_id = (SELECT id FROM clusters WHERE id = ?), suggestion_score = ?, not_face = ? "
+                    "WHERE id = ?"),
                 {nullable(f.value(QStringLiteral("person_id"))), f.value(QStringLiteral("state")).toString(),
                  nullable(f.value(QStringLiteral("cluster_id"))),
                  nullable(f.value(QStringLiteral("suggestion_score"))),
-                 f.value(QStringLiteral("id")).toInteger()},
+                 f.value(QStringLiteral("not_face")).toInt(0), f.value(QStringLiteral("id")).toInteger()},
                 &error))
             return rollback(error);
     }

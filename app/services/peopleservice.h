@@ -46,6 +46,11 @@ public:
     bool setCoverFace(const QString& name, qint64 faceId);
     bool ignoreCluster(qint64 clusterId); // strangers: hide every face of the cluster
     bool ignoreFaces(const QList<qint64>& faceIds);
+    // "Not a face" (a hand, an ear, a pattern): hidden like an ignored face and listed with what the face
+    // check hid (FaceService::notFaces); restoreFaces() brings either kind back as an unknown face that the
+    // check never hides again. Both undoable.
+    bool markNotFaces(const QList<qint64>& faceIds);
+    bool restoreFaces(const QList<qint64>& faceIds);
     bool deletePerson(const QString& name); // faces go back to unknown
 
     // Undo/redo of the actions above. Return false when there is nothing to undo/redo.

@@ -252,6 +252,76 @@ std::vector<FaceDetection> MtcnnDetector::detectWithContext(const cv::Mat& rgb, 
     return inside;
 }
 
+std::vector<MtcnnDetector::Rescore> MtcnnDetector::rescore(const cv::Mat& rgb,
+                                                           const std::vector<std::array<float, 4>>& boxes)
+{
+    if (rgb.empty() || rgb.type() != CV_8UC3)
+        throw ModelError("MTCNN: the image must be non-empty 8-bit RGB (CV_8UC3)");
+    torch::NoGradGuard noGrad;
+    std::vector<Rescore> result(boxes.size());
+    // Candidates carry their index in `score` so that the ones crops() drops keep 0.
+    std::vector<Candidate> c;
+    for (size_t i = 0; i < boxes.size(); ++i)
+        c.push_back({boxes[i], float(i), {}});
+    square(c);
+    if (c.empty())
+        return result;
+    // Crops as crops() cuts them (1-based truncated box, black outside the image), resized with OpenCV's area
+    // filter: about twice as fast as the exact resampler the detector keeps for parity with facenet-pytorch.
+    const cv::Rect whole(0, 0, rgb.cols, rgb.rows);
+    std::vector<Candidate> kept;
+    std::vector<cv::Rect> regions;
+    for (const Candidate& k : c) {
+        const int x = int(std::trunc(k.box[0])) - 1, y = int(std::trunc(k.box[1])) - 1;
+        const cv::Rect r(x, y, int(std::trunc(k.box[2])) - x, int(std::trunc(k.box[3])) - y);
+        if (r.width > 0 && r.height > 0 && (r & whole).area() > 0) {
+            kept.push_back(k);
+            regions.push_back(r);
+        }
+    }
+    c = std::move(kept);
+    torch::Tensor b48 = torch::empty({int64_t(c.size()), 48, 48, 3});
+    float* data = b48.data_ptr<float>();
+    at::parallel_for(0, int64_t(c.size()), 8, [&](int64_t begin, int64_t end) {
+        cv::Mat patch;
+        for (int64_t i = begin; i < end; ++i) {
+            const cv::Rect& r = regions[size_t(i)];
+            const cv::Rect inside = r & whole;
+            if (inside == r) {
+                cv::resize(rgb(r), patch, cv::Size(48, 48), 0, 0, cv::INTER_AREA);
+            } else {
+                cv::Mat canvas(r.height, r.width, CV_8UC3, cv::Scalar::all(0));
+                rgb(inside).copyTo(canvas(inside - r.tl()));
+                cv::resize(canvas, patch, cv::Size(48, 48), 0, 0, cv::INTER_AREA);
+            }
+            float* dst = data + i * 48 * 48 * 3;
+            for (int row = 0; row < 48; ++row) {
+                const uchar* src = patch.ptr<uchar>(row);
+                for (int k = 0; k < 48 * 3; ++k)
+                    *dst++ = (float(src[k]) - 127.5f) * 0.0078125f;
+            }
+        }
+    });
+    b48 = b48.permute({0, 3, 1, 2});
+    if (!c.empty()) {
+        const ONetOutput out = m_onet->forward(b48.to(m_device));
+        const torch::Tensor prob = out.probability.to(torch::kCPU).contiguous();
+        const torch::Tensor marks = out.landmarks.to(torch::kCPU).contiguous();
+        const auto pa = prob.accessor<float, 1>();
+        const auto la = marks.accessor<float, 2>();
+        for (size_t i = 0; i < c.size(); ++i) {
+            Rescore& r = result[size_t(c[i].score)];
+            const long n = long(i);
+            r.onet = pa[n];
+            const std::array<float, 4>& k = c[i].box;
+            const float bw = k[2] - k[0] + 1, bh = k[3] - k[1] + 1;
+            for (int p = 0; p < 5; ++p)
+                r.landmarks[size_t(p)] = {bw * la[n][p] + k[0] - 1, bh * la[n][p + 5] + k[1] - 1};
+        }
+    }
+    return result;
+}
+
 std::vector<FaceDetection> MtcnnDetector::detectAtScale(const cv::Mat& rgb, MtcnnTimings& t)
 {
     torch::NoGradGuard noGrad;

@@ -70,6 +70,15 @@ public:
     // *padded tells whether the padded pass was used.
     std::vector<FaceDetection> detectWithContext(const cv::Mat& rgb, bool* padded = nullptr);
 
+    // A second look at boxes found before: O-Net's face probability and landmarks for each box, made square
+    // around its centre as the detector does, the part of a box outside the image black. Boxes with no
+    // area get 0. Used by FaceCheck (the detections' boxes moved a little).
+    struct Rescore {
+        float onet = 0;
+        std::array<std::array<float, 2>, 5> landmarks{}; // O-Net's, in image coordinates
+    };
+    std::vector<Rescore> rescore(const cv::Mat& rgb, const std::vector<std::array<float, 4>>& boxes);
+
     const MtcnnOptions& options() const { return m_options; }
     void setOptions(const MtcnnOptions& options);
     torch::Device device() const { return m_device; }

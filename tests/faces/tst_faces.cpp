@@ -45,6 +45,8 @@ private Q_SLOTS:
     void clustersAreIdentities();
     void incrementalKeepsClusters();
     void lowQualityStaysUnclustered();
+    void doubtfulFacesStayUnclustered_data();
+    void doubtfulFacesStayUnclustered();
     void suggestionsFollowNamesAndRejections();
     void rejectedLookAlikeKeepsItsFamilyOut_data();
     void rejectedLookAlikeKeepsItsFamilyOut();
@@ -319,6 +321,30 @@ void TestFaces::lowQualityStaysUnclustered()
     for (qint64 f : clusterOf(poor))
         QCOMPARE(f, 0);
     QCOMPARE(distinctClusters(good).size(), 1);
+}
+
+void TestFaces::doubtfulFacesStayUnclustered_data()
+{
+    QTest::addColumn<QVariant>("check"); // faces.face_check of the three look-alikes; null = not checked
+    QTest::addColumn<bool>("grouped");
+    QTest::newRow("not checked (a library from before, a face drawn by hand)") << QVariant() << true;
+    QTest::newRow("clearly a face") << QVariant(12.0) << true;
+    QTest::newRow("just above the group bar") << QVariant(3.1) << true;
+    QTest::newRow("let through by the check but doubtful") << QVariant(2.0) << false;
+}
+
+// Faces the face check only just let through (hands over faces, masks) are shown but never grouped.
+void TestFaces::doubtfulFacesStayUnclustered()
+{
+    QFETCH(QVariant, check);
+    QFETCH(bool, grouped);
+    const QList<qint64> faces = addFaces(0, 3, 0.9f);
+    for (qint64 f : faces)
+        exec(QStringLiteral("UPDATE faces SET face_check = ? WHERE id = ?"), {check, f});
+    refresh();
+    const QHash<qint64, qint64> clusters = clusterOf(faces);
+    for (qint64 c : clusters)
+        QCOMPARE(c != 0, grouped);
 }
 
 void TestFaces::suggestionsFollowNamesAndRejections()

@@ -5,6 +5,7 @@
 #include "common/modelerror.h"
 #include "detection/arearesampler.h"
 #include "detection/detectionimage.h"
+#include "detection/facecheck.h"
 #include "detection/mtcnn.h"
 #include "detection/nms.h"
 
@@ -124,6 +125,8 @@ private Q_SLOTS:
     void alignLandmarks();
     void detectWithContext_data();
     void detectWithContext();
+    void faceCheck_data();
+    void faceCheck();
     void cropBox_data();
     void cropBox();
     void device_data();
@@ -494,6 +497,73 @@ void TestMlMtcnn::detectWithContext()
     QVERIFY(f.landmarks[2][1] > f.landmarks[0][1]);       // nose below the eyes
     QVERIFY(f.landmarks[3][1] > f.landmarks[2][1]);       // mouth below the nose
     QVERIFY(FaceAligner::turnedAway(f.landmarks) < 0.45); // these crops look at the camera
+}
+
+void TestMlMtcnn::faceCheck_data()
+{
+    // Detections of the face job on dev-set photos, labelled by looking (bench/facecheck/labels.tsv): the
+    // box in photo pixels, and whether it is a face.
+    QTest::addColumn<QString>("image"); // relative to shared/photos/devset
+    QTest::addColumn<QRectF>("box");
+    QTest::addColumn<bool>("face");
+    const QString wider = QStringLiteral("wider_groups/images/");
+    const QString cfp = QStringLiteral("cfp_loose/images/");
+    QTest::newRow("hand holding a stick, 117 px")
+        << wider + "0--Parade/0_Parade_Parade_0_459.jpg"
+        << QRectF(QPointF(-2.1, 805.8), QPointF(114.6, 944.8)) << false;
+    QTest::newRow("fist, 74 px") << wider + "13--Interview/13_Interview_Interview_Sequences_13_268.jpg"
+                                 << QRectF(QPointF(95.0, 349.0), QPointF(169.3, 438.0)) << false;
+    QTest::newRow("ear at the crop's edge") << cfp + "378_Paul_Ryan/frontal_04.jpg"
+                                            << QRectF(QPointF(-25.5, 42.9), QPointF(26.7, 106.0)) << false;
+    QTest::newRow("ear of a profile") << cfp + "426_Saif_Ali_Khan/profile_04.jpg"
+                                      << QRectF(QPointF(201.4, -36.4), QPointF(316.1, 114.7)) << false;
+    QTest::newRow("neck with an earring") << cfp + "302_Madhuri_Dixit/profile_02.jpg"
+                                          << QRectF(QPointF(-20.6, 141.2), QPointF(65.7, 258.8)) << false;
+    QTest::newRow("face cut by the photo's edge")
+        << wider + "0--Parade/0_Parade_Parade_0_12.jpg"
+        << QRectF(QPointF(1009.2, 131.8), QPointF(1039.8, 167.4)) << true;
+    QTest::newRow("face half hidden, glasses")
+        << wider + "0--Parade/0_Parade_Parade_0_377.jpg"
+        << QRectF(QPointF(349.5, 335.5), QPointF(380.3, 373.2)) << true;
+    QTest::newRow("small face in a crowd, 17 px")
+        << wider + "0--Parade/0_Parade_Parade_0_639.jpg"
+        << QRectF(QPointF(424.6, 290.5), QPointF(441.2, 312.5)) << true;
+    QTest::newRow("profile") << cfp + "319_Mark_Teixeira/profile_02.jpg"
+                             << QRectF(QPointF(32.2, -17.4), QPointF(149.7, 125.1)) << true;
+}
+
+// The face check after detection keeps faces (also cut by the edge, half hidden, small or in profile) and
+// hides hands, ears and necks that MTCNN took for faces.
+void TestMlMtcnn::faceCheck()
+{
+    QFETCH(QString, image);
+    QFETCH(QRectF, box);
+    QFETCH(bool, face);
+    const fs::path path = kShared / "photos/devset" / image.toStdString();
+    if (!fs::exists(path))
+        QSKIP("the dev set is not in ../shared/photos/devset");
+    cv::Mat rgb;
+    cv::cvtColor(cv::imread(path.string(), cv::IMREAD_COLOR), rgb, cv::COLOR_BGR2RGB);
+    QVERIFY(!rgb.empty());
+    QVERIFY(std::max(rgb.cols, rgb.rows) <= 1600); // the face job detects at this size
+    const std::vector<FaceDetection> faces = detector().detectWithContext(rgb);
+    const std::array<float, 4> want{float(box.left()), float(box.top()), float(box.right()),
+                                    float(box.bottom())};
+    int match = -1;
+    for (size_t i = 0; i < faces.size(); ++i)
+        if (iou(faces[i].box, want) > 0.7f)
+            match = int(i);
+    QVERIFY2(match >= 0, "the labelled detection is found again");
+    const std::vector<double> confidence = FaceCheck::confidence(detector(), rgb, faces);
+    QCOMPARE(confidence.size(), faces.size());
+    QCOMPARE(FaceCheck::isFace(confidence[size_t(match)]), face);
+    // Not near the bar: a small change of decoder or library must not flip it.
+    QVERIFY2(std::abs(confidence[size_t(match)] - FaceCheck::kMinConfidence) > 1.0,
+             qPrintable(QString::number(confidence[size_t(match)])));
+    // Each detection is checked on its own: the same answer alone as among the photo's others (up to the
+    // rounding of a batched network run).
+    const std::vector<double> alone = FaceCheck::confidence(detector(), rgb, {faces[size_t(match)]});
+    QVERIFY(std::abs(alone.front() - confidence[size_t(match)]) < 1e-4);
 }
 
 void TestMlMtcnn::alignLandmarks()

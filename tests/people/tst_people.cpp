@@ -208,10 +208,27 @@ void TestPeople::scanFindsFaces()
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const QJsonObject faces = r.json().object().value(QStringLiteral("faces")).toObject();
     QCOMPARE(faces.value(QStringLiteral("photos_done")).toInt(), kPhotos);
-    m_faces = faces.value(QStringLiteral("faces")).toInt();
+    // Detections the face check hid are kept in the catalog but not among the unknown faces: here a hand with
+    // a ring on a table in bbt2.jpg (and a sliver of the edge of one portrait).
+    const int hidden = faces.value(QStringLiteral("not_faces")).toInt();
+    m_faces = faces.value(QStringLiteral("faces")).toInt() - hidden;
     // Each person folder has one portrait; the group photos have four to six faces each.
     QVERIFY2(m_faces >= 36, qPrintable(QString::number(m_faces)));
+    QVERIFY2(hidden >= 1 && hidden <= 3, qPrintable(QString::number(hidden)));
     QCOMPARE(allFaces(m_library).size(), m_faces);
+    const CliResult notFaces = runCli(
+        {QStringLiteral("--library"), m_library, QStringLiteral("not-faces"), QStringLiteral("--json")});
+    QCOMPARE(notFaces.exitCode, 0);
+    const QJsonArray listed = notFaces.json().object().value(QStringLiteral("not_faces")).toArray();
+    QCOMPARE(listed.size(), hidden);
+    bool hand = false;
+    for (const QJsonValue& v : listed) {
+        const QJsonArray box = v.toObject().value(QStringLiteral("box")).toArray();
+        hand = hand ||
+               (v.toObject().value(QStringLiteral("photo")).toString().endsWith(QLatin1String("bbt2.jpg")) &&
+                std::abs(box.at(0).toDouble() - 311) < 15 && std::abs(box.at(1).toDouble() - 395) < 15);
+    }
+    QVERIFY(hand);
     // Nothing left to do: a second run finds no work (incremental, idempotent).
     const CliResult again = runCli({QStringLiteral("--library"), m_library, QStringLiteral("index"),
                                     QStringLiteral("--quiet"), QStringLiteral("--json")});
@@ -412,7 +429,7 @@ void TestPeople::killDuringIndexingResumes()
     QCOMPARE(r.json().object().value(QStringLiteral("photos")).toInt(), kPhotos - done);
     QCOMPARE(countDbRows(catalog, QStringLiteral("SELECT count(*) FROM face_scans WHERE state = 'done'")),
              kPhotos);
-    QCOMPARE(countDbRows(catalog, QStringLiteral("SELECT count(*) FROM faces")), m_faces);
+    QCOMPARE(countDbRows(catalog, QStringLiteral("SELECT count(*) FROM faces WHERE not_face <= 0")), m_faces);
     QCOMPARE(
         countDbRows(catalog,
                     QStringLiteral("SELECT count(*) FROM (SELECT photo_id, round(x1), round(y1) FROM faces "

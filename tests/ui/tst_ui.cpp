@@ -256,6 +256,7 @@ private Q_SLOTS:
     void photoView_faceBoxes();
 
     void unknownFaces_nameCluster();
+    void unknownFaces_notFaces();
     void suggestions_keyboard_data();
     void suggestions_keyboard();
     void search_personChips_data();
@@ -1029,6 +1030,66 @@ void TestUi::unknownFaces_nameCluster()
     QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM faces WHERE state = 'confirmed'")), qint64(0));
     QVERIFY(w->redoAction()->isEnabled());
     QTRY_VERIFY_WITH_TIMEOUT(!w->peopleView()->names().contains(QStringLiteral("Grandma")), 10000);
+}
+
+// "Not faces": what the face check hid is listed below the groups; a group of hands goes there with one
+// action (no face selected), a real face comes back with "It is a face" (or N), and both undo.
+void TestUi::unknownFaces_notFaces()
+{
+    ScannedApp s(3);
+    const QString db = s.catalog();
+    const qint64 hands = addCluster(db);
+    QList<qint64> handFaces;
+    for (int i = 0; i < 3; ++i)
+        handFaces.append(addFace(db, s.photoIds.at(i), QStringLiteral("unknown"), 0, hands));
+    const qint64 hidden = addFace(db, s.photoIds.at(0), QStringLiteral("ignored"));
+    sql(db, QStringLiteral("UPDATE faces SET not_face = 1, face_check = 0.2 WHERE id = ?"), {hidden});
+
+    MainWindow* w = s.app->window.get();
+    UnknownFacesView* view = w->unknownFacesView();
+    QAbstractItemModelTester clusterTester(view->clusterModel());
+    QSignalSpy shown(view, &UnknownFacesView::clusterShown);
+    w->showView(MainWindow::View::UnknownFaces);
+    QTRY_COMPARE_WITH_TIMEOUT(view->clusterModel()->rowCount(), 2, 10000); // the group + "Not faces"
+    QCOMPARE(view->clusterModel()->clusterAt(1).id, ClusterListModel::kNotFacesRow);
+    QCOMPARE(view->clusterModel()->clusterAt(1).size, 1);
+    QVERIFY(view->clusterModel()->index(1).data().toString().contains(QStringLiteral("Not faces")));
+
+    // The group of hands, selected on the left with no face selected: all of it is not a face.
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() && shown.last().at(0).toLongLong() == hands, 10000);
+    view->clusterList()->selectionModel()->select(view->clusterModel()->index(0),
+                                                  QItemSelectionModel::ClearAndSelect);
+    view->markSelectedNotFaces();
+    QTRY_COMPARE_WITH_TIMEOUT(scalar(db, QStringLiteral("SELECT COUNT(*) FROM faces WHERE not_face = 2")),
+                              qint64(3), 10000);
+    QVERIFY(w->peopleController()->waitForIdle(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(view->clusterModel()->rowCount(), 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(view->clusterModel()->clusterAt(0).size, 4, 10000);
+
+    // In the "Not faces" row the family's own come first; the one the check hid is a face after all (N).
+    QTRY_VERIFY_WITH_TIMEOUT(shown.last().at(0).toLongLong() == ClusterListModel::kNotFacesRow &&
+                                 view->faceModel()->rowCount() == 4,
+                             10000);
+    QCOMPARE(view->faceModel()->faceAt(3).id, hidden);
+    view->faceList()->setFocus();
+    view->faceList()->selectionModel()->select(view->faceModel()->index(3),
+                                               QItemSelectionModel::ClearAndSelect);
+    QTest::keyClick(view->faceList(), Qt::Key_N);
+    QVERIFY(w->peopleController()->waitForIdle(10000));
+    QCOMPARE(scalar(db,
+                    QStringLiteral("SELECT COUNT(*) FROM faces WHERE id = ? AND not_face = -1 AND state = "
+                                   "'unknown'"),
+                    {hidden}),
+             qint64(1));
+    // Undo: hidden again, as the check had it.
+    QTRY_VERIFY(w->undoAction()->isEnabled());
+    w->undoAction()->trigger();
+    QVERIFY(w->peopleController()->waitForIdle(10000));
+    QCOMPARE(scalar(db,
+                    QStringLiteral("SELECT COUNT(*) FROM faces WHERE id = ? AND not_face = 1 AND state = "
+                                   "'ignored'"),
+                    {hidden}),
+             qint64(1));
 }
 
 void TestUi::suggestions_keyboard_data()

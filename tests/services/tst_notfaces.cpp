@@ -1,0 +1,328 @@
+// The face check after detection in a real library: what MTCNN took for a face (an ear, a neck with an
+// earring, a fist) is kept in the catalog as "not a face", never grouped or suggested, listed in one place,
+// and the family can correct it both ways (undoably); a re-detection and a library from before the check keep
+// to the same verdicts; faces drawn by hand are never filtered. Real dev-set photos (labelled in
+// bench/facecheck/labels.tsv), real models, a real SQLite catalog, and kindred-cli's not-faces command.
+#include "catalog.h"
+#include "clirun.h"
+#include "detection/facecheck.h"
+#include "faceindexer.h"
+#include "faceservice.h"
+#include "librarypaths.h"
+#include "peopleservice.h"
+#include "scanner.h"
+#include "sqlutil.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QRectF>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace kindred;
+
+namespace {
+
+const QString kShared = QStringLiteral(KINDRED_SHARED_DIR);
+const QString kModels = QStringLiteral(KINDRED_MODELS_DIR);
+
+struct Labelled {
+    QString source; // under shared/photos/devset
+    QRectF notFace; // the detection that is not a face, in photo pixels
+};
+
+const QList<Labelled>& labelled()
+{
+    static const QList<Labelled> list = {
+        {QStringLiteral("cfp_loose/images/378_Paul_Ryan/frontal_04.jpg"),
+         QRectF(QPointF(-25.5, 42.9), QPointF(26.7, 106.0))},
+        {QStringLiteral("cfp_loose/images/426_Saif_Ali_Khan/profile_04.jpg"),
+         QRectF(QPointF(201.4, -36.4), QPointF(316.1, 114.7))},
+        {QStringLiteral("cfp_loose/images/302_Madhuri_Dixit/profile_02.jpg"),
+         QRectF(QPointF(-20.6, 141.2), QPointF(65.7, 258.8))},
+        {QStringLiteral("wider_groups/images/13--Interview/13_Interview_Interview_Sequences_13_268.jpg"),
+         QRectF(QPointF(95.0, 349.0), QPointF(169.3, 438.0))},
+    };
+    return list;
+}
+
+double iou(const QRectF& a, const QRectF& b)
+{
+    const QRectF i = a.intersected(b);
+    const double inter = i.isEmpty() ? 0 : i.width() * i.height();
+    return inter / (a.width() * a.height() + b.width() * b.height() - inter);
+}
+
+} // namespace
+
+class TestNotFaces : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    LibraryPaths m_paths;
+    QString m_catalog;
+    QString m_photos;
+
+    QVariant scalar(const QString& sql, const QVariantList& binds = {})
+    {
+        QSqlDatabase db = Catalog::connectionForThread(m_catalog);
+        return SqlUtil::scalar(db, sql, binds);
+    }
+
+    FaceIndexSummary index()
+    {
+        FaceIndexOptions options;
+        options.modelsDir = kModels;
+        options.threads = 2;
+        FaceIndexer indexer(m_catalog, m_paths, options);
+        QString error;
+        if (!indexer.prepare(&error))
+            qFatal("models: %s", qPrintable(error));
+        return indexer.run({});
+    }
+
+    // The face of the copied photo whose box matches `box` best (IoU > 0.7), or 0.
+    qint64 faceAt(const QString& fileName, const QRectF& box)
+    {
+        QSqlDatabase db = Catalog::connectionForThread(m_catalog);
+        QSqlQuery q(db);
+        SqlUtil::exec(
+            q,
+            QStringLiteral("SELECT f.id, f.x1, f.y1, f.x2, f.y2 FROM faces f JOIN photos p ON p.id = "
+                           "f.photo_id WHERE p.path LIKE ?"),
+            {QStringLiteral("%/") + fileName});
+        qint64 best = 0;
+        double bestIou = 0.7;
+        while (q.next()) {
+            const QRectF r(QPointF(q.value(1).toDouble(), q.value(2).toDouble()),
+                           QPointF(q.value(3).toDouble(), q.value(4).toDouble()));
+            if (iou(r, box) > bestIou) {
+                bestIou = iou(r, box);
+                best = q.value(0).toLongLong();
+            }
+        }
+        return best;
+    }
+
+    QList<qint64> labelledIds()
+    {
+        QList<qint64> ids;
+        for (const Labelled& l : labelled())
+            ids.append(faceAt(QFileInfo(l.source).fileName(), l.notFace));
+        return ids;
+    }
+
+    QList<qint64> ids(const QList<FaceRecord>& faces)
+    {
+        QList<qint64> out;
+        for (const FaceRecord& f : faces)
+            out.append(f.id);
+        return out;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_photos = m_dir.filePath(QStringLiteral("photos"));
+        QVERIFY(QDir().mkpath(m_photos));
+        for (const Labelled& l : labelled()) {
+            const QString from = kShared + QStringLiteral("/photos/devset/") + l.source;
+            if (!QFile::exists(from))
+                QSKIP("the dev set is not in ../shared/photos/devset");
+            QVERIFY(QFile::copy(from, m_photos + QLatin1Char('/') + QFileInfo(l.source).fileName()));
+        }
+        m_paths = LibraryPaths(m_dir.filePath(QStringLiteral("library")));
+        QString why;
+        QVERIFY2(m_paths.ensureExists(&why), qPrintable(why));
+        m_catalog = m_paths.catalogFile();
+        Catalog catalog;
+        QVERIFY(catalog.open(m_catalog));
+        QVERIFY(Scanner(m_catalog).scan({m_photos}).error.isEmpty());
+    }
+
+    // Each photo: its face shown, the labelled non-face hidden by the check (with its confidence kept), and
+    // the hidden ones listed in one place, never among the unknown faces, groups or suggestions.
+    void checkHidesNonFaces()
+    {
+        const FaceIndexSummary s = index();
+        QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+        QCOMPARE(s.facesFound, 8);
+        QCOMPARE(s.notFaces, 4);
+        const QList<qint64> hidden = labelledIds();
+        for (qint64 id : hidden) {
+            QVERIFY(id > 0);
+            QCOMPARE(scalar(QStringLiteral("SELECT not_face FROM faces WHERE id = ?"), {id}).toInt(), 1);
+            QCOMPARE(scalar(QStringLiteral("SELECT state FROM faces WHERE id = ?"), {id}).toString(),
+                     QStringLiteral("ignored"));
+            QVERIFY(scalar(QStringLiteral("SELECT face_check FROM faces WHERE id = ?"), {id}).toDouble() <
+                    FaceCheck::kMinConfidence);
+        }
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM faces WHERE not_face = 0 AND state = 'unknown' "
+                                       "AND face_check >= ?"),
+                        {FaceCheck::kMinConfidence})
+                     .toInt(),
+                 4);
+        FaceService faces(m_catalog, m_paths);
+        QList<qint64> listed = ids(faces.notFaces());
+        std::sort(listed.begin(), listed.end());
+        QList<qint64> expected = hidden;
+        std::sort(expected.begin(), expected.end());
+        QCOMPARE(listed, expected);
+        FaceRefreshSummary refresh;
+        QVERIFY(faces.refresh(faces.libraryOptions(), &refresh));
+        QCOMPARE(refresh.unknownFaces, 4);
+        for (const FaceRecord& f : faces.unclusteredFaces())
+            QVERIFY(!hidden.contains(f.id));
+        for (const ClusterRecord& c : faces.clusters())
+            for (const FaceRecord& f : c.faces)
+                QVERIFY(!hidden.contains(f.id));
+    }
+
+    // "It is a face" brings a hidden detection back for good; "Not a face" hides one the check let through;
+    // both undo; the family's own verdicts are listed first.
+    void familyCorrectsBothWays()
+    {
+        const QList<qint64> hidden = labelledIds();
+        PeopleService people(m_catalog);
+        QVERIFY2(people.restoreFaces({hidden[0]}), qPrintable(people.errorString()));
+        QCOMPARE(scalar(QStringLiteral("SELECT not_face || state FROM faces WHERE id = ?"), {hidden[0]})
+                     .toString(),
+                 QStringLiteral("-1unknown"));
+        QVERIFY(!people.restoreFaces({hidden[0]})); // no longer hidden
+        const qint64 real =
+            scalar(QStringLiteral("SELECT id FROM faces WHERE not_face = 0 ORDER BY id LIMIT 1"))
+                .toLongLong();
+        QVERIFY2(people.markNotFaces({real}), qPrintable(people.errorString()));
+        QCOMPARE(
+            scalar(QStringLiteral("SELECT not_face || state FROM faces WHERE id = ?"), {real}).toString(),
+            QStringLiteral("2ignored"));
+        const QList<FaceRecord> listed = FaceService(m_catalog, m_paths).notFaces();
+        QCOMPARE(listed.size(), 4);
+        QCOMPARE(listed.first().id, real); // the family's first
+        QCOMPARE(listed.first().notFace, 2);
+        QVERIFY(people.undo());
+        QCOMPARE(
+            scalar(QStringLiteral("SELECT not_face || state FROM faces WHERE id = ?"), {real}).toString(),
+            QStringLiteral("0unknown"));
+        QVERIFY(people.redo());
+        QCOMPARE(scalar(QStringLiteral("SELECT not_face FROM faces WHERE id = ?"), {real}).toInt(), 2);
+        // A named face is a face: marking it is refused until it is taken out of its person.
+        const qint64 other =
+            scalar(QStringLiteral("SELECT id FROM faces WHERE not_face = 0 AND state = 'unknown' ORDER BY id "
+                                  "LIMIT 1"))
+                .toLongLong();
+        QVERIFY(people.nameFaces({other}, QStringLiteral("Someone")));
+        QVERIFY(!people.markNotFaces({other}));
+    }
+
+    // The photos are looked at again (a new detector, an edit): the hidden detections are not found a second
+    // time, the one the family restored stays a face, the one they marked stays hidden, the name stays.
+    void redetectionKeepsVerdicts()
+    {
+        const int faces = scalar(QStringLiteral("SELECT count(*) FROM faces")).toInt();
+        const QString before =
+            scalar(
+                QStringLiteral("SELECT group_concat(id || ':' || not_face || state, ',') FROM (SELECT * FROM "
+                               "faces WHERE not_face <> 0 OR state = 'confirmed' ORDER BY id)"))
+                .toString();
+        QSqlDatabase db = Catalog::connectionForThread(m_catalog);
+        QVERIFY(SqlUtil::exec(db, QStringLiteral("DELETE FROM face_scans")));
+        const FaceIndexSummary s = index();
+        QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+        QCOMPARE(s.photosTotal, 4);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM faces")).toInt(), faces);
+        const QString after =
+            scalar(
+                QStringLiteral("SELECT group_concat(id || ':' || not_face || state, ',') FROM (SELECT * FROM "
+                               "faces WHERE not_face <> 0 OR state = 'confirmed' ORDER BY id)"))
+                .toString();
+        QCOMPARE(after, before);
+    }
+
+    // A library catalogued before the check: its faces are checked by the next face job (the photos are
+    // decoded again, nothing else redone) and the same ones are hidden; names are never touched.
+    void libraryFromBeforeTheCheck()
+    {
+        QSqlDatabase db = Catalog::connectionForThread(m_catalog);
+        QVERIFY(SqlUtil::exec(db, QStringLiteral("UPDATE faces SET not_face = 0, face_check = NULL, state = "
+                                                 "'unknown' WHERE state <> 'confirmed'")));
+        FaceIndexOptions options;
+        options.modelsDir = kModels;
+        FaceIndexer indexer(m_catalog, m_paths, options);
+        QCOMPARE(indexer.pendingPhotos(), 4);
+        const FaceIndexSummary s = index();
+        QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+        QCOMPARE(s.facesFound, 0);
+        QCOMPARE(s.notFaces, 4);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM faces WHERE face_check IS NULL")).toInt(), 0);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM faces WHERE state = 'confirmed'")).toInt(), 1);
+        for (qint64 id : labelledIds())
+            QCOMPARE(scalar(QStringLiteral("SELECT not_face FROM faces WHERE id = ?"), {id}).toInt(), 1);
+        QCOMPARE(indexer.pendingPhotos(), 0);
+    }
+
+    // A face drawn by hand is the family's word: never checked, never hidden, even on an ear.
+    void drawnFacesAreNeverFiltered()
+    {
+        const Labelled& ear = labelled().first();
+        const qint64 photo = scalar(QStringLiteral("SELECT id FROM photos WHERE path LIKE ?"),
+                                    {QStringLiteral("%/") + QFileInfo(ear.source).fileName()})
+                                 .toLongLong();
+        FaceIndexOptions options;
+        options.modelsDir = kModels;
+        FaceIndexer indexer(m_catalog, m_paths, options);
+        QString error;
+        QVERIFY(indexer.prepare(&error));
+        const qint64 id = indexer.addManualFace(photo, QRectF(0, 45, 26, 60), &error);
+        QVERIFY2(id > 0, qPrintable(error));
+        QCOMPARE(scalar(QStringLiteral("SELECT not_face FROM faces WHERE id = ?"), {id}).toInt(), 0);
+        QVERIFY(scalar(QStringLiteral("SELECT face_check FROM faces WHERE id = ?"), {id}).isNull());
+        QCOMPARE(indexer.pendingPhotos(), 0);
+    }
+
+    // kindred-cli not-faces: --mark, the list (with who hid each), --restore, a usage error.
+    void cli()
+    {
+        const QString library = m_paths.root();
+        const qint64 real =
+            scalar(QStringLiteral("SELECT id FROM faces WHERE not_face = 0 AND state = 'unknown' ORDER BY id "
+                                  "LIMIT 1"))
+                .toLongLong();
+        test::CliResult r = test::runCli({QStringLiteral("--library"), library, QStringLiteral("not-faces"),
+                                          QStringLiteral("--mark"), QString::number(real)});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(scalar(QStringLiteral("SELECT not_face FROM faces WHERE id = ?"), {real}).toInt(), 2);
+        r = test::runCli(
+            {QStringLiteral("--library"), library, QStringLiteral("not-faces"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray list = r.json().object().value(QStringLiteral("not_faces")).toArray();
+        QCOMPARE(list.size(), 5);
+        QCOMPARE(list.first().toObject().value(QStringLiteral("id")).toInteger(), real);
+        QCOMPARE(list.first().toObject().value(QStringLiteral("hidden_by")).toString(),
+                 QStringLiteral("you"));
+        QCOMPARE(list.last().toObject().value(QStringLiteral("hidden_by")).toString(),
+                 QStringLiteral("face check"));
+        QVERIFY(list.last().toObject().value(QStringLiteral("face_check")).toDouble() <
+                FaceCheck::kMinConfidence);
+        r = test::runCli({QStringLiteral("--library"), library, QStringLiteral("not-faces"),
+                          QStringLiteral("--restore"), QString::number(real)});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(
+            scalar(QStringLiteral("SELECT not_face || state FROM faces WHERE id = ?"), {real}).toString(),
+            QStringLiteral("-1unknown"));
+        r = test::runCli({QStringLiteral("--library"), library, QStringLiteral("not-faces"),
+                          QStringLiteral("--mark"), QStringLiteral("x")});
+        QVERIFY(r.exitCode != 0);
+        r = test::runCli({QStringLiteral("--library"), library, QStringLiteral("not-faces")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains("4 hidden as not a face"), r.out.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestNotFaces)
+#include "tst_notfaces.moc"
