@@ -202,7 +202,7 @@ QList<FaceRecord> FaceService::unclusteredFaces() const
 
 QList<FaceRecord> FaceService::notFaces() const
 {
-    return query(QStringLiteral("f.not_face > 0 AND p.missing = 0"), {},
+    return query(QStringLiteral("f.not_face > 0 AND f.state = 'ignored' AND p.missing = 0"), {},
                  QStringLiteral("f.not_face DESC, f.face_check DESC, f.id"));
 }
 

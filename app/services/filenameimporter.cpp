@@ -21,6 +21,7 @@ struct Face {
     qint64 id = 0;
     QRectF box; // normalised, displayed image
     QString state;
+    int notFace = 0; // faces.not_face: 1 = hidden by the face check
 };
 
 double iou(const QRectF& a, const QRectF& b)
@@ -164,15 +165,15 @@ int FileNameImporter::apply(QSqlDatabase& db, qint64 photoId, QString* error, QL
     QList<Face> faces;
     {
         QSqlQuery q(db);
-        if (!SqlUtil::exec(q,
-                           QStringLiteral("SELECT id, x1, y1, x2, y2, state FROM faces WHERE photo_id = ?"),
-                           {photoId}, error))
+        if (!SqlUtil::exec(
+                q, QStringLiteral("SELECT id, x1, y1, x2, y2, state, not_face FROM faces WHERE photo_id = ?"),
+                {photoId}, error))
             return -1;
         while (q.next())
             faces.append({q.value(0).toLongLong(),
                           QRectF(QPointF(q.value(1).toDouble() / width, q.value(2).toDouble() / height),
                                  QPointF(q.value(3).toDouble() / width, q.value(4).toDouble() / height)),
-                          q.value(5).toString()});
+                          q.value(5).toString(), q.value(6).toInt()});
     }
     QList<QRectF> displayed, rotated;
     for (const Region& r : std::as_const(regions)) {
@@ -208,7 +209,16 @@ int FileNameImporter::apply(QSqlDatabase& db, qint64 photoId, QString* error, QL
     for (const auto& [r, f] : std::as_const(pairs)) {
         const Region& region = regions[r];
         const Face& face = faces[f];
-        if (face.state == QLatin1String("unknown") || face.state == QLatin1String("suggested")) {
+        // A face someone named in another program is a face, whatever the face check said: it comes back
+        // (never hidden again) and takes the name.
+        const bool hiddenByCheck = face.state == QLatin1String("ignored") && face.notFace == 1;
+        if (face.state == QLatin1String("unknown") || face.state == QLatin1String("suggested") ||
+            hiddenByCheck) {
+            if (hiddenByCheck &&
+                !SqlUtil::exec(
+                    db, QStringLiteral("UPDATE faces SET state = 'unknown', not_face = -1 WHERE id = ?"),
+                    {face.id}, error))
+                return -1;
             if (!nameFaceFromRegion(db, face.id, region.id, region.name, {}, error))
                 return -1;
             ++named;

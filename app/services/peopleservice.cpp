@@ -400,11 +400,11 @@ bool PeopleService::nameFaces(const QList<qint64>& faceIds, const QString& name)
             return false;
     }
     if (!tx.exec(
-            QStringLiteral("UPDATE faces SET person_id = ?, state = 'confirmed', suggestion_score = NULL "
-                           "WHERE id IN (%1)")
+            QStringLiteral("UPDATE faces SET person_id = ?, state = 'confirmed', suggestion_score = NULL, "
+                           "not_face = CASE WHEN not_face > 0 THEN -1 ELSE not_face END WHERE id IN (%1)")
                 .arg(SqlUtil::placeholders(int(existing.size()))),
             QVariantList{person} + toVariants(existing)))
-        return false;
+        return false; // a face the family names is a face: never hidden as "not a face" again
     return tx.commit(QStringLiteral("Name %1 face(s) %2").arg(existing.size()).arg(name.simplified()));
 }
 
@@ -733,7 +733,7 @@ bool PeopleService::restoreFaces(const QList<qint64>& faceIds)
         return false;
     const QList<qint64> faces =
         idList(tx.db(),
-               QStringLiteral("SELECT id FROM faces WHERE not_face > 0 AND id IN (%1)")
+               QStringLiteral("SELECT id FROM faces WHERE not_face > 0 AND state = 'ignored' AND id IN (%1)")
                    .arg(SqlUtil::placeholders(int(faceIds.size()))),
                toVariants(faceIds));
     if (faces.isEmpty())

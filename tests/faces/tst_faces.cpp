@@ -645,6 +645,11 @@ void TestFaces::namesFromFiles_data()
                                                           << "Bob" << onFace << 0 << "Bob" << true << 1;
     QTest::newRow("an ignored face stays ignored") << "ignored"
                                                    << "" << onFace << 0 << "" << true << 0;
+    // "not a face": hidden by the face check (1) comes back named, marked by the family (2) stays hidden.
+    QTest::newRow("hidden by the face check: a face after all") << "ignored:1"
+                                                                << "" << onFace << 1 << "Alice" << true << 1;
+    QTest::newRow("marked not a face by the family") << "ignored:2"
+                                                     << "" << onFace << 0 << "" << true << 0;
     QTest::newRow("loosely drawn region") << "unknown"
                                           << "" << QRectF(0, 0, 0.25, 0.32) << 1 << "Alice" << true << 1;
     QTest::newRow("region elsewhere") << "unknown"
@@ -663,11 +668,15 @@ void TestFaces::namesFromFiles()
     qint64 person = 0;
     if (!existing.isEmpty())
         person = exec(QStringLiteral("INSERT INTO persons (name) VALUES (?)"), {existing});
+    const int notFace =
+        faceState.contains(QLatin1Char(':')) ? faceState.section(QLatin1Char(':'), 1).toInt() : 0;
+    faceState = faceState.section(QLatin1Char(':'), 0, 0);
     const qint64 face =
         addFaces(1, 1, 0.9f, faceState,
                  faceState == QLatin1String("confirmed") || faceState == QLatin1String("suggested") ? person
                                                                                                     : 0)
             .first();
+    exec(QStringLiteral("UPDATE faces SET not_face = ? WHERE id = ?"), {notFace, face});
     const qint64 photo = photoOf(face);
     const qint64 regionId =
         exec(QStringLiteral(
@@ -694,6 +703,11 @@ void TestFaces::namesFromFiles()
     QVERIFY(q.next());
     QCOMPARE(q.value(0).toLongLong(), linked ? face : 0);
     QCOMPARE(int(PeopleService(m_path).persons().size()), persons);
+    if (notFace != 0) {
+        QVERIFY(q.exec(QStringLiteral("SELECT not_face FROM faces WHERE id = %1").arg(face)));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), named > 0 ? -1 : notFace);
+    }
 
     // Taken back by the family: the region, once used, does not name the face again.
     if (named > 0) {

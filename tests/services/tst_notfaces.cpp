@@ -218,6 +218,17 @@ private Q_SLOTS:
                 .toLongLong();
         QVERIFY(people.nameFaces({other}, QStringLiteral("Someone")));
         QVERIFY(!people.markNotFaces({other}));
+        // Naming a hidden detection (from the photo viewer) makes it a face for good.
+        const qint64 hiddenOne = hidden[1];
+        QVERIFY(people.nameFaces({hiddenOne}, QStringLiteral("Someone")));
+        QCOMPARE(scalar(QStringLiteral("SELECT not_face || state FROM faces WHERE id = ?"), {hiddenOne})
+                     .toString(),
+                 QStringLiteral("-1confirmed"));
+        QCOMPARE(FaceService(m_catalog, m_paths).notFaces().size(), 3); // hidden[2], hidden[3], real
+        QVERIFY(people.undo());
+        QCOMPARE(scalar(QStringLiteral("SELECT not_face || state FROM faces WHERE id = ?"), {hiddenOne})
+                     .toString(),
+                 QStringLiteral("1ignored"));
     }
 
     // The photos are looked at again (a new detector, an edit): the hidden detections are not found a second
