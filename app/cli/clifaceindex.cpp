@@ -9,7 +9,6 @@
 #include "sqlutil.h"
 
 #include <QJsonArray>
-#include <QThread>
 
 namespace kindred {
 
@@ -86,7 +85,7 @@ int CliFaceIndex::run(CliLibrary& library, CliContext& ctx, const CliFaceIndexOp
     o.embedderModel = model;
     o.embedderFile = modelFile;
     o.device = ctx.globals.device;
-    o.threads = ctx.globals.threads > 0 ? ctx.globals.threads : QThread::idealThreadCount();
+    o.threads = ctx.globals.threads; // 0: the free cores, following the load
     if (minFace > 0)
         o.minFaceSize = minFace;
     o.mirrorAverage = options.mirrorAverage;
@@ -141,7 +140,8 @@ int CliFaceIndex::run(CliLibrary& library, CliContext& ctx, const CliFaceIndexOp
                     {QStringLiteral("detect_seconds"), s.detectSeconds},
                     {QStringLiteral("embed_seconds"), s.embedSeconds},
                     {QStringLiteral("decode_wait_seconds"), s.decodeSeconds},
-                    {QStringLiteral("write_seconds"), s.writeSeconds}};
+                    {QStringLiteral("write_seconds"), s.writeSeconds},
+                    {QStringLiteral("threads_mean"), s.threadsMean}};
     if (s.cancelled) {
         if (json)
             *json = out;

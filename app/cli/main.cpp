@@ -17,7 +17,8 @@ void printUsage(QTextStream& out)
            "  --library DIR      library folder (catalog + caches); default: the per-user data folder\n"
            "  --models DIR       folder holding the model pack; default: searched (see docs/models.md)\n"
            "  --device NAME      auto, cpu or cuda (default auto)\n"
-           "  --threads N        CPU threads for inference (default: number of cores)\n"
+           "  --threads N        CPU threads for inference (default: the cores other programs leave free,\n"
+           "                     measured between photos by the face job; the number of cores elsewhere)\n"
            "  -h, --help         this help; COMMAND --help for a command's own options\n"
            "  -v, --version      print the version\n\n"
            "Commands:\n";

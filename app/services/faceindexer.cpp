@@ -12,6 +12,7 @@
 #include "embedding/embedderfactory.h"
 #include "filenameimporter.h"
 #include "imagedecoder.h"
+#include "loadgovernor.h"
 #include "sqlutil.h"
 
 #include <QDir>
@@ -113,6 +114,18 @@ struct FaceIndexer::Impl {
     std::unique_ptr<MtcnnDetector> detector;
     std::unique_ptr<Embedder> embedder;
     torch::Device device = torch::kCPU;
+    // CPU threads that follow the computer's load (options.threads == 0 on the CPU); null when fixed.
+    std::unique_ptr<LoadGovernor> governor;
+
+    // Before each photo: the thread count for the load of the moment (on the inference thread).
+    void followLoad(FaceIndexSummary& summary)
+    {
+        if (!governor)
+            return;
+        const int threads = governor->update();
+        Device::setThreads(threads);
+        summary.threadsMean += (threads - summary.threadsMean) / double(++summary.threadSamples);
+    }
 
     // One face waiting for its embedding.
     struct PendingFace {
@@ -223,6 +236,9 @@ bool FaceIndexer::prepare(QString* error)
         deviceOptions.device = d->options.device.toStdString();
         deviceOptions.threads = d->options.threads;
         d->device = Device::configure(deviceOptions);
+        d->governor.reset();
+        if (d->options.threads <= 0 && d->device.is_cpu())
+            d->governor = std::make_unique<LoadGovernor>(Device::defaultThreads(), Device::defaultThreads());
         MtcnnOptions mtcnn;
         mtcnn.minFaceSize = std::max(12, d->options.minFaceSize);
         d->detector = std::make_unique<MtcnnDetector>(
@@ -585,6 +601,7 @@ FaceIndexSummary FaceIndexer::run(const Progress& progress, const std::atomic_bo
             report(photo.job.path);
             continue;
         }
+        d->followLoad(summary);
         QElapsedTimer t;
         t.start();
         std::vector<FaceDetection> faces;
@@ -701,6 +718,7 @@ void FaceIndexer::checkStoredFaces(QSqlDatabase& db, FaceIndexSummary& summary,
         const DecodedPhoto photo = decodePhoto(job, maxSide);
         if (!photo.error.isEmpty())
             continue; // checked when the photo can be read again
+        d->followLoad(summary);
         std::vector<qint64> ids;
         std::vector<FaceDetection> faces;
         QSqlQuery q(db);

@@ -17,8 +17,8 @@ struct FaceIndexOptions {
     QString embedderModel; // "" (the default network), "edgeface-xs", "edgeface-xxs", "frnet" or "irv1"
     QString embedderFile;  // a user-supplied checkpoint for irv1
     QString device = QStringLiteral("auto");
-    int threads = 0;          // CPU threads for inference, 0 = cores
-    int minFaceSize = 20;     // pixels in the full-resolution photo
+    int threads = 0;      // CPU threads for inference; 0 = the free cores, following the load (LoadGovernor)
+    int minFaceSize = 20; // pixels in the full-resolution photo
     int detectMaxSide = 1600; // photos are decoded (DCT-reduced for JPEG) to this long side for detection
     int batchSize = 16;       // crops per embedding batch
     int lookahead = 4;        // photos decoded ahead on the thread pool
@@ -52,6 +52,9 @@ struct FaceIndexSummary {
     double detectSeconds = 0;
     double embedSeconds = 0;
     double writeSeconds = 0;
+    // The mean CPU thread count the photos were detected with when it follows the load (0 when fixed).
+    double threadsMean = 0;
+    int threadSamples = 0;
 };
 
 struct FaceIndexProgress {

@@ -1,5 +1,6 @@
 #include "common/device.h"
 
+#include <algorithm>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
@@ -19,6 +20,13 @@ int Device::defaultThreads()
 {
     const unsigned int cores = std::thread::hardware_concurrency();
     return cores == 0 ? 1 : static_cast<int>(cores);
+}
+
+void Device::setThreads(int threads)
+{
+    threads = std::max(1, threads);
+    if (torch::get_num_threads() != threads)
+        torch::set_num_threads(threads);
 }
 
 void Device::keepFreedMemory()

@@ -26,6 +26,9 @@ public:
     static void keepFreedMemory();
     static bool cudaAvailable();
     static int defaultThreads();
+    // Changes the intra-op thread count for work started from the calling thread from now on (OpenMP keeps
+    // the count per thread: call it on the thread that runs the inference). Not for CUDA work.
+    static void setThreads(int threads);
     static std::string describe(const torch::Device& device);
 };
 
