@@ -674,78 +674,55 @@ bool PeopleService::setCoverFace(const QString& name, qint64 faceId)
     return tx.commit(QStringLiteral("Choose cover of %1").arg(person->name));
 }
 
-bool PeopleService::ignoreFaces(const QList<qint64>& faceIds)
+bool PeopleService::setFaces(const QList<qint64>& faceIds, const SetFaces& change)
 {
     if (faceIds.isEmpty())
         return fail(QStringLiteral("no faces given"));
     PeopleTransaction tx(*this, db());
     if (!tx.ok())
         return false;
-    const QList<qint64> faces =
-        idList(tx.db(),
-               QStringLiteral("SELECT id FROM faces WHERE state <> 'confirmed' AND id IN (%1)")
-                   .arg(SqlUtil::placeholders(int(faceIds.size()))),
-               toVariants(faceIds));
+    const QList<qint64> faces = idList(tx.db(),
+                                       QStringLiteral("SELECT id FROM faces WHERE %1 AND id IN (%2)")
+                                           .arg(change.eligible, SqlUtil::placeholders(int(faceIds.size()))),
+                                       toVariants(faceIds));
     if (faces.isEmpty())
-        return fail(QStringLiteral("no unnamed faces among these"));
+        return fail(change.noneEligible);
     tx.recordFaces(faces);
-    tx.recordCoverHolders(faces);
-    if (!tx.exec(
-            QStringLiteral("UPDATE faces SET state = 'ignored', person_id = NULL, suggestion_score = NULL "
-                           "WHERE id IN (%1)")
-                .arg(SqlUtil::placeholders(int(faces.size()))),
-            toVariants(faces)))
+    if (change.leavePersons)
+        tx.recordCoverHolders(faces);
+    if (!tx.exec(QStringLiteral("UPDATE faces SET %1 WHERE id IN (%2)")
+                     .arg(change.assignments, SqlUtil::placeholders(int(faces.size()))),
+                 toVariants(faces)))
         return false;
-    return tx.commit(QStringLiteral("Ignore %1 face(s)").arg(faces.size()));
+    return tx.commit(change.action.arg(faces.size()));
+}
+
+bool PeopleService::ignoreFaces(const QList<qint64>& faceIds)
+{
+    return setFaces(faceIds,
+                    {QStringLiteral("state <> 'confirmed'"), QStringLiteral("no unnamed faces among these"),
+                     QStringLiteral("state = 'ignored', person_id = NULL, suggestion_score = NULL"),
+                     QStringLiteral("Ignore %1 face(s)"), true});
 }
 
 bool PeopleService::markNotFaces(const QList<qint64>& faceIds)
 {
-    if (faceIds.isEmpty())
-        return fail(QStringLiteral("no faces given"));
-    PeopleTransaction tx(*this, db());
-    if (!tx.ok())
-        return false;
-    const QList<qint64> faces =
-        idList(tx.db(),
-               QStringLiteral("SELECT id FROM faces WHERE state <> 'confirmed' AND id IN (%1)")
-                   .arg(SqlUtil::placeholders(int(faceIds.size()))),
-               toVariants(faceIds));
-    if (faces.isEmpty())
-        return fail(QStringLiteral("no unnamed faces among these (a named face is not a face? take it out of "
-                                   "the person first)"));
-    tx.recordFaces(faces);
-    tx.recordCoverHolders(faces);
-    if (!tx.exec(QStringLiteral("UPDATE faces SET state = 'ignored', not_face = 2, person_id = NULL, "
-                                "cluster_id = NULL, suggestion_score = NULL WHERE id IN (%1)")
-                     .arg(SqlUtil::placeholders(int(faces.size()))),
-                 toVariants(faces)))
-        return false;
-    return tx.commit(QStringLiteral("Mark %1 face(s) as not a face").arg(faces.size()));
+    return setFaces(faceIds,
+                    {QStringLiteral("state <> 'confirmed'"),
+                     QStringLiteral("no unnamed faces among these (a named face is not a face? take it "
+                                    "out of the person first)"),
+                     QStringLiteral("state = 'ignored', not_face = 2, person_id = NULL, cluster_id = "
+                                    "NULL, suggestion_score = NULL"),
+                     QStringLiteral("Mark %1 face(s) as not a face"), true});
 }
 
 bool PeopleService::restoreFaces(const QList<qint64>& faceIds)
 {
-    if (faceIds.isEmpty())
-        return fail(QStringLiteral("no faces given"));
-    PeopleTransaction tx(*this, db());
-    if (!tx.ok())
-        return false;
-    const QList<qint64> faces =
-        idList(tx.db(),
-               QStringLiteral("SELECT id FROM faces WHERE not_face > 0 AND state = 'ignored' AND id IN (%1)")
-                   .arg(SqlUtil::placeholders(int(faceIds.size()))),
-               toVariants(faceIds));
-    if (faces.isEmpty())
-        return fail(QStringLiteral("none of these faces is hidden as not a face"));
-    tx.recordFaces(faces);
     // Back among the unknown faces; the next grouping places them. The check never hides them again.
-    if (!tx.exec(QStringLiteral("UPDATE faces SET state = 'unknown', not_face = -1, cluster_id = NULL WHERE "
-                                "id IN (%1)")
-                     .arg(SqlUtil::placeholders(int(faces.size()))),
-                 toVariants(faces)))
-        return false;
-    return tx.commit(QStringLiteral("Restore %1 face(s)").arg(faces.size()));
+    return setFaces(faceIds, {QStringLiteral("not_face > 0 AND state = 'ignored'"),
+                              QStringLiteral("none of these faces is hidden as not a face"),
+                              QStringLiteral("state = 'unknown', not_face = -1, cluster_id = NULL"),
+                              QStringLiteral("Restore %1 face(s)"), false});
 }
 
 bool PeopleService::ignoreCluster(qint64 clusterId)

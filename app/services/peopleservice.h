@@ -65,6 +65,17 @@ private:
     friend class PeopleTransaction;
     QSqlDatabase db() const;
     bool fail(const QString& message) const;
+    // One undoable change to the given faces that match `eligible` (an SQL condition on faces): `assignments`
+    // (an SQL SET list) applied to them, `action` (with %1 = how many) as the undo label. Fails with
+    // `noneEligible` when none match. `leavePersons`: the faces may leave a person (its cover is recorded).
+    struct SetFaces {
+        QString eligible;
+        QString noneEligible;
+        QString assignments;
+        QString action;
+        bool leavePersons = false;
+    };
+    bool setFaces(const QList<qint64>& faceIds, const SetFaces& change);
     qint64 ensurePerson(QSqlDatabase& db, const QString& name, bool* created);
     bool applyUndoEntry(const QString& table, const QString& otherTable);
 
