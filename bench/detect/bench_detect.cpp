@@ -110,7 +110,8 @@ int main(int argc, char** argv)
                     loadAverage());
         std::printf("\n| threads | mode | photo | decoded | decode ms | pyramid+P-Net ms | R-Net ms | O-Net "
                     "ms | total ms | "
-                    "seed s | seed faces>=0.9 found |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+                    "R-Net in | O-Net in | seed s | seed faces>=0.9 found "
+                    "|\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         std::map<std::string, std::vector<FaceDetection>> fullFaces; // name -> faces at full resolution
         std::map<std::string, std::map<std::string, std::vector<FaceDetection>>> modeFaces;
         std::vector<std::string> summary;
@@ -124,6 +125,7 @@ int main(int argc, char** argv)
                     DetectionImageOptions options;
                     options.minLongSide = mode.minLongSide;
                     double best[5] = {1e9, 1e9, 1e9, 1e9, 1e9};
+                    int candidates[2] = {0, 0};
                     std::vector<FaceDetection> faces;
                     DecodedImage image;
                     for (int r = 0; r < repeat; ++r) {
@@ -136,6 +138,8 @@ int main(int argc, char** argv)
                         const double v[5] = {decode, t.pnetSeconds, t.rnetSeconds, t.onetSeconds, total};
                         if (total < best[4])
                             std::copy(v, v + 5, best);
+                        candidates[0] = t.pnetCandidates;
+                        candidates[1] = t.rnetCandidates;
                     }
                     modeFaces[mode.name][name] = faces;
                     int photoFound = 0, photoExpected = 0;
@@ -165,17 +169,18 @@ int main(int argc, char** argv)
                     char seed[32] = "-";
                     if (hasSeed)
                         std::snprintf(seed, sizeof seed, "%.3f", reference[name]["seconds"].get<double>());
-                    std::printf("| %d | %s | %s | %dx%d | %.1f | %.1f | %.1f | %.1f | %.1f | %s | %d/%d |\n",
+                    std::printf("| %d | %s | %s | %dx%d | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %d | %s | "
+                                "%d/%d |\n",
                                 threads, mode.name, name.c_str(), image.rgb.cols, image.rgb.rows,
                                 best[0] * 1e3, best[1] * 1e3, best[2] * 1e3, best[3] * 1e3, best[4] * 1e3,
-                                seed, photoFound, photoExpected);
+                                candidates[0], candidates[1], seed, photoFound, photoExpected);
                 }
                 const double n = double(names.size());
-                std::printf(
-                    "| %d | %s | **mean of %zu** | | %.1f | %.1f | %.1f | %.1f | **%.1f** | %.3f | %d/%d |\n",
-                    threads, mode.name, names.size(), sumStage[0] / n * 1e3, sumStage[1] / n * 1e3,
-                    sumStage[2] / n * 1e3, sumStage[3] / n * 1e3, sumTotal / n * 1e3,
-                    seedPhotos ? sumSeed / seedPhotos : 0.0, found, expected);
+                std::printf("| %d | %s | **mean of %zu** | | %.1f | %.1f | %.1f | %.1f | **%.1f** | | | %.3f "
+                            "| %d/%d |\n",
+                            threads, mode.name, names.size(), sumStage[0] / n * 1e3, sumStage[1] / n * 1e3,
+                            sumStage[2] / n * 1e3, sumStage[3] / n * 1e3, sumTotal / n * 1e3,
+                            seedPhotos ? sumSeed / seedPhotos : 0.0, found, expected);
                 char line[256];
                 std::snprintf(line, sizeof line, "| %d | %s | %.2f | %.1f | %.3f | %.1fx |", threads,
                               mode.name, n / sumTotal, sumTotal / n * 1e3,

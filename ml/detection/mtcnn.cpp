@@ -121,6 +121,40 @@ torch::Tensor crops(const AreaResampler& image, const cv::Mat& rgb, std::vector<
     return batch.permute({0, 3, 1, 2});
 }
 
+// R-Net and O-Net see their candidates in slices. One batch of thousands of crops (a crowd photo, a large
+// photo) makes intermediate tensors of hundreds of MB (8,331 R-Net crops: 450 MB after the first convolution)
+// that are paged in afresh for every photo and stream through memory at each layer: the time grew about with
+// the square of the candidates and dominated the detection of camera-size photos (docs/benchmarks-detect.md).
+// 32 to 128 crops a slice measured alike (8,331 R-Net and 1,053 O-Net crops: 2.5 s and 0.7-1.0 s in one
+// batch, 0.23 s and 0.16 s in slices of 128, on 2 cores).
+constexpr int64_t kStageSlice = 128;
+
+std::pair<torch::Tensor, torch::Tensor> forwardSliced(RNet& net, const torch::Tensor& batch,
+                                                      torch::Device device)
+{
+    std::vector<torch::Tensor> prob, reg;
+    for (int64_t begin = 0; begin < batch.size(0); begin += kStageSlice) {
+        auto [p, r] =
+            net->forward(batch.narrow(0, begin, std::min(kStageSlice, batch.size(0) - begin)).to(device));
+        prob.push_back(p.to(torch::kCPU));
+        reg.push_back(r.to(torch::kCPU));
+    }
+    return {torch::cat(prob).contiguous(), torch::cat(reg).contiguous()};
+}
+
+ONetOutput forwardSliced(ONet& net, const torch::Tensor& batch, torch::Device device)
+{
+    std::vector<torch::Tensor> prob, reg, marks;
+    for (int64_t begin = 0; begin < batch.size(0); begin += kStageSlice) {
+        ONetOutput o =
+            net->forward(batch.narrow(0, begin, std::min(kStageSlice, batch.size(0) - begin)).to(device));
+        prob.push_back(o.probability.to(torch::kCPU));
+        reg.push_back(o.regression.to(torch::kCPU));
+        marks.push_back(o.landmarks.to(torch::kCPU));
+    }
+    return {torch::cat(prob).contiguous(), torch::cat(reg).contiguous(), torch::cat(marks).contiguous()};
+}
+
 } // namespace
 
 MtcnnDetector::MtcnnDetector(const MtcnnStateDicts& weights, torch::Device device, MtcnnOptions options)
@@ -167,6 +201,17 @@ void MtcnnDetector::setOptions(const MtcnnOptions& options)
     m_options = options;
 }
 
+MtcnnTimings& MtcnnTimings::operator+=(const MtcnnTimings& o)
+{
+    pnetSeconds += o.pnetSeconds;
+    rnetSeconds += o.rnetSeconds;
+    onetSeconds += o.onetSeconds;
+    scales += o.scales;
+    pnetCandidates += o.pnetCandidates;
+    rnetCandidates += o.rnetCandidates;
+    return *this;
+}
+
 std::vector<FaceDetection> MtcnnDetector::detect(const cv::Mat& rgb, MtcnnTimings* timings)
 {
     if (rgb.empty())
@@ -196,11 +241,15 @@ std::vector<FaceDetection> MtcnnDetector::detect(const cv::Mat& rgb, MtcnnTiming
     return faces;
 }
 
-std::vector<FaceDetection> MtcnnDetector::detectWithContext(const cv::Mat& rgb, bool* padded)
+std::vector<FaceDetection> MtcnnDetector::detectWithContext(const cv::Mat& rgb, bool* padded,
+                                                            MtcnnTimings* timings)
 {
     if (padded)
         *padded = false;
-    std::vector<FaceDetection> faces = detect(rgb);
+    MtcnnTimings first;
+    std::vector<FaceDetection> faces = detect(rgb, &first);
+    if (timings)
+        *timings = first;
     float largestW = 0, largestH = 0;
     for (const FaceDetection& f : faces) {
         largestW = std::max(largestW, f.width());
@@ -217,7 +266,10 @@ std::vector<FaceDetection> MtcnnDetector::detectWithContext(const cv::Mat& rgb, 
     m_options = wide;
     std::vector<FaceDetection> found;
     try {
-        found = detect(canvas);
+        MtcnnTimings second;
+        found = detect(canvas, &second);
+        if (timings)
+            *timings += second;
     } catch (...) {
         m_options = saved;
         throw;
@@ -304,9 +356,9 @@ std::vector<MtcnnDetector::Rescore> MtcnnDetector::rescore(const cv::Mat& rgb,
     });
     b48 = b48.permute({0, 3, 1, 2});
     if (!c.empty()) {
-        const ONetOutput out = m_onet->forward(b48.to(m_device));
-        const torch::Tensor prob = out.probability.to(torch::kCPU).contiguous();
-        const torch::Tensor marks = out.landmarks.to(torch::kCPU).contiguous();
+        const ONetOutput out = forwardSliced(m_onet, b48, m_device);
+        const torch::Tensor& prob = out.probability;
+        const torch::Tensor& marks = out.landmarks;
         const auto pa = prob.accessor<float, 1>();
         const auto la = marks.accessor<float, 2>();
         for (size_t i = 0; i < c.size(); ++i) {
@@ -386,9 +438,7 @@ std::vector<FaceDetection> MtcnnDetector::detectAtScale(const cv::Mat& rgb, Mtcn
         const torch::Tensor batch = crops(image, rgb, stage1, 24, m_options.zeroPadCrops);
         t.pnetCandidates = int(stage1.size());
         if (!stage1.empty()) {
-            auto [prob, reg] = m_rnet->forward(batch.to(m_device));
-            prob = prob.to(torch::kCPU).contiguous();
-            reg = reg.to(torch::kCPU).contiguous();
+            const auto [prob, reg] = forwardSliced(m_rnet, batch, m_device);
             const auto pa = prob.accessor<float, 1>();
             const auto ra = reg.accessor<float, 2>();
             for (size_t i = 0; i < stage1.size(); ++i) {
@@ -414,10 +464,10 @@ std::vector<FaceDetection> MtcnnDetector::detectAtScale(const cv::Mat& rgb, Mtcn
         const torch::Tensor batch = crops(image, rgb, stage2, 48, m_options.zeroPadCrops);
         t.rnetCandidates = int(stage2.size());
         if (!stage2.empty()) {
-            ONetOutput out = m_onet->forward(batch.to(m_device));
-            const torch::Tensor prob = out.probability.to(torch::kCPU).contiguous();
-            const torch::Tensor reg = out.regression.to(torch::kCPU).contiguous();
-            const torch::Tensor marks = out.landmarks.to(torch::kCPU).contiguous();
+            const ONetOutput out = forwardSliced(m_onet, batch, m_device);
+            const torch::Tensor& prob = out.probability;
+            const torch::Tensor& reg = out.regression;
+            const torch::Tensor& marks = out.landmarks;
             const auto pa = prob.accessor<float, 1>();
             const auto ra = reg.accessor<float, 2>();
             const auto la = marks.accessor<float, 2>();

@@ -45,6 +45,8 @@ struct MtcnnTimings {
     int scales = 0;
     int pnetCandidates = 0; // boxes entering R-Net
     int rnetCandidates = 0; // boxes entering O-Net
+
+    MtcnnTimings& operator+=(const MtcnnTimings& o);
 };
 
 // MTCNN face detector with facenet-pytorch's detect_face semantics (pyramid, P-Net, NMS 0.5 per scale and 0.7
@@ -67,8 +69,9 @@ public:
     // on a canvas that adds half the longer side of black on every side, looking only for faces at least a
     // quarter of the image's shorter side; when that pass finds faces (centres inside the image) they
     // replace the first pass's. Coordinates are those of `rgb` (boxes and landmarks may reach outside it).
-    // *padded tells whether the padded pass was used.
-    std::vector<FaceDetection> detectWithContext(const cv::Mat& rgb, bool* padded = nullptr);
+    // *padded tells whether the padded pass was used; *timings (when given) gets the work of both passes.
+    std::vector<FaceDetection> detectWithContext(const cv::Mat& rgb, bool* padded = nullptr,
+                                                 MtcnnTimings* timings = nullptr);
 
     // A second look at boxes found before: O-Net's face probability and landmarks for each box, made square
     // around its centre as the detector does, the part of a box outside the image black. Boxes with no

@@ -18,8 +18,10 @@
 #include <QTest>
 #include <filesystem>
 #include <fstream>
+#include <numeric>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
+#include <random>
 
 using namespace kindred;
 namespace fs = std::filesystem;
@@ -113,6 +115,10 @@ private Q_SLOTS:
     void areaResampler();
     void nms_data();
     void nms();
+    void nmsManyBoxes_data();
+    void nmsManyBoxes();
+    void pnetLayouts_data();
+    void pnetLayouts();
     void networksFromBothSources();
     void wrongShapeIntoNetwork();
     void parity_data();
@@ -188,6 +194,87 @@ void TestMlMtcnn::nms()
     const std::vector<int> kept =
         minimum ? Nms::minimum(boxes, scores, threshold) : Nms::iou(boxes, scores, threshold);
     QCOMPARE(QList<int>(kept.begin(), kept.end()), expected);
+}
+
+void TestMlMtcnn::nmsManyBoxes_data()
+{
+    QTest::addColumn<int>("count");
+    QTest::addColumn<float>("threshold");
+    QTest::addColumn<bool>("crowded"); // many boxes of one size close together (a P-Net pyramid level)
+    QTest::newRow("9000 boxes iou 0.7") << 9000 << 0.7f << false;
+    QTest::newRow("3000 boxes iou 0.5") << 3000 << 0.5f << false;
+    QTest::newRow("2000 crowded boxes iou 0.5") << 2000 << 0.5f << true;
+    QTest::newRow("500 crowded boxes iou 0.05") << 500 << 0.05f << true;
+    QTest::newRow("65 crowded boxes") << 65 << 0.5f << true;
+}
+
+// Large sets take the range-limited path: the kept boxes must be exactly those of comparing every pair.
+void TestMlMtcnn::nmsManyBoxes()
+{
+    QFETCH(int, count);
+    QFETCH(float, threshold);
+    QFETCH(bool, crowded);
+    std::mt19937 rng{uint32_t(count)};
+    std::uniform_real_distribution<float> pos(0.0f, crowded ? 200.0f : 1600.0f);
+    std::uniform_real_distribution<float> side(crowded ? 20.0f : 12.0f, crowded ? 24.0f : 400.0f);
+    std::uniform_real_distribution<float> aspect(0.5f, 2.0f), score(0.6f, 1.0f);
+    std::vector<Nms::Box> boxes;
+    std::vector<float> scores;
+    for (int k = 0; k < count; ++k) {
+        const float x = pos(rng), y = pos(rng), w = side(rng), h = w * aspect(rng);
+        boxes.push_back({x, y, x + w, y + h});
+        // Ties in score keep their input order (stable), as torchvision's nms does.
+        scores.push_back(k % 10 == 0 ? 0.9f : score(rng));
+    }
+    std::vector<int> order(boxes.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](int a, int b) { return scores[size_t(a)] > scores[size_t(b)]; });
+    std::vector<char> removed(boxes.size(), 0);
+    std::vector<int> expected;
+    for (size_t a = 0; a < order.size(); ++a) {
+        if (removed[size_t(order[a])])
+            continue;
+        expected.push_back(order[a]);
+        for (size_t b = a + 1; b < order.size(); ++b)
+            if (Nms::boxIou(boxes[size_t(order[a])], boxes[size_t(order[b])]) > threshold)
+                removed[size_t(order[b])] = 1;
+    }
+    const std::vector<int> kept = Nms::iou(boxes, scores, threshold);
+    QVERIFY2(expected.size() < boxes.size(), "the set must have overlapping boxes");
+    QCOMPARE(QList<int>(kept.begin(), kept.end()), QList<int>(expected.begin(), expected.end()));
+}
+
+void TestMlMtcnn::pnetLayouts_data()
+{
+    QTest::addColumn<int>("height");
+    QTest::addColumn<int>("width");
+    QTest::newRow("even 48x64") << 48 << 64;
+    QTest::newRow("odd 37x29 (ceil-mode pooling)") << 37 << 29;
+    QTest::newRow("smallest 12x12") << 12 << 12;
+    QTest::newRow("wide 13x301") << 13 << 301;
+}
+
+// P-Net fuses PReLU and max-pooling on channels-last input (the detector's layout): the same numbers as
+// LibTorch's own layers on a contiguous input.
+void TestMlMtcnn::pnetLayouts()
+{
+    QFETCH(int, height);
+    QFETCH(int, width);
+    torch::NoGradGuard noGrad;
+    PNet net;
+    net->loadWeights(MtcnnWeights::loadTfjsPack(kModels).pnet);
+    net->eval();
+    torch::manual_seed(height * 1000 + width);
+    const torch::Tensor nhwc = torch::rand({2, height, width, 3}) * 2 - 1;
+    const torch::Tensor channelsLast = nhwc.permute({0, 3, 1, 2});
+    QVERIFY(channelsLast.is_contiguous(at::MemoryFormat::ChannelsLast));
+    const auto [p1, r1] = net->forward(channelsLast);
+    const auto [p2, r2] = net->forward(channelsLast.contiguous());
+    QCOMPARE(p1.sizes().vec(), p2.sizes().vec());
+    QVERIFY2((p1 - p2).abs().max().item<float>() < 1e-5f,
+             qPrintable(QString::number((p1 - p2).abs().max().item<float>())));
+    QVERIFY((r1 - r2).abs().max().item<float>() < 1e-5f);
 }
 
 void TestMlMtcnn::networksFromBothSources()
