@@ -5,10 +5,15 @@
 #include <QBuffer>
 #include <QFile>
 #include <QImageReader>
+#include <QSysInfo>
 #include <QTransform>
 #include <algorithm>
+#include <cmath>
+#include <csetjmp>
+#include <cstdio>
 #include <cstring>
 #include <exiv2/exiv2.hpp>
+#include <jpeglib.h>
 #include <libheif/heif.h>
 #include <memory>
 #include <mutex>
@@ -108,6 +113,99 @@ QImage decodeHeif(const HeifFile& file, QString* error)
     for (int y = 0; y < h; ++y)
         std::memcpy(out.scanLine(y), plane + static_cast<qsizetype>(y) * stride, rowBytes);
     return alpha ? out.convertToFormat(QImage::Format_ARGB32) : out;
+}
+
+struct JpegError {
+    jpeg_error_mgr manager;
+    std::jmp_buf jump;
+    char message[JMSG_LENGTH_MAX] = {};
+};
+
+[[noreturn]] void jpegFailed(j_common_ptr info)
+{
+    auto* error = reinterpret_cast<JpegError*>(info->err);
+    (*info->err->format_message)(info, error->message);
+    std::longjmp(error->jump, 1);
+}
+
+void jpegMessage(j_common_ptr, int) {} // warnings (a truncated file is refused before: checkJpegStructure)
+
+// A JPEG decoded with libjpeg(-turbo) straight into RGB rows, DCT-scaled (M/8) to the smallest size that
+// still covers `scaled` (stored axes; invalid = full size) and then smooth-scaled to it. Qt's JPEG reader
+// decodes into RGB32, converting every row, and the decoder converted the result back to RGB888: for a 16 MP
+// photo 2-3 passes over 64 MB more than the decode (docs/benchmarks-index.md). The same libjpeg settings as
+// Qt's reader: accurate IDCT and fancy upsampling at full size, the fast ones (`fast`) for reduced sizes, so
+// full-size pixels equal Qt's. *handled is false for what libjpeg cannot turn into RGB (CMYK, YCCK): Qt
+// decodes those.
+QImage decodeJpeg(const QByteArray& data, const QSize& scaled, bool fast, QString* error, bool* handled)
+{
+    *handled = true;
+    jpeg_decompress_struct info;
+    JpegError jpegError;
+    info.err = jpeg_std_error(&jpegError.manager);
+    jpegError.manager.error_exit = jpegFailed;
+    jpegError.manager.emit_message = jpegMessage;
+    jpeg_create_decompress(&info);
+    // Objects changed between setjmp and a longjmp live on the heap (their locals would be indeterminate).
+    const auto out = std::make_unique<QImage>();
+    if (setjmp(jpegError.jump)) {
+        jpeg_destroy_decompress(&info);
+        *error =
+            QStringLiteral("cannot decode the JPEG image: %1").arg(QString::fromLocal8Bit(jpegError.message));
+        return {};
+    }
+    jpeg_mem_src(&info, reinterpret_cast<const unsigned char*>(data.constData()),
+                 static_cast<unsigned long>(data.size()));
+    jpeg_read_header(&info, TRUE);
+    if (info.jpeg_color_space == JCS_CMYK || info.jpeg_color_space == JCS_YCCK) {
+        jpeg_destroy_decompress(&info);
+        *handled = false;
+        return {};
+    }
+    // An image that is smooth-scaled afterwards is decoded as RGB32 (Qt's scaler works on 32-bit pixels and
+    // would convert an RGB888 image first); one kept at its decoded size as RGB888.
+#ifdef JCS_EXTENSIONS
+    const bool toRgb32 = scaled.isValid();
+    info.out_color_space =
+        toRgb32 ? (QSysInfo::ByteOrder == QSysInfo::LittleEndian ? JCS_EXT_BGRX : JCS_EXT_XRGB) : JCS_RGB;
+#else
+    const bool toRgb32 = false;
+    info.out_color_space = JCS_RGB;
+#endif
+    if (scaled.isValid()) {
+        // libjpeg(-turbo) scales by M/8 while decoding (M = 1..16): the smallest M that still covers the
+        // size.
+        const double f =
+            std::min(double(info.image_width) / scaled.width(), double(info.image_height) / scaled.height());
+        info.scale_num = unsigned(std::clamp(int(std::ceil(8.0 / f)), 1, 8));
+        info.scale_denom = 8;
+    }
+    info.dct_method = fast ? JDCT_IFAST : JDCT_ISLOW;
+    info.do_fancy_upsampling = fast ? FALSE : TRUE;
+    jpeg_start_decompress(&info);
+    if (info.output_components != (toRgb32 ? 4 : 3)) {
+        jpeg_destroy_decompress(&info);
+        *handled = false;
+        return {};
+    }
+    *out = QImage(int(info.output_width), int(info.output_height),
+                  toRgb32 ? QImage::Format_RGB32 : QImage::Format_RGB888);
+    if (out->isNull()) {
+        jpeg_destroy_decompress(&info);
+        *error =
+            QStringLiteral("out of memory for %1x%2 pixels").arg(info.output_width).arg(info.output_height);
+        return {};
+    }
+    while (info.output_scanline < info.output_height) {
+        JSAMPROW row = out->scanLine(int(info.output_scanline));
+        jpeg_read_scanlines(&info, &row, 1);
+    }
+    jpeg_finish_decompress(&info);
+    jpeg_destroy_decompress(&info);
+    if (scaled.isValid() && out->size() != scaled)
+        return out->scaled(scaled, Qt::IgnoreAspectRatio, Qt::SmoothTransformation)
+            .convertToFormat(QImage::Format_RGB888);
+    return toRgb32 ? out->convertToFormat(QImage::Format_RGB888) : std::move(*out);
 }
 
 bool isStandalone(unsigned char marker)
@@ -369,24 +467,34 @@ ImageDecoder::Result ImageDecoder::decodeData(const QByteArray& data, const Opti
                 return result;
             }
         }
-        ensureAllocationLimit(options.maxPixels);
-        QBuffer buffer;
-        buffer.setData(data);
-        buffer.open(QIODevice::ReadOnly);
-        QImageReader reader(&buffer, ImageFormats::qtFormat(header.format));
-        reader.setAutoTransform(false);
         const QSize targetDisplay = fitInside(header.displaySize, options.boundingSize);
-        if (targetDisplay != header.displaySize) {
-            reader.setScaledSize(orientedSize(targetDisplay, header.orientation)); // back to stored axes
+        const bool reduced = targetDisplay != header.displaySize;
+        bool handled = false;
+        if (header.format == ImageFormat::Jpeg) {
             // Reduced sizes: fast integer IDCT and plain upsampling in libjpeg (invisible once downscaled).
-            reader.setQuality(49);
+            image = decodeJpeg(data, reduced ? orientedSize(targetDisplay, header.orientation) : QSize(),
+                               reduced, &result.error, &handled);
+            if (handled && image.isNull())
+                return result;
         }
-        if (!reader.read(&image) || image.isNull()) {
-            const QString why = reader.errorString();
-            result.error =
-                QStringLiteral("cannot decode the %1 image: %2")
-                    .arg(ImageFormats::name(header.format), why.isEmpty() ? QStringLiteral("corrupt") : why);
-            return result;
+        if (!handled) {
+            ensureAllocationLimit(options.maxPixels);
+            QBuffer buffer;
+            buffer.setData(data);
+            buffer.open(QIODevice::ReadOnly);
+            QImageReader reader(&buffer, ImageFormats::qtFormat(header.format));
+            reader.setAutoTransform(false);
+            if (reduced) {
+                reader.setScaledSize(orientedSize(targetDisplay, header.orientation)); // back to stored axes
+                reader.setQuality(49);
+            }
+            if (!reader.read(&image) || image.isNull()) {
+                const QString why = reader.errorString();
+                result.error = QStringLiteral("cannot decode the %1 image: %2")
+                                   .arg(ImageFormats::name(header.format),
+                                        why.isEmpty() ? QStringLiteral("corrupt") : why);
+                return result;
+            }
         }
         if (options.applyOrientation)
             image = applyOrientation(image, header.orientation);

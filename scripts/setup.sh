@@ -22,7 +22,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git clang-format
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libsqlite3-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools qt6-image-formats-plugins libgl-dev
-  libtorch-dev libopencv-dev libexiv2-dev libheif-dev libxxhash-dev libraw-dev nlohmann-json3-dev
+  libtorch-dev libopencv-dev libjpeg-dev libexiv2-dev libheif-dev libxxhash-dev libraw-dev nlohmann-json3-dev
   libopenblas0-openmp
   xvfb xauth imagemagick nodejs curl
 )

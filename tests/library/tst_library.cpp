@@ -11,13 +11,18 @@
 #include "scanner.h"
 #include "thumbnailcache.h"
 
+#include <QBuffer>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QImageReader>
+#include <QImageWriter>
+#include <QProcess>
 #include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -377,6 +382,97 @@ private Q_SLOTS:
         const ImageDecoder::Result png = ImageDecoder::decodeData(encode(alpha, "PNG"));
         QVERIFY(png.ok());
         QCOMPARE(png.image.format(), QImage::Format_ARGB32);
+    }
+
+    // JPEGs are decoded with libjpeg straight to RGB: at full size the very pixels Qt's reader gives, reduced
+    // sizes smooth-scaled from a DCT-scaled decode; what libjpeg cannot make RGB (CMYK) goes to Qt's reader.
+    void jpegDecoding_data()
+    {
+        QTest::addColumn<QString>("source"); // a shared photo, or "" for a generated pattern
+        QTest::addColumn<QString>("kind");   // plain, gray (one-channel JPEG), progressive, cmyk
+        QTest::addColumn<int>("bound");      // boundingSize (0 = full size)
+        // Reduced sizes: mean difference per channel from the full decode smooth-scaled (a swapped channel or
+        // a misplaced row makes tens). libjpeg's 1/8 scale is the block average, Qt's reader (CMYK) scales
+        // reduced decodes by nearest pixel.
+        QTest::addColumn<double>("tolerance");
+        const QString dev = QStringLiteral(KINDRED_SHARED_DIR "/photos/dev/multiface.jpg");
+        QTest::newRow("colour photo, full size") << dev << "plain" << 0 << 0.0;
+        QTest::newRow("grayscale photo, full size") << dev << "gray" << 0 << 0.0;
+        QTest::newRow("progressive, full size") << QString() << "progressive" << 0 << 0.0;
+        QTest::newRow("colour photo, reduced to 500") << dev << "plain" << 500 << 2.5;
+        QTest::newRow("colour photo, reduced to 150 (1/8 scale)") << dev << "plain" << 150 << 5.0;
+        QTest::newRow("grayscale photo, reduced to 60") << dev << "gray" << 60 << 5.0;
+        QTest::newRow("cmyk, full size") << dev << "cmyk" << 0 << 0.0;
+        QTest::newRow("cmyk, reduced to 300") << dev << "cmyk" << 300 << 8.0;
+    }
+    void jpegDecoding()
+    {
+        QFETCH(QString, source);
+        QFETCH(QString, kind);
+        QFETCH(int, bound);
+        QFETCH(double, tolerance);
+        QByteArray data;
+        if (kind == QLatin1String("progressive")) {
+            QBuffer out(&data);
+            out.open(QIODevice::WriteOnly);
+            QImageWriter writer(&out, "jpeg");
+            writer.setProgressiveScanWrite(true);
+            writer.setQuality(90);
+            QVERIFY(writer.write(patternImage(QSize(333, 250), 5)));
+        } else if (kind == QLatin1String("cmyk")) {
+            const QString convert = QStandardPaths::findExecutable(QStringLiteral("convert"));
+            if (convert.isEmpty())
+                QSKIP("ImageMagick's convert is not installed");
+            const QString path = m_tmp.filePath(QStringLiteral("cmyk.jpg"));
+            QProcess process;
+            process.start(convert, {source, QStringLiteral("-colorspace"), QStringLiteral("CMYK"), path});
+            QVERIFY(process.waitForFinished(60000));
+            QCOMPARE(process.exitCode(), 0);
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            data = f.readAll();
+        } else {
+            if (!QFileInfo::exists(source))
+                QSKIP("shared photos not present");
+            QFile f(source);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            data = f.readAll();
+            if (kind == QLatin1String("gray")) {
+                data = encode(QImage::fromData(data).convertToFormat(QImage::Format_Grayscale8), "JPEG", 90);
+                QBuffer check(&data);
+                QCOMPARE(QImageReader(&check, "jpeg").read().format(), QImage::Format_Grayscale8);
+            }
+        }
+        ImageDecoder::Options options;
+        if (bound > 0)
+            options.boundingSize = QSize(bound, bound);
+        const ImageDecoder::Result r = ImageDecoder::decodeData(data, options);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QCOMPARE(r.image.format(), QImage::Format_RGB888);
+        QBuffer in(&data);
+        in.open(QIODevice::ReadOnly);
+        QImageReader reader(&in, "jpeg");
+        reader.setAutoTransform(false);
+        const QImage qt = reader.read().convertToFormat(QImage::Format_RGB888);
+        QVERIFY(!qt.isNull());
+        QCOMPARE(r.header.storedSize, qt.size());
+        if (bound == 0) {
+            QCOMPARE(r.image, qt); // the same pixels as Qt's own reader
+            return;
+        }
+        QCOMPARE(r.image.size(), ImageDecoder::fitInside(qt.size(), QSize(bound, bound)));
+        // Reduced: close to the full decode smooth-scaled (the DCT scaling and fast IDCT differ a little).
+        const QImage expected = qt.scaled(r.image.size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation)
+                                    .convertToFormat(QImage::Format_RGB888);
+        double sum = 0;
+        for (int y = 0; y < expected.height(); ++y) {
+            const uchar* a = r.image.constScanLine(y);
+            const uchar* b = expected.constScanLine(y);
+            for (int x = 0; x < expected.width() * 3; ++x)
+                sum += std::abs(int(a[x]) - int(b[x]));
+        }
+        const double mean = sum / (expected.width() * expected.height() * 3.0);
+        QVERIFY2(mean < tolerance, qPrintable(QString::number(mean)));
     }
 
     // ---- metadata through the scanner --------------------------------------------------------------
