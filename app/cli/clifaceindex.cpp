@@ -125,23 +125,33 @@ int CliFaceIndex::run(CliLibrary& library, CliContext& ctx, const CliFaceIndexOp
     QJsonArray failures;
     for (const FaceIndexFailure& f : s.failures)
         failures.append(QJsonObject{{QStringLiteral("path"), f.path}, {QStringLiteral("reason"), f.reason}});
-    QJsonObject out{{QStringLiteral("model"), indexer.embedderModelId()},
-                    {QStringLiteral("device"), indexer.deviceDescription()},
-                    {QStringLiteral("photos"), s.photosTotal},
-                    {QStringLiteral("photos_done"), s.photosDone},
-                    {QStringLiteral("faces"), s.facesFound},
-                    {QStringLiteral("reembedded"), s.reembedded},
-                    {QStringLiteral("named_from_files"), s.namedFromFiles},
-                    {QStringLiteral("not_faces"), s.notFaces},
-                    {QStringLiteral("failed"), s.failed},
-                    {QStringLiteral("failures"), failures},
-                    {QStringLiteral("cancelled"), s.cancelled},
-                    {QStringLiteral("seconds"), s.seconds},
-                    {QStringLiteral("detect_seconds"), s.detectSeconds},
-                    {QStringLiteral("embed_seconds"), s.embedSeconds},
-                    {QStringLiteral("decode_wait_seconds"), s.decodeSeconds},
-                    {QStringLiteral("write_seconds"), s.writeSeconds},
-                    {QStringLiteral("threads_mean"), s.threadsMean}};
+    QJsonObject out{
+        {QStringLiteral("model"), indexer.embedderModelId()},
+        {QStringLiteral("device"), indexer.deviceDescription()},
+        {QStringLiteral("photos"), s.photosTotal},
+        {QStringLiteral("photos_done"), s.photosDone},
+        {QStringLiteral("faces"), s.facesFound},
+        {QStringLiteral("reembedded"), s.reembedded},
+        {QStringLiteral("named_from_files"), s.namedFromFiles},
+        {QStringLiteral("not_faces"), s.notFaces},
+        {QStringLiteral("failed"), s.failed},
+        {QStringLiteral("failures"), failures},
+        {QStringLiteral("cancelled"), s.cancelled},
+        {QStringLiteral("seconds"), s.seconds},
+        {QStringLiteral("detect_seconds"), s.detectSeconds},
+        {QStringLiteral("embed_seconds"), s.embedSeconds},
+        {QStringLiteral("decode_wait_seconds"), s.decodeSeconds},
+        {QStringLiteral("write_seconds"), s.writeSeconds},
+        {QStringLiteral("threads_mean"), s.threadsMean},
+        {QStringLiteral("stage_seconds"), QJsonObject{{QStringLiteral("decode"), s.decodeWorkSeconds},
+                                                      {QStringLiteral("pnet"), s.pnetSeconds},
+                                                      {QStringLiteral("rnet"), s.rnetSeconds},
+                                                      {QStringLiteral("onet"), s.onetSeconds},
+                                                      {QStringLiteral("face_check"), s.checkSeconds},
+                                                      {QStringLiteral("crops"), s.cropSeconds},
+                                                      {QStringLiteral("full_decode"), s.cropDecodeSeconds},
+                                                      {QStringLiteral("embed"), s.embedSeconds},
+                                                      {QStringLiteral("write"), s.writeSeconds}}}};
     if (s.cancelled) {
         if (json)
             *json = out;

@@ -46,6 +46,7 @@ struct DecodedPhoto {
     double scale = 1; // full-resolution pixels per reduced pixel
     QSize fullSize;
     QString error;
+    double seconds = 0; // reading and decoding, on the thread pool
 };
 
 cv::Mat toRgbMat(const QImage& image)
@@ -59,6 +60,8 @@ cv::Mat toRgbMat(const QImage& image)
 
 DecodedPhoto decodePhoto(const PhotoJob& job, int maxSide)
 {
+    QElapsedTimer timer;
+    timer.start();
     DecodedPhoto out;
     out.job = job;
     QFile file(job.path);
@@ -78,6 +81,7 @@ DecodedPhoto decodePhoto(const PhotoJob& job, int maxSide)
     out.fullSize = result.header.displaySize;
     out.reduced = toRgbMat(result.image);
     out.scale = result.image.width() > 0 ? double(out.fullSize.width()) / result.image.width() : 1.0;
+    out.seconds = timer.elapsed() / 1000.0;
     return out;
 }
 
@@ -596,6 +600,7 @@ FaceIndexSummary FaceIndexer::run(const Progress& progress, const std::atomic_bo
         inflight.pop_front();
         refill();
         summary.decodeSeconds += wait.elapsed() / 1000.0;
+        summary.decodeWorkSeconds += photo.seconds;
         if (!photo.error.isEmpty()) {
             recordFailure(photo.job, photo.error);
             report(photo.job.path);
@@ -611,14 +616,22 @@ FaceIndexSummary FaceIndexer::run(const Progress& progress, const std::atomic_bo
             // The minimum face size is asked for in full-resolution pixels.
             mtcnn.minFaceSize = std::max(12, int(std::lround(d->options.minFaceSize / photo.scale)));
             d->detector->setOptions(mtcnn);
-            faces = d->detector->detectWithContext(photo.reduced);
+            MtcnnTimings stages;
+            faces = d->detector->detectWithContext(photo.reduced, nullptr, &stages);
+            summary.pnetSeconds += stages.pnetSeconds;
+            summary.rnetSeconds += stages.rnetSeconds;
+            summary.onetSeconds += stages.onetSeconds;
+            QElapsedTimer check;
+            check.start();
             checks = FaceCheck::confidence(*d->detector, photo.reduced, faces);
+            summary.checkSeconds += check.elapsed() / 1000.0;
         } catch (const std::exception& e) {
             recordFailure(photo.job,
                           QStringLiteral("face detection failed: %1").arg(QString::fromStdString(e.what())));
             continue;
         }
         summary.detectSeconds += t.elapsed() / 1000.0;
+        t.restart();
 
         // Crops come from an image sharp enough for the embedder's input: the reduced decode when the
         // faces are large in it, else the full-resolution decode.
@@ -628,6 +641,8 @@ FaceIndexSummary FaceIndexer::run(const Progress& progress, const std::atomic_bo
         for (const FaceDetection& f : faces)
             small = small || std::min(f.width(), f.height()) < cropSide;
         if (small && photo.scale > 1.01) {
+            QElapsedTimer fullDecode;
+            fullDecode.start();
             ImageDecoder::Options full;
             full.raw = ImageFormats::hasRawExtension(photo.job.path);
             const ImageDecoder::Result result = ImageDecoder::decodeData(photo.data, full);
@@ -635,6 +650,7 @@ FaceIndexSummary FaceIndexer::run(const Progress& progress, const std::atomic_bo
                 source = toRgbMat(result.image);
                 toSource = double(result.image.width()) / photo.reduced.cols;
             }
+            summary.cropDecodeSeconds += fullDecode.elapsed() / 1000.0;
         }
         Impl::PendingPhoto pendingPhoto;
         pendingPhoto.job = photo.job;
@@ -664,6 +680,7 @@ FaceIndexSummary FaceIndexer::run(const Progress& progress, const std::atomic_bo
             face.detection = f;
             pendingPhoto.faces.push_back(std::move(face));
         }
+        summary.cropSeconds += t.elapsed() / 1000.0;
         pendingFaces += pendingPhoto.faces.size();
         pending.push_back(std::move(pendingPhoto));
         if (pendingFaces >= size_t(d->options.batchSize) || pending.size() >= 32) {

@@ -49,9 +49,20 @@ struct FaceIndexSummary {
     QList<FaceIndexFailure> failures;
     double seconds = 0;
     double decodeSeconds = 0; // waiting for decodes on the inference thread
-    double detectSeconds = 0;
+    double detectSeconds = 0; // detection and the face check
     double embedSeconds = 0;
     double writeSeconds = 0;
+    // Where the time goes (bench_index, docs/benchmarks-index.md): decoding for detection on the thread pool
+    // (summed over its threads, overlapped with the rest), the detector's stages, the face check, and the
+    // crops (the full-resolution decode of a photo whose faces are small in the reduced one, alignment,
+    // thumbnails).
+    double decodeWorkSeconds = 0;
+    double pnetSeconds = 0; // pyramid + P-Net + NMS
+    double rnetSeconds = 0;
+    double onetSeconds = 0;
+    double checkSeconds = 0;
+    double cropSeconds = 0;
+    double cropDecodeSeconds = 0; // of cropSeconds: full-resolution decodes
     // The mean CPU thread count the photos were detected with when it follows the load (0 when fixed).
     double threadsMean = 0;
     int threadSamples = 0;

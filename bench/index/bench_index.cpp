@@ -57,6 +57,7 @@ int main(int argc, char** argv)
     std::printf("photos: %s\n\n", qPrintable(roots.join(QStringLiteral(", "))));
     std::printf("%7s %7s %6s %8s %9s %8s %8s %8s %8s %8s %9s %10s\n", "threads", "photos", "faces", "load s",
                 "job s", "photo/s", "face/s", "decode", "detect", "embed", "write", "job/net");
+    QStringList stages; // where the time goes, one line per thread count
     for (const QString& t : parser.value(QStringLiteral("threads")).split(QLatin1Char(','))) {
         const int threads = t.toInt();
         if (threads <= 0)
@@ -89,6 +90,13 @@ int main(int argc, char** argv)
                     s.photosDone, s.facesFound, loadSeconds, s.seconds, s.photosDone / s.seconds,
                     s.facesFound / s.seconds, s.decodeSeconds, s.detectSeconds, s.embedSeconds,
                     s.writeSeconds, net > 0 ? s.seconds / net : 0.0);
+        const double perPhoto = s.photosDone > 0 ? 1000.0 / s.photosDone : 0.0;
+        stages.append(QString::asprintf("%7d %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f",
+                                        threads, s.decodeWorkSeconds * perPhoto, s.decodeSeconds * perPhoto,
+                                        s.pnetSeconds * perPhoto, s.rnetSeconds * perPhoto,
+                                        s.onetSeconds * perPhoto, s.checkSeconds * perPhoto,
+                                        s.cropDecodeSeconds * perPhoto, s.cropSeconds * perPhoto,
+                                        s.embedSeconds * perPhoto, s.writeSeconds * perPhoto));
         if (threads == parser.value(QStringLiteral("threads")).split(QLatin1Char(',')).last().toInt()) {
             FaceService faces(paths.catalogFile(), paths);
             FaceRefreshSummary g;
@@ -101,8 +109,18 @@ int main(int argc, char** argv)
         }
         (void)scan;
     }
+    std::printf("\nms per photo: %7s %8s %8s %8s %8s %8s %8s %8s %8s %8s %8s\n", "threads", "decode",
+                "waited", "P-Net", "R-Net", "O-Net", "check", "fulldec", "crops", "embed", "write");
+    for (const QString& line : stages)
+        std::printf("              %s\n", qPrintable(line));
     std::printf(
         "\ncolumns: decode = time the inference thread waited for decoded photos; detect/embed = network "
-        "time incl. crops; job/net = whole job / (detect + embed), 1.00 = no overhead.\n");
+        "time incl. crops; job/net = whole job / (detect + embed), 1.00 = no overhead.\n"
+        "ms per photo: decode = reading + decoding for detection on the thread pool (overlapped; waited = "
+        "the "
+        "part the inference thread waited for); P-Net includes the pyramid and NMS; check = the face check; "
+        "crops = alignment, thumbnails and quality, including fulldec (full-resolution decodes of photos "
+        "whose "
+        "faces are small in the reduced decode).\n");
     return 0;
 }
