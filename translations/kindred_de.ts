@@ -145,6 +145,13 @@
         <source>Updating face recognition (better with turned faces): %1 of %2 faces, names kept</source>
         <translation>Gesichtserkennung wird aktualisiert (besser bei abgewandten Gesichtern): %1 von %2 Gesichtern, Namen bleiben erhalten</translation>
     </message>
+    <message numerus="yes">
+        <source>(%n more kept out as not faces)</source>
+        <translation>
+            <numerusform>(%n weiteres als kein Gesicht aussortiert)</numerusform>
+            <numerusform>(%n weitere als keine Gesichter aussortiert)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kindred::FaceListModel</name>

@@ -145,6 +145,13 @@
         <source>Updating face recognition (better with turned faces): %1 of %2 faces, names kept</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>(%n more kept out as not faces)</source>
+        <translation>
+            <numerusform>(%n more kept out as not a face)</numerusform>
+            <numerusform>(%n more kept out as not faces)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kindred::FaceListModel</name>

@@ -145,6 +145,13 @@
         <source>Updating face recognition (better with turned faces): %1 of %2 faces, names kept</source>
         <translation>Actualizando el reconocimiento facial (mejor con caras giradas): %1 de %2 caras, los nombres se conservan</translation>
     </message>
+    <message numerus="yes">
+        <source>(%n more kept out as not faces)</source>
+        <translation>
+            <numerusform>(%n más apartado por no ser una cara)</numerusform>
+            <numerusform>(%n más apartados por no ser caras)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kindred::FaceListModel</name>

@@ -145,6 +145,13 @@
         <source>Updating face recognition (better with turned faces): %1 of %2 faces, names kept</source>
         <translation>Mise à jour de la reconnaissance des visages (meilleure pour les visages de profil) : %1 sur %2 visages, les noms sont conservés</translation>
     </message>
+    <message numerus="yes">
+        <source>(%n more kept out as not faces)</source>
+        <translation>
+            <numerusform>(%n de plus écarté : ce n&apos;est pas un visage)</numerusform>
+            <numerusform>(%n de plus écartés : ce ne sont pas des visages)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kindred::FaceListModel</name>

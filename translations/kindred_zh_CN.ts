@@ -133,6 +133,12 @@
         <source>Updating face recognition (better with turned faces): %1 of %2 faces, names kept</source>
         <translation>正在更新人脸识别（侧脸识别更好）：%2 张人脸中的 %1 张，名字保持不变</translation>
     </message>
+    <message numerus="yes">
+        <source>(%n more kept out as not faces)</source>
+        <translation>
+            <numerusform>（另有 %n 个判定为非人脸，已排除）</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kindred::FaceListModel</name>

@@ -453,6 +453,7 @@ FaceIndexSummary FaceIndexer::run(const Progress& progress, const std::atomic_bo
                                     q.value(3).toFloat()});
             }
             int written = 0;
+            int hidden = 0; // of them, kept out as "not a face" by the face check
             for (const auto& face : photo.faces) {
                 const int64_t i = row++;
                 const auto& b = face.detection.box;
@@ -498,8 +499,10 @@ FaceIndexSummary FaceIndexer::run(const Progress& progress, const std::atomic_bo
                                                        : QStringLiteral("ignored")},
                         &error))
                     return rollback(error);
-                if (!FaceCheck::isFace(face.check))
+                if (!FaceCheck::isFace(face.check)) {
                     ++summary.notFaces;
+                    ++hidden;
+                }
                 crop_files.append({q.lastInsertId().toLongLong(), face.displayCrop});
                 ++written;
             }
@@ -517,7 +520,7 @@ FaceIndexSummary FaceIndexer::run(const Progress& progress, const std::atomic_bo
             if (named < 0)
                 return rollback(error);
             summary.namedFromFiles += named;
-            summary.facesFound += written;
+            summary.facesFound += written - hidden;
         }
         if (!db.commit())
             return rollback(db.lastError().text());

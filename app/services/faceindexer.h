@@ -39,7 +39,7 @@ struct FaceIndexFailure {
 struct FaceIndexSummary {
     int photosTotal = 0; // photos that needed work when the run started
     int photosDone = 0;
-    int facesFound = 0;
+    int facesFound = 0; // faces the family sees: detections the face check kept out are counted in notFaces
     int failed = 0;
     int reembedded = 0;     // faces whose embedding was redone for a new model
     int namedFromFiles = 0; // faces named from the photos' XMP face regions (FileNameImporter)

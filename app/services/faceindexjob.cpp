@@ -109,6 +109,7 @@ void FaceIndexJob::start(QThreadPool* pool)
                 out.photosTotal = summary.photosTotal;
                 out.photosDone = summary.photosDone;
                 out.facesFound = summary.facesFound;
+                out.notFaces = summary.notFaces;
                 out.namedFromFiles = summary.namedFromFiles;
                 out.failed = summary.failed;
                 out.cancelled = summary.cancelled || control->cancelRequested();
@@ -180,6 +181,8 @@ QString FaceIndexJob::summaryText(const FaceJobOutcome& o)
     QString text = o.cancelled ? tr("Stopped after %n photo(s)", nullptr, o.photosDone)
                                : tr("%n photo(s) looked at", nullptr, o.photosDone);
     text += QStringLiteral(", ") + tr("%n face(s) found", nullptr, o.facesFound);
+    if (o.notFaces > 0)
+        text += QStringLiteral(" ") + tr("(%n more kept out as not faces)", nullptr, o.notFaces);
     if (o.namedFromFiles > 0)
         text += QStringLiteral(", ") + tr("%n named from the photos' own tags", nullptr, o.namedFromFiles);
     if (o.refreshed) {

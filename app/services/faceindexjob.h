@@ -19,7 +19,8 @@ namespace kindred {
 struct FaceJobOutcome {
     int photosTotal = 0;
     int photosDone = 0;
-    int facesFound = 0;
+    int facesFound = 0;     // faces shown to the family
+    int notFaces = 0;       // detections the face check kept out as "not a face" (Unknown faces > Not faces)
     int namedFromFiles = 0; // faces named from the names other programs wrote into the photos
     int failed = 0;
     bool cancelled = false;
