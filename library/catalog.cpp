@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
@@ -63,6 +64,12 @@ QString Catalog::connectionName(const QString& path)
 QSqlDatabase Catalog::connectionForThread(const QString& path, QString* error)
 {
     const QString name = connectionName(path);
+    // The connections this thread made. A name already taken but not made here is the connection of a
+    // thread that ended without closing it and whose id the system gave to this one: it cannot be used from
+    // here (Qt refuses a connection of another thread), so it is dropped and made again.
+    thread_local QSet<QString> madeHere;
+    if (QSqlDatabase::contains(name) && !madeHere.contains(name))
+        QSqlDatabase::removeDatabase(name);
     if (QSqlDatabase::contains(name)) {
         QSqlDatabase db = QSqlDatabase::database(name, false);
         if (db.isOpen())
@@ -74,6 +81,7 @@ QSqlDatabase Catalog::connectionForThread(const QString& path, QString* error)
         return db;
     }
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    madeHere.insert(name);
     db.setDatabaseName(QFileInfo(path).absoluteFilePath());
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     if (!db.open()) {

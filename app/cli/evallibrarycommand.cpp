@@ -75,6 +75,23 @@ void printText(QTextStream& out, const QJsonObject& r)
             << o[QStringLiteral("recall")].toDouble() << ", "
             << o[QStringLiteral("suggestions_for_never_named_people")].toInt() << " for never-named people\n";
     }
+    for (const QString& key : {QStringLiteral("effort"), QStringLiteral("effort_baseline")}) {
+        if (!r.contains(key))
+            continue;
+        const QJsonObject e = r[key].toObject();
+        const QJsonObject to = e[QStringLiteral("decisions_to")].toObject();
+        out << "Effort (" << e[QStringLiteral("policy")].toString()
+            << "): decisions to name 50/80/90/95 % of "
+            << "the labelled faces:";
+        for (const char* k : {"50", "80", "90", "95"}) {
+            const QJsonValue v = to[QLatin1String(k)];
+            out << ' ' << (v.isNull() ? QStringLiteral("-") : QString::number(v.toInt()));
+        }
+        out << "; " << e[QStringLiteral("decisions")].toInt() << " decisions in all, "
+            << e[QStringLiteral("named_share_final")].toDouble() * 100 << " % named, "
+            << e[QStringLiteral("wrong_names")].toInt() << " wrong names, "
+            << e[QStringLiteral("stranger_questions")].toInt() << " stranger faces asked about\n";
+    }
     if (r.contains(QStringLiteral("verification"))) {
         const QJsonObject v = r[QStringLiteral("verification")].toObject();
         out << "Verification: " << v[QStringLiteral("pairs")].toInt() << " pairs ("
@@ -139,6 +156,12 @@ int runEvalLibrary(const QStringList& args, CliContext& ctx)
         {QStringLiteral("no-mirror"),
          QStringLiteral("Embed each face once, not also its mirror image (as `index --no-mirror`).")});
     parser.addOption({QStringLiteral("no-baseline"), QStringLiteral("Skip the DBSCAN comparison.")});
+    parser.addOption({QStringLiteral("no-effort"),
+                      QStringLiteral("Skip the effort simulation (a family naming the whole library).")});
+    parser.addOption({QStringLiteral("regroup-every"),
+                      QStringLiteral("Effort simulation: the app regroups after this many decisions (default "
+                                     "10)."),
+                      QStringLiteral("N"), QStringLiteral("10")});
     parser.addOption({QStringLiteral("algorithm"), QStringLiteral("Override the grouping algorithm."),
                       QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("cluster-similarity"),
@@ -251,6 +274,8 @@ int runEvalLibrary(const QStringList& args, CliContext& ctx)
     options.generatedPairs = parser.value(QStringLiteral("generate-pairs")).toInt();
     options.boxesFile = parser.value(QStringLiteral("boxes"));
     options.baseline = !parser.isSet(QStringLiteral("no-baseline"));
+    options.effort = !parser.isSet(QStringLiteral("no-effort"));
+    options.effortRegroupEvery = parser.value(QStringLiteral("regroup-every")).toInt();
     if (parser.isSet(QStringLiteral("subsets")))
         options.subsets = parser.value(QStringLiteral("subsets")).split(QLatin1Char(','), Qt::SkipEmptyParts);
     options.grouping = FaceService(workPaths.catalogFile(), workPaths).libraryOptions();
@@ -270,9 +295,11 @@ int runEvalLibrary(const QStringList& args, CliContext& ctx)
     for (const auto& [name, value] : floatOverrides)
         if (parser.isSet(name))
             *value = parser.value(name).toFloat();
-    if (options.rounds < 0 || options.groupsPerRound < 1 || options.generatedPairs < 0) {
-        ctx.err << "kindred-cli eval-library: --rounds, --groups-per-round and --generate-pairs must be "
-                   "positive\n";
+    if (options.rounds < 0 || options.groupsPerRound < 1 || options.generatedPairs < 0 ||
+        options.effortRegroupEvery < 1) {
+        ctx.err
+            << "kindred-cli eval-library: --rounds, --groups-per-round, --generate-pairs and --regroup-every "
+               "must be positive\n";
         return ExitUsage;
     }
     if (!quiet)

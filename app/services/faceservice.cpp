@@ -866,6 +866,20 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
         s.suggestions += suggest[i] ? 1 : 0;
         s.clusteredFaces += cluster > 0 ? 1 : 0;
     }
+    // A "not this person" given while this refresh compared the faces (the family keeps working meanwhile):
+    // the rejection wins, the suggestion is dropped.
+    {
+        QSqlQuery q(db);
+        if (!SqlUtil::exec(
+                q,
+                QStringLiteral("UPDATE faces SET state = 'unknown', person_id = NULL, "
+                               "suggestion_score = NULL WHERE state = 'suggested' AND EXISTS (SELECT 1 "
+                               "FROM face_rejections r WHERE r.face_id = faces.id AND r.person_id = "
+                               "faces.person_id)"),
+                {}, &error))
+            return rollback(error);
+        s.suggestions -= std::max(0, q.numRowsAffected());
+    }
     // Cluster sizes; clusters left without unnamed faces are removed (named faces keep no dangling id).
     if (!SqlUtil::exec(
             db,

@@ -3,6 +3,7 @@
 #include "catalog.h"
 #include "clustering/dbscanclusterer.h"
 #include "detection/nms.h"
+#include "effortsimulator.h"
 #include "evaluation/clusteringmetrics.h"
 #include "evaluation/lfwmetrics.h"
 #include "peopleservice.h"
@@ -17,6 +18,7 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTextStream>
 #include <algorithm>
 #include <cmath>
@@ -778,6 +780,65 @@ bool LibraryEvaluator::namingRounds(const LibraryEvalOptions& options, QJsonArra
     return true;
 }
 
+bool LibraryEvaluator::effortReports(const LibraryEvalOptions& options, QJsonObject* report,
+                                     const std::atomic_bool* cancel)
+{
+    QHash<qint64, QString> labels;
+    for (const Face& f : m_faces)
+        if (!f.label.isEmpty())
+            labels.insert(f.id, f.label);
+    if (labels.isEmpty())
+        return true; // nothing to name (e.g. group photos scored for detection only)
+    EffortOptions effort;
+    effort.grouping = options.grouping;
+    effort.regroupEvery = options.effortRegroupEvery;
+    for (const auto& [word, member] : m_subsets) {
+        QSet<qint64>& ids = effort.subsets[word];
+        for (size_t row = 0; row < member.size(); ++row)
+            if (member[row])
+                ids.insert(m_faces[row].id);
+    }
+    // Each policy starts from the groups as they are now, on its own copy of the catalog.
+    QTemporaryDir work;
+    if (!work.isValid())
+        return fail(QStringLiteral("cannot create a folder for the effort simulation"));
+    QSqlDatabase db = Catalog::connectionForThread(m_catalogPath, &m_error);
+    if (!db.isOpen())
+        return false;
+    const std::pair<EffortPolicy, QString> runs[] = {
+        {EffortPolicy::Batched, QStringLiteral("effort")},
+        {EffortPolicy::OneByOne, QStringLiteral("effort_baseline")}};
+    for (const auto& [policy, key] : runs) {
+        const LibraryPaths paths(work.filePath(key));
+        if (!paths.ensureExists(&m_error) ||
+            !SqlUtil::exec(db, QStringLiteral("VACUUM INTO ?"), {paths.catalogFile()}, &m_error))
+            return fail(QStringLiteral("cannot copy the catalog for the effort simulation: ") + m_error);
+        effort.policy = policy;
+        QJsonObject out;
+        EffortSimulator simulator(paths.catalogFile(), paths, labels);
+        const bool ok = simulator.run(effort, &out, cancel);
+        Catalog::closeThreadConnection(paths.catalogFile());
+        if (!ok)
+            return fail(QStringLiteral("effort simulation: ") + simulator.errorString());
+        report->insert(key, out);
+        if (options.log) {
+            const QJsonObject to = out.value(QStringLiteral("decisions_to")).toObject();
+            const auto n = [&](const char* k) {
+                const QJsonValue v = to.value(QLatin1String(k));
+                return v.isNull() ? QStringLiteral("-") : QString::number(v.toInt());
+            };
+            options.log(QStringLiteral("effort (%1): %2 decisions; to 50/80/90/95 %: %3/%4/%5/%6; named %7, "
+                                       "wrong names %8")
+                            .arg(EffortSimulator::policyName(policy))
+                            .arg(out.value(QStringLiteral("decisions")).toInt())
+                            .arg(n("50"), n("80"), n("90"), n("95"))
+                            .arg(out.value(QStringLiteral("named_share_final")).toDouble())
+                            .arg(out.value(QStringLiteral("wrong_names")).toInt()));
+        }
+    }
+    return true;
+}
+
 bool LibraryEvaluator::run(const LibraryEvalOptions& options, QJsonObject* report,
                            const std::atomic_bool* cancel)
 {
@@ -853,6 +914,8 @@ bool LibraryEvaluator::run(const LibraryEvalOptions& options, QJsonObject* repor
             return false;
         r.insert(QStringLiteral("detection"), d);
     }
+    if (options.effort && !effortReports(options, &r, cancel))
+        return false;
     QJsonArray rounds;
     if (options.rounds > 0 && !namingRounds(options, &rounds, cancel))
         return false;

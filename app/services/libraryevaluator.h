@@ -25,6 +25,10 @@ struct LibraryEvalOptions {
     // Faces whose file name contains one of these words (case-insensitive, e.g. "frontal", "profile") are
     // also scored on their own: BCubed over them, recall of the suggestions for them.
     QStringList subsets;
+    // The effort simulation (EffortSimulator): a family naming the whole library through the app's actions,
+    // once the app's way (suggestions in batches per person) and once one by one (the reference).
+    bool effort = true;
+    int effortRegroupEvery = 10;
     std::function<void(const QString&)> log; // progress lines (may be empty)
 };
 
@@ -76,6 +80,8 @@ private:
     bool verificationReport(const LibraryEvalOptions& options, const Vectors& v, QJsonObject* out);
     bool detectionReport(const LibraryEvalOptions& options, QJsonObject* out);
     QJsonObject faceCheckReport() const;
+    bool effortReports(const LibraryEvalOptions& options, QJsonObject* report,
+                       const std::atomic_bool* cancel);
     bool namingRounds(const LibraryEvalOptions& options, QJsonArray* out, const std::atomic_bool* cancel);
     bool fail(const QString& message);
 

@@ -6,6 +6,7 @@
 #include "catalogcheck.h"
 #include "catalogsession.h"
 #include "faceindexer.h"
+#include "faceservice.h"
 #include "finetuneservice.h"
 #include "imageformat.h"
 #include "librarypaths.h"
@@ -40,6 +41,8 @@ LibraryService::LibraryService(JobManager* jobs, QObject* parent) : QObject(pare
     connect(&m_batchReload, &QTimer::timeout, this, &LibraryService::reloadPhotos);
     m_personaliseTimer.setSingleShot(true);
     connect(&m_personaliseTimer, &QTimer::timeout, this, &LibraryService::checkPersonalise);
+    m_regroupTimer.setSingleShot(true);
+    connect(&m_regroupTimer, &QTimer::timeout, this, &LibraryService::regroupAfterLabels);
 }
 
 LibraryService::~LibraryService()
@@ -52,6 +55,8 @@ LibraryService::~LibraryService()
         m_finetuneJob->control()->requestCancel();
     if (m_namesControl)
         m_namesControl->requestCancel();
+    if (m_regroupCancel)
+        m_regroupCancel->store(true);
     m_scanPool.waitForDone();
     m_facePool.waitForDone();
     m_readPool.waitForDone();
@@ -144,6 +149,10 @@ bool LibraryService::open(const QString& directory, QString* error)
     if (m_faceJob)
         m_faceJob->control()->requestCancel();
     m_faceJobAgain = false;
+    if (m_regroupCancel)
+        m_regroupCancel->store(true);
+    m_regroupTimer.stop();
+    m_regroupAgain = false;
     m_photos.clear();
     m_rootsList.clear();
     ++m_generation;
@@ -556,7 +565,57 @@ void LibraryService::labelsChanged()
     if (!isOpen())
         return;
     m_personaliseTimer.start(m_personaliseDelay);
+    m_regroupTimer.start(m_regroupDelay);
     m_backups.labelsChanged();
+}
+
+void LibraryService::regroupAfterLabels()
+{
+    if (!isOpen())
+        return;
+    if (!m_check.isFinished() || m_regrouping || !m_scans.isEmpty()) {
+        // After the catalog check; one regrouping at a time; a scan's face job regroups anyway.
+        if (m_regrouping)
+            m_regroupAgain = true;
+        else
+            m_regroupTimer.start(m_regroupDelay);
+        return;
+    }
+    if (!m_check.result())
+        return; // damaged: nothing is written
+    if (m_faceJob || m_finetuneJob) {
+        m_regroupTimer.start(m_regroupDelay); // both regroup when they end; ask again after them
+        return;
+    }
+    m_regrouping = true;
+    m_regroupAgain = false;
+    auto cancel = std::make_shared<std::atomic_bool>(false);
+    m_regroupCancel = cancel;
+    const QString catalogPath = m_catalogPath;
+    const LibraryPaths paths = m_paths;
+    const quint64 generation = m_generation;
+    // On the face job's thread (low priority, one at a time with face jobs and fine-tuning); the destructor
+    // waits for that pool, so `this` outlives the worker.
+    (void)QtConcurrent::run(&m_facePool, [this, catalogPath, paths, generation, cancel] {
+        BackgroundPriority::lowerCurrentThread();
+        FaceService faces(catalogPath, paths);
+        FaceRefreshSummary summary;
+        const bool ok = faces.refresh(faces.libraryOptions(), &summary, cancel.get()) && !summary.cancelled;
+        if (!ok && !summary.cancelled)
+            qWarning("regrouping after a label change failed: %s", qPrintable(faces.errorString()));
+        Catalog::closeThreadConnection(catalogPath);
+        QMetaObject::invokeMethod(this, [this, ok, generation, suggestions = summary.suggestions] {
+            m_regrouping = false;
+            if (generation != m_generation)
+                return;
+            Q_EMIT facesChanged();
+            Q_EMIT regrouped(ok, suggestions);
+            if (m_regroupAgain) {
+                m_regroupAgain = false;
+                m_regroupTimer.start(m_regroupDelay);
+            }
+        });
+    });
 }
 
 void LibraryService::checkPersonalise()
@@ -597,7 +656,7 @@ bool LibraryService::waitForIdle(int timeoutMs)
 {
     QDeadlineTimer deadline(timeoutMs);
     while (!m_scans.isEmpty() || m_faceJob || m_finetuneJob || m_checkingPersonalise || m_writingNames ||
-           m_loading || m_reloadPending || m_batchReload.isActive()) {
+           m_regrouping || m_loading || m_reloadPending || m_batchReload.isActive()) {
         if (deadline.hasExpired())
             return false;
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);

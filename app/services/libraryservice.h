@@ -137,6 +137,13 @@ public:
     // personaliseFaces(). Scans, a face job or a running fine-tuning postpone the check; more changes
     // restart the quiet period.
     void labelsChanged();
+    // After label changes and a short quiet period, the unknown faces are grouped and suggested again
+    // (FaceService::refresh, incremental, on the face job's low-priority thread; facesChanged() follows), so
+    // that the faces of a person just named are offered as suggestions without a new face job. A face job or
+    // fine-tuning that is running postpones it (both regroup when they end); more changes restart the period.
+    static constexpr int kRegroupDelayMs = 1500;
+    void setRegroupDelay(int ms) { m_regroupDelay = ms; }
+    bool isRegrouping() const { return m_regrouping; }
     static constexpr int kPersonaliseDelayMs = 60000;
     void setPersonaliseDelay(int ms) { m_personaliseDelay = ms; }
     int personaliseDelay() const { return m_personaliseDelay; }
@@ -157,6 +164,7 @@ Q_SIGNALS:
     void facesChanged();
     // The automatic fine-tuning check ran: `started` = a run was due and began (personaliseFaces()).
     void personaliseChecked(bool started);
+    void regrouped(bool ok, int suggestions); // after labelsChanged()'s regrouping
     // A names-to-files job ended (the summary line is the job's message).
     void namesWritten(int jobId, int written, int failed);
 
@@ -164,6 +172,7 @@ private:
     // Starts the face job when the library's vectors come from another network than the current choice.
     void moveToCurrentModel();
     void checkPersonalise();
+    void regroupAfterLabels();
     // After the catalog check: backups, the personalisation check and a move to the current network.
     void startWritingWork();
     void stopAfterDamage();
@@ -195,6 +204,11 @@ private:
     QTimer m_personaliseTimer; // the quiet period after label changes
     int m_personaliseDelay = kPersonaliseDelayMs;
     bool m_checkingPersonalise = false;
+    QTimer m_regroupTimer; // the quiet period before regrouping after label changes
+    int m_regroupDelay = kRegroupDelayMs;
+    bool m_regrouping = false;
+    bool m_regroupAgain = false;
+    std::shared_ptr<std::atomic_bool> m_regroupCancel;
     bool m_writingNames = false;
     std::shared_ptr<JobControl> m_namesControl;
     FaceIndexOptions m_faceOptions;

@@ -356,7 +356,8 @@ void TestCli::evalLibrary_data()
         << QStringList{QStringLiteral("--generate-pairs"),   QStringLiteral("60"),
                        QStringLiteral("--algorithm"),        QStringLiteral("chinese-whispers"),
                        QStringLiteral("--rounds"),           QStringLiteral("2"),
-                       QStringLiteral("--groups-per-round"), QStringLiteral("3")}
+                       QStringLiteral("--groups-per-round"), QStringLiteral("3"),
+                       QStringLiteral("--no-effort")}
         << true;
 }
 
@@ -421,6 +422,43 @@ void TestCli::evalLibrary()
                      o.value(QStringLiteral("suggestions_wrong")).toInt(),
                  o.value(QStringLiteral("suggestions")).toInt());
         QVERIFY(o.value(QStringLiteral("precision")).toDouble() >= 0.98);
+    }
+    // The effort simulation: the app's flow and the one-by-one reference, each from the same groups.
+    QCOMPARE(report.contains(QStringLiteral("effort")), !options.contains(QStringLiteral("--no-effort")));
+    QCOMPARE(report.contains(QStringLiteral("effort_baseline")), report.contains(QStringLiteral("effort")));
+    for (const QString& key : {QStringLiteral("effort"), QStringLiteral("effort_baseline")}) {
+        if (!report.contains(key))
+            continue;
+        const QJsonObject e = report.value(key).toObject();
+        const auto n = [&](const char* field) { return e.value(QLatin1String(field)).toInt(); };
+        QCOMPARE(n("labelled_faces"), 40);
+        QCOMPARE(n("labelled_people"), 8);
+        QCOMPARE(n("wrong_names"), 0); // the simulated family answers truthfully
+        // Every person needs at least one decision; the family names what it can see.
+        QVERIFY2(n("decisions") >= 8, qPrintable(key));
+        QVERIFY2(e.value(QStringLiteral("named_share_final")).toDouble() >= 0.95, r.out.constData());
+        // Every decision is one of the actions counted.
+        const int answers = key == QLatin1String("effort_baseline")
+                                ? n("suggestions_right") + n("suggestions_wrong")
+                                : n("suggestions_wrong") + n("suggestion_batches");
+        QVERIFY2(n("decisions") == n("groups_named") + n("faces_taken_out_of_groups") + n("groups_ignored") +
+                                       answers + n("faces_named_one_by_one"),
+                 qPrintable(key));
+        const QJsonObject to = e.value(QStringLiteral("decisions_to")).toObject();
+        int previous = 0;
+        for (const char* share : {"50", "80", "90", "95"}) {
+            const QJsonValue v = to.value(QLatin1String(share));
+            if (v.isNull())
+                continue;
+            QVERIFY(v.toInt() >= previous && v.toInt() <= n("decisions"));
+            previous = v.toInt();
+        }
+        QVERIFY(!to.value(QStringLiteral("50")).isNull());
+        const QJsonArray curve = e.value(QStringLiteral("curve")).toArray();
+        QVERIFY(!curve.isEmpty());
+        QCOMPARE(curve.last().toArray().at(0).toInt(), n("decisions"));
+        QCOMPARE(curve.last().toArray().at(1).toDouble(),
+                 e.value(QStringLiteral("named_share_final")).toDouble());
     }
     QVERIFY(report.value(QStringLiteral("timing"))
                 .toObject()

@@ -5,6 +5,7 @@
 #include "faceindexer.h"
 #include "faceindexjob.h"
 #include "facelistmodel.h"
+#include "faceservice.h"
 #include "folderview.h"
 #include "icons.h"
 #include "joberrorsdialog.h"
@@ -263,6 +264,7 @@ private Q_SLOTS:
     void search_personChips();
     void people_renameMergeHide();
     void faceJob_endToEnd();
+    void suggestions_followNaming();
     void writeNames_data();
     void writeNames();
 
@@ -1281,6 +1283,97 @@ void TestUi::faceJob_endToEnd()
     app.window->openPhoto(app.window->libraryModel(), 0);
     QTRY_VERIFY_WITH_TIMEOUT(!boxes.isEmpty(), 10000);
     QCOMPARE(app.window->viewer()->photoView()->faceBoxes().size(), app.window->viewer()->faces().size());
+}
+
+// Naming a face makes the app group and suggest again by itself, without a new face job: the person's other
+// faces are offered in Suggestions after a short quiet period, nobody else's; a rejection made while the
+// app regroups is never undone by that regrouping.
+void TestUi::suggestions_followNaming()
+{
+    if (!QFileInfo::exists(QStringLiteral(KINDRED_MODELS_DIR "/mtcnn_model-weights_manifest.json")))
+        QSKIP("no model pack in KINDRED_MODELS_DIR");
+    QSettings().setValue(SettingsKeys::indexAfterScan, true);
+    QSettings().setValue(SettingsKeys::modelsFolder, QStringLiteral(KINDRED_MODELS_DIR));
+    QTemporaryDir libraryDir, photosDir;
+    const QString bbt = QStringLiteral(KINDRED_SHARED_DIR "/photos/bbt");
+    for (const QString& person : {QStringLiteral("amy"), QStringLiteral("penny")})
+        for (int i = 1; i <= 5; ++i)
+            QVERIFY(QFile::copy(QStringLiteral("%1/%2/%2%3.png").arg(bbt, person).arg(i),
+                                photosDir.filePath(QStringLiteral("%1_%2.png").arg(person).arg(i))));
+    App app(libraryDir.path());
+    app.library.setRegroupDelay(50);
+    qRegisterMetaType<kindred::FaceJobOutcome>();
+    QSignalSpy finished(&app.library, &LibraryService::faceJobFinished);
+    app.drop({QUrl::fromLocalFile(photosDir.path())});
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 120000);
+    QSettings().setValue(SettingsKeys::indexAfterScan, false);
+    const QString db = app.library.catalogPath();
+    const auto facesOf = [&](const QString& who) {
+        QList<qint64> out;
+        QSqlQuery q(Catalog::connectionForThread(db));
+        q.prepare(
+            QStringLiteral("SELECT f.id FROM faces f JOIN photos p ON p.id = f.photo_id WHERE p.path LIKE ? "
+                           "AND f.state <> 'ignored' ORDER BY p.path"));
+        q.addBindValue(QStringLiteral("%/") + who + QStringLiteral("_%"));
+        if (q.exec())
+            while (q.next())
+                out.append(q.value(0).toLongLong());
+        return out;
+    };
+    const QList<qint64> amy = facesOf(QStringLiteral("amy")), penny = facesOf(QStringLiteral("penny"));
+    QVERIFY2(amy.size() >= 3 && penny.size() >= 3,
+             qPrintable(QStringLiteral("%1 / %2").arg(amy.size()).arg(penny.size())));
+    const QString suggestedAs =
+        QStringLiteral("SELECT count(*) FROM faces f JOIN persons n ON n.id = f.person_id WHERE f.state = "
+                       "'suggested' AND n.name = ? AND f.id IN (%1)");
+    const auto idList = [](const QList<qint64>& ids) {
+        QStringList s;
+        for (qint64 id : ids)
+            s << QString::number(id);
+        return s.join(QLatin1Char(','));
+    };
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM faces WHERE state = 'suggested'")), qint64(0));
+
+    QSignalSpy regrouped(&app.library, &LibraryService::regrouped);
+    MainWindow* w = app.window.get();
+    w->peopleController()->nameFaces({amy.first()}, QStringLiteral("Amy"));
+    QVERIFY(regrouped.wait(30000));
+    QVERIFY(regrouped.first().at(0).toBool());
+    const auto amySuggestedNow = [&] {
+        return scalar(db, suggestedAs.arg(idList(amy.mid(1))), {QStringLiteral("Amy")});
+    };
+    QTRY_VERIFY2_WITH_TIMEOUT(amySuggestedNow() >= 1,
+                              qPrintable(QStringLiteral("%1 suggestions in the library after "
+                                                        "regrouping")
+                                             .arg(regrouped.first().at(1).toInt())),
+                              10000);
+    const qint64 amySuggested = amySuggestedNow();
+    qInfo("one face of Amy named: %lld of her other %lld faces suggested", amySuggested,
+          qint64(amy.size() - 1));
+    QCOMPARE(scalar(db, suggestedAs.arg(idList(penny)), {QStringLiteral("Amy")}), qint64(0));
+    w->showView(MainWindow::View::Suggestions);
+    QTRY_COMPARE_WITH_TIMEOUT(w->suggestionsView()->model()->rowCount(), int(amySuggested), 10000);
+    int faceJobs = 0;
+    for (const JobInfo& j : app.jobs.jobs())
+        faceJobs += j.kind == QLatin1String("faces") ? 1 : 0;
+    QCOMPARE(faceJobs, 1); // the first scan's only
+
+    // "Not Amy" for a suggested face, then another name at once: the regrouping that follows keeps both.
+    qint64 rejected = 0;
+    for (qint64 id : amy.mid(1))
+        if (scalar(db, suggestedAs.arg(id), {QStringLiteral("Amy")}) == 1) {
+            rejected = id;
+            break;
+        }
+    QVERIFY(rejected > 0);
+    regrouped.clear();
+    w->peopleController()->rejectSuggestions({rejected});
+    w->peopleController()->nameFaces({penny.first()}, QStringLiteral("Penny"));
+    QVERIFY(w->peopleController()->waitForIdle(10000));
+    QVERIFY(regrouped.wait(30000));
+    QVERIFY(app.library.waitForIdle(30000));
+    QCOMPARE(scalar(db, suggestedAs.arg(rejected), {QStringLiteral("Amy")}), qint64(0));
+    QVERIFY(scalar(db, suggestedAs.arg(idList(penny.mid(1))), {QStringLiteral("Penny")}) >= 1);
 }
 
 // Clicks the button `buttonName` (an object name, or "cancel") of the modal message box `boxName` as soon
