@@ -196,6 +196,15 @@ const std::vector<QStringList>& CatalogSchema::migrations()
             QStringLiteral("ALTER TABLE faces ADD COLUMN face_check REAL"),
             QStringLiteral("CREATE INDEX faces_not_face ON faces(not_face) WHERE not_face > 0"),
         },
+        // 9 -> 10: "Is this group Grandma?" — the questions the last regrouping found worth asking about whole
+        // groups (FaceService::refresh replaces them; an answer names or rejects the group's faces).
+        {
+            QStringLiteral(R"(CREATE TABLE group_questions (
+                cluster_id INTEGER PRIMARY KEY REFERENCES clusters(id) ON DELETE CASCADE,
+                person_id INTEGER NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+                similarity REAL NOT NULL,
+                confidence REAL NOT NULL))"),
+        },
     };
     return steps;
 }

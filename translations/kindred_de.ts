@@ -631,6 +631,10 @@ Ziehen Sie einen Fotoordner hierher oder fügen Sie einen hinzu.</translation>
         <source>EdgeFace face recognition weights (edgeface_xs_q.pt, edgeface_xxs_q.pt):</source>
         <translation>Gewichte der EdgeFace-Gesichtserkennung (edgeface_xs_q.pt, edgeface_xxs_q.pt):</translation>
     </message>
+    <message>
+        <source>Questions</source>
+        <translation>Fragen</translation>
+    </message>
 </context>
 <context>
     <name>kindred::PeopleController</name>
@@ -910,6 +914,82 @@ Ziehen Sie einen Fotoordner hierher oder fügen Sie einen hinzu.</translation>
     <message>
         <source>Ignore this face</source>
         <translation>Dieses Gesicht ignorieren</translation>
+    </message>
+</context>
+<context>
+    <name>kindred::QuestionsView</name>
+    <message>
+        <source>Questions</source>
+        <translation>Fragen</translation>
+    </message>
+    <message>
+        <source>One answer names a whole group. &lt;b&gt;Y&lt;/b&gt;: yes. &lt;b&gt;N&lt;/b&gt;: no (never asked again). &lt;b&gt;S&lt;/b&gt;: skip. Edit ▸ Undo takes an answer back.</source>
+        <translation>Eine Antwort benennt eine ganze Gruppe. &lt;b&gt;Y&lt;/b&gt;: ja. &lt;b&gt;N&lt;/b&gt;: nein (wird nie wieder gefragt). &lt;b&gt;S&lt;/b&gt;: überspringen. Bearbeiten ▸ Rückgängig nimmt eine Antwort zurück.</translation>
+    </message>
+    <message>
+        <source>Yes (Y)</source>
+        <translation>Ja (Y)</translation>
+    </message>
+    <message>
+        <source>No (N)</source>
+        <translation>Nein (N)</translation>
+    </message>
+    <message>
+        <source>Skip (S)</source>
+        <translation>Überspringen (S)</translation>
+    </message>
+    <message>
+        <source>No questions</source>
+        <translation>Keine Fragen</translation>
+    </message>
+    <message>
+        <source>When a whole group of unknown faces looks like someone you have named, Kindred asks you here, once for the whole group.</source>
+        <translation>Wenn eine ganze Gruppe unbekannter Gesichter wie jemand aussieht, den Sie benannt haben, fragt Kindred hier – einmal für die ganze Gruppe.</translation>
+    </message>
+    <message>
+        <source>The questions could not be read: %1</source>
+        <translation>Die Fragen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s)</source>
+        <translation>
+            <numerusform>%n Frage</numerusform>
+            <numerusform>%n Fragen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n face(s)</source>
+        <translation>
+            <numerusform>etwa %n Gesicht</numerusform>
+            <numerusform>etwa %n Gesichter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Is this group &lt;b&gt;%1&lt;/b&gt;?</source>
+        <translation>Ist diese Gruppe &lt;b&gt;%1&lt;/b&gt;?</translation>
+    </message>
+    <message numerus="yes">
+        <source>This group: %n face(s)</source>
+        <translation>
+            <numerusform>Diese Gruppe: %n Gesicht</numerusform>
+            <numerusform>Diese Gruppe: %n Gesichter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (the best %1 shown)</source>
+        <translation> (die besten %1 gezeigt)</translation>
+    </message>
+    <message>
+        <source>%1, as you named them (%2 % sure)</source>
+        <translation>%1, wie Sie sie benannt haben (%2 % sicher)</translation>
+    </message>
+    <message>
+        <source>Not in this group (Del)</source>
+        <translation>Nicht in dieser Gruppe (Entf)</translation>
+    </message>
+    <message>
+        <source>Select faces of the group that are someone else, then take them out before answering.</source>
+        <translation>Wählen Sie Gesichter der Gruppe, die jemand anderes sind, und nehmen Sie sie vor der Antwort heraus.</translation>
     </message>
 </context>
 <context>

@@ -630,6 +630,10 @@ Drop a folder of photos here, or add one.</source>
         <source>EdgeFace face recognition weights (edgeface_xs_q.pt, edgeface_xxs_q.pt):</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Questions</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kindred::PeopleController</name>
@@ -908,6 +912,82 @@ Drop a folder of photos here, or add one.</source>
     </message>
     <message>
         <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kindred::QuestionsView</name>
+    <message>
+        <source>Questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One answer names a whole group. &lt;b&gt;Y&lt;/b&gt;: yes. &lt;b&gt;N&lt;/b&gt;: no (never asked again). &lt;b&gt;S&lt;/b&gt;: skip. Edit ▸ Undo takes an answer back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes (Y)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No (N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip (S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When a whole group of unknown faces looks like someone you have named, Kindred asks you here, once for the whole group.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The questions could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s)</source>
+        <translation>
+            <numerusform>%n question</numerusform>
+            <numerusform>%n questions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n face(s)</source>
+        <translation>
+            <numerusform>about %n face</numerusform>
+            <numerusform>about %n faces</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Is this group &lt;b&gt;%1&lt;/b&gt;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>This group: %n face(s)</source>
+        <translation>
+            <numerusform>This group: %n face</numerusform>
+            <numerusform>This group: %n faces</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (the best %1 shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, as you named them (%2 % sure)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in this group (Del)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select faces of the group that are someone else, then take them out before answering.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -631,6 +631,10 @@ Arrastre aquí una carpeta de fotos o añada una.</translation>
         <source>EdgeFace face recognition weights (edgeface_xs_q.pt, edgeface_xxs_q.pt):</source>
         <translation>Pesos de reconocimiento facial EdgeFace (edgeface_xs_q.pt, edgeface_xxs_q.pt):</translation>
     </message>
+    <message>
+        <source>Questions</source>
+        <translation>Preguntas</translation>
+    </message>
 </context>
 <context>
     <name>kindred::PeopleController</name>
@@ -910,6 +914,82 @@ Arrastre aquí una carpeta de fotos o añada una.</translation>
     <message>
         <source>Ignore this face</source>
         <translation>Ignorar esta cara</translation>
+    </message>
+</context>
+<context>
+    <name>kindred::QuestionsView</name>
+    <message>
+        <source>Questions</source>
+        <translation>Preguntas</translation>
+    </message>
+    <message>
+        <source>One answer names a whole group. &lt;b&gt;Y&lt;/b&gt;: yes. &lt;b&gt;N&lt;/b&gt;: no (never asked again). &lt;b&gt;S&lt;/b&gt;: skip. Edit ▸ Undo takes an answer back.</source>
+        <translation>Una respuesta nombra un grupo entero. &lt;b&gt;Y&lt;/b&gt;: sí. &lt;b&gt;N&lt;/b&gt;: no (no se vuelve a preguntar). &lt;b&gt;S&lt;/b&gt;: saltar. Editar ▸ Deshacer retira una respuesta.</translation>
+    </message>
+    <message>
+        <source>Yes (Y)</source>
+        <translation>Sí (Y)</translation>
+    </message>
+    <message>
+        <source>No (N)</source>
+        <translation>No (N)</translation>
+    </message>
+    <message>
+        <source>Skip (S)</source>
+        <translation>Saltar (S)</translation>
+    </message>
+    <message>
+        <source>No questions</source>
+        <translation>No hay preguntas</translation>
+    </message>
+    <message>
+        <source>When a whole group of unknown faces looks like someone you have named, Kindred asks you here, once for the whole group.</source>
+        <translation>Cuando un grupo entero de caras desconocidas se parece a alguien que ha nombrado, Kindred se lo pregunta aquí, una vez para todo el grupo.</translation>
+    </message>
+    <message>
+        <source>The questions could not be read: %1</source>
+        <translation>No se pudieron leer las preguntas: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s)</source>
+        <translation>
+            <numerusform>%n pregunta</numerusform>
+            <numerusform>%n preguntas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n face(s)</source>
+        <translation>
+            <numerusform>unas %n cara</numerusform>
+            <numerusform>unas %n caras</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Is this group &lt;b&gt;%1&lt;/b&gt;?</source>
+        <translation>¿Este grupo es &lt;b&gt;%1&lt;/b&gt;?</translation>
+    </message>
+    <message numerus="yes">
+        <source>This group: %n face(s)</source>
+        <translation>
+            <numerusform>Este grupo: %n cara</numerusform>
+            <numerusform>Este grupo: %n caras</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (the best %1 shown)</source>
+        <translation> (se muestran las %1 mejores)</translation>
+    </message>
+    <message>
+        <source>%1, as you named them (%2 % sure)</source>
+        <translation>%1, tal como lo nombró (%2 % de seguridad)</translation>
+    </message>
+    <message>
+        <source>Not in this group (Del)</source>
+        <translation>No es de este grupo (Supr)</translation>
+    </message>
+    <message>
+        <source>Select faces of the group that are someone else, then take them out before answering.</source>
+        <translation>Seleccione las caras del grupo que son de otra persona y sáquelas antes de responder.</translation>
     </message>
 </context>
 <context>

@@ -631,6 +631,10 @@ Déposez ici un dossier de photos, ou ajoutez-en un.</translation>
         <source>EdgeFace face recognition weights (edgeface_xs_q.pt, edgeface_xxs_q.pt):</source>
         <translation>Poids de reconnaissance des visages EdgeFace (edgeface_xs_q.pt, edgeface_xxs_q.pt) :</translation>
     </message>
+    <message>
+        <source>Questions</source>
+        <translation>Questions</translation>
+    </message>
 </context>
 <context>
     <name>kindred::PeopleController</name>
@@ -910,6 +914,82 @@ Déposez ici un dossier de photos, ou ajoutez-en un.</translation>
     <message>
         <source>Ignore this face</source>
         <translation>Ignorer ce visage</translation>
+    </message>
+</context>
+<context>
+    <name>kindred::QuestionsView</name>
+    <message>
+        <source>Questions</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <source>One answer names a whole group. &lt;b&gt;Y&lt;/b&gt;: yes. &lt;b&gt;N&lt;/b&gt;: no (never asked again). &lt;b&gt;S&lt;/b&gt;: skip. Edit ▸ Undo takes an answer back.</source>
+        <translation>Une réponse nomme tout un groupe. &lt;b&gt;Y&lt;/b&gt; : oui. &lt;b&gt;N&lt;/b&gt; : non (plus jamais demandé). &lt;b&gt;S&lt;/b&gt; : passer. Édition ▸ Annuler reprend une réponse.</translation>
+    </message>
+    <message>
+        <source>Yes (Y)</source>
+        <translation>Oui (Y)</translation>
+    </message>
+    <message>
+        <source>No (N)</source>
+        <translation>Non (N)</translation>
+    </message>
+    <message>
+        <source>Skip (S)</source>
+        <translation>Passer (S)</translation>
+    </message>
+    <message>
+        <source>No questions</source>
+        <translation>Aucune question</translation>
+    </message>
+    <message>
+        <source>When a whole group of unknown faces looks like someone you have named, Kindred asks you here, once for the whole group.</source>
+        <translation>Quand tout un groupe de visages inconnus ressemble à une personne que vous avez nommée, Kindred vous le demande ici, une fois pour tout le groupe.</translation>
+    </message>
+    <message>
+        <source>The questions could not be read: %1</source>
+        <translation>Impossible de lire les questions : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s)</source>
+        <translation>
+            <numerusform>%n question</numerusform>
+            <numerusform>%n questions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n face(s)</source>
+        <translation>
+            <numerusform>environ %n visage</numerusform>
+            <numerusform>environ %n visages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Is this group &lt;b&gt;%1&lt;/b&gt;?</source>
+        <translation>Ce groupe est-il &lt;b&gt;%1&lt;/b&gt; ?</translation>
+    </message>
+    <message numerus="yes">
+        <source>This group: %n face(s)</source>
+        <translation>
+            <numerusform>Ce groupe : %n visage</numerusform>
+            <numerusform>Ce groupe : %n visages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (the best %1 shown)</source>
+        <translation> (les %1 meilleurs affichés)</translation>
+    </message>
+    <message>
+        <source>%1, as you named them (%2 % sure)</source>
+        <translation>%1, tel que vous l’avez nommé (sûr à %2 %)</translation>
+    </message>
+    <message>
+        <source>Not in this group (Del)</source>
+        <translation>Pas dans ce groupe (Suppr)</translation>
+    </message>
+    <message>
+        <source>Select faces of the group that are someone else, then take them out before answering.</source>
+        <translation>Sélectionnez les visages du groupe qui sont quelqu’un d’autre, puis retirez-les avant de répondre.</translation>
     </message>
 </context>
 <context>

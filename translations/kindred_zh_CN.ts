@@ -611,6 +611,10 @@ Drop a folder of photos here, or add one.</source>
         <source>EdgeFace face recognition weights (edgeface_xs_q.pt, edgeface_xxs_q.pt):</source>
         <translation>EdgeFace 人脸识别权重（edgeface_xs_q.pt、edgeface_xxs_q.pt）：</translation>
     </message>
+    <message>
+        <source>Questions</source>
+        <translation>问题</translation>
+    </message>
 </context>
 <context>
     <name>kindred::PeopleController</name>
@@ -888,6 +892,79 @@ Drop a folder of photos here, or add one.</source>
     <message>
         <source>Ignore this face</source>
         <translation>忽略此面孔</translation>
+    </message>
+</context>
+<context>
+    <name>kindred::QuestionsView</name>
+    <message>
+        <source>Questions</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>One answer names a whole group. &lt;b&gt;Y&lt;/b&gt;: yes. &lt;b&gt;N&lt;/b&gt;: no (never asked again). &lt;b&gt;S&lt;/b&gt;: skip. Edit ▸ Undo takes an answer back.</source>
+        <translation>一次回答即可命名整组。&lt;b&gt;Y&lt;/b&gt;：是。&lt;b&gt;N&lt;/b&gt;：否（不再询问）。&lt;b&gt;S&lt;/b&gt;：跳过。编辑 ▸ 撤销可收回回答。</translation>
+    </message>
+    <message>
+        <source>Yes (Y)</source>
+        <translation>是 (Y)</translation>
+    </message>
+    <message>
+        <source>No (N)</source>
+        <translation>否 (N)</translation>
+    </message>
+    <message>
+        <source>Skip (S)</source>
+        <translation>跳过 (S)</translation>
+    </message>
+    <message>
+        <source>No questions</source>
+        <translation>没有问题</translation>
+    </message>
+    <message>
+        <source>When a whole group of unknown faces looks like someone you have named, Kindred asks you here, once for the whole group.</source>
+        <translation>当一整组未知人脸看起来像您已命名的某人时，Kindred 会在这里询问您，整组只问一次。</translation>
+    </message>
+    <message>
+        <source>The questions could not be read: %1</source>
+        <translation>无法读取问题：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s)</source>
+        <translation>
+            <numerusform>%n 个问题</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n face(s)</source>
+        <translation>
+            <numerusform>约 %n 张人脸</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Is this group &lt;b&gt;%1&lt;/b&gt;?</source>
+        <translation>这一组是 &lt;b&gt;%1&lt;/b&gt; 吗？</translation>
+    </message>
+    <message numerus="yes">
+        <source>This group: %n face(s)</source>
+        <translation>
+            <numerusform>这一组：%n 张人脸</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (the best %1 shown)</source>
+        <translation>（显示最好的 %1 张）</translation>
+    </message>
+    <message>
+        <source>%1, as you named them (%2 % sure)</source>
+        <translation>%1，您已命名的人脸（%2% 把握）</translation>
+    </message>
+    <message>
+        <source>Not in this group (Del)</source>
+        <translation>不属于这一组 (Del)</translation>
+    </message>
+    <message>
+        <source>Select faces of the group that are someone else, then take them out before answering.</source>
+        <translation>选择组中属于其他人的人脸，在回答前将其移出。</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@
 #include "photogridview.h"
 #include "photolistmodel.h"
 #include "photoviewer.h"
+#include "questionsview.h"
 #include "searchview.h"
 #include "settingsdialog.h"
 #include "suggestionsview.h"
@@ -56,10 +57,13 @@ MainWindow::MainWindow(LibraryService* library, JobManager* jobs, ThumbnailProvi
     m_sidebar->viewport()->setBackgroundRole(QPalette::Window);
     m_sidebar->setMinimumWidth(170);
     m_sidebar->setMaximumWidth(240);
-    const QList<QPair<Icons::Name, QString>> entries{
-        {Icons::Name::Library, tr("Library")},         {Icons::Name::Folder, tr("Folders")},
-        {Icons::Name::People, tr("People")},           {Icons::Name::UnknownFace, tr("Unknown faces")},
-        {Icons::Name::Suggestions, tr("Suggestions")}, {Icons::Name::Search, tr("Search")}};
+    const QList<QPair<Icons::Name, QString>> entries{{Icons::Name::Library, tr("Library")},
+                                                     {Icons::Name::Folder, tr("Folders")},
+                                                     {Icons::Name::People, tr("People")},
+                                                     {Icons::Name::UnknownFace, tr("Unknown faces")},
+                                                     {Icons::Name::Suggestions, tr("Suggestions")},
+                                                     {Icons::Name::Faces, tr("Questions")},
+                                                     {Icons::Name::Search, tr("Search")}};
     for (const auto& [icon, text] : entries)
         new QListWidgetItem(Icons::icon(icon), text, m_sidebar);
 
@@ -73,10 +77,11 @@ MainWindow::MainWindow(LibraryService* library, JobManager* jobs, ThumbnailProvi
     m_people = new PeopleView(m_peopleCtl, m_crops, m_stack);
     m_unknown = new UnknownFacesView(m_peopleCtl, m_crops, m_stack);
     m_suggestions = new SuggestionsView(m_peopleCtl, m_crops, m_stack);
+    m_questions = new QuestionsView(m_peopleCtl, m_crops, m_stack);
     m_search = new SearchView(m_thumbnails, m_stack);
     m_viewer = new PhotoViewer(m_thumbnails, m_stack);
     for (QWidget* w : std::initializer_list<QWidget*>{m_libraryGrid, m_folders, m_people, m_unknown,
-                                                      m_suggestions, m_search, m_viewer})
+                                                      m_suggestions, m_questions, m_search, m_viewer})
         m_stack->addWidget(w);
 
     m_jobStatus = new JobStatusWidget(m_jobs, this);
@@ -110,6 +115,10 @@ MainWindow::MainWindow(LibraryService* library, JobManager* jobs, ThumbnailProvi
             m_unknown->refresh();
         if (row == int(View::Suggestions))
             m_suggestions->refresh();
+        if (row == int(View::Questions)) {
+            m_questions->refresh();
+            m_questions->setFocus();
+        }
     });
     connect(m_peopleCtl, &PeopleController::changed, this, &MainWindow::refreshPeopleViews);
     // New labels may make a background fine-tuning run worthwhile (after a quiet period).
@@ -227,13 +236,11 @@ MainWindow::View MainWindow::currentView() const
 
 std::optional<MainWindow::View> MainWindow::viewFromName(const QString& name)
 {
-    static const QMap<QString, View> names{{QStringLiteral("library"), View::Library},
-                                           {QStringLiteral("folders"), View::Folders},
-                                           {QStringLiteral("people"), View::People},
-                                           {QStringLiteral("unknown"), View::UnknownFaces},
-                                           {QStringLiteral("suggestions"), View::Suggestions},
-                                           {QStringLiteral("search"), View::Search},
-                                           {QStringLiteral("viewer"), View::Viewer}};
+    static const QMap<QString, View> names{
+        {QStringLiteral("library"), View::Library},         {QStringLiteral("folders"), View::Folders},
+        {QStringLiteral("people"), View::People},           {QStringLiteral("unknown"), View::UnknownFaces},
+        {QStringLiteral("suggestions"), View::Suggestions}, {QStringLiteral("questions"), View::Questions},
+        {QStringLiteral("search"), View::Search},           {QStringLiteral("viewer"), View::Viewer}};
     const auto it = names.find(name.toLower());
     if (it == names.end())
         return std::nullopt;
@@ -367,6 +374,7 @@ void MainWindow::refreshPeopleViews()
     m_people->refresh();
     m_unknown->refresh();
     m_suggestions->refresh();
+    m_questions->refresh();
     m_search->refreshPeople();
 }
 
@@ -417,6 +425,7 @@ void MainWindow::onLibraryOpened()
     m_people->setLibrary(catalog, paths);
     m_unknown->setLibrary(catalog, paths);
     m_suggestions->setLibrary(catalog, paths);
+    m_questions->setLibrary(catalog, paths);
     m_search->setCatalogPath(catalog);
     m_viewer->setFaceContext(m_peopleCtl, catalog, paths);
 }

@@ -23,17 +23,18 @@ class PhotoGridView;
 class PhotoListModel;
 class PhotoViewer;
 class SearchView;
+class QuestionsView;
 class SuggestionsView;
 class ThumbnailProvider;
 class UnknownFacesView;
 
-// The main window: a sidebar (Library, Folders, People, Unknown faces, Suggestions, Search), the views in
-// a stack (plus the photo viewer), the background-job status area and the menus. Folders dropped on the
-// window (or chosen with File ▸ Add folder…) become watched roots and are scanned at once.
+// The main window: a sidebar (Library, Folders, People, Unknown faces, Suggestions, Questions, Search), the
+// views in a stack (plus the photo viewer), the background-job status area and the menus. Folders dropped on
+// the window (or chosen with File ▸ Add folder…) become watched roots and are scanned at once.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum class View { Library, Folders, People, UnknownFaces, Suggestions, Search, Viewer };
+    enum class View { Library, Folders, People, UnknownFaces, Suggestions, Questions, Search, Viewer };
     Q_ENUM(View)
 
     MainWindow(LibraryService* library, JobManager* jobs, ThumbnailProvider* thumbnails,
@@ -67,6 +68,7 @@ public:
     QListWidget* sidebar() const { return m_sidebar; }
     UnknownFacesView* unknownFacesView() const { return m_unknown; }
     SuggestionsView* suggestionsView() const { return m_suggestions; }
+    QuestionsView* questionsView() const { return m_questions; }
     PeopleController* peopleController() const { return m_peopleCtl; }
     QAction* undoAction() const { return m_undoAction; }
     QAction* redoAction() const { return m_redoAction; }
@@ -101,6 +103,7 @@ private:
     PeopleView* m_people;
     UnknownFacesView* m_unknown;
     SuggestionsView* m_suggestions;
+    QuestionsView* m_questions;
     SearchView* m_search;
     PhotoViewer* m_viewer;
     JobStatusWidget* m_jobStatus;

@@ -106,6 +106,13 @@ void PeopleController::rejectFaces(const QList<qint64>& faceIds, qint64 personId
     run([faceIds, personId](PeopleService& s) { return s.rejectFaces(faceIds, personId); });
 }
 
+void PeopleController::answerGroupQuestion(qint64 clusterId, qint64 personId, bool yes)
+{
+    run([clusterId, personId, yes](PeopleService& s) {
+        return s.answerGroupQuestion(clusterId, personId, yes);
+    });
+}
+
 void PeopleController::unassignFaces(const QList<qint64>& faceIds)
 {
     run([faceIds](PeopleService& s) { return s.unassignFaces(faceIds); });

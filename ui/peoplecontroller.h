@@ -32,6 +32,7 @@ public:
     void confirmSuggestions(const QList<qint64>& faceIds);
     void rejectSuggestions(const QList<qint64>& faceIds);
     void rejectFaces(const QList<qint64>& faceIds, qint64 personId);
+    void answerGroupQuestion(qint64 clusterId, qint64 personId, bool yes);
     void unassignFaces(const QList<qint64>& faceIds);
     void ignoreClusters(const QList<qint64>& clusterIds);
     void ignoreFaces(const QList<qint64>& faceIds);

@@ -3,6 +3,7 @@
 #include "clusterlistmodel.h"
 #include "libraryservice.h"
 #include "mainwindow.h"
+#include "questionsview.h"
 #include "peopleview.h"
 #include "photolistmodel.h"
 #include "photoview.h"
@@ -95,6 +96,8 @@ void ScreenshotTour::buildSteps()
                     [] { return true; }, nullptr});
     m_steps.append({QStringLiteral("suggestions"), [w] { w->showView(MainWindow::View::Suggestions); },
                     [] { return true; }, nullptr});
+    m_steps.append({QStringLiteral("questions"), [w] { w->showView(MainWindow::View::Questions); },
+                    [w] { return w->questionsView()->current() != nullptr; }, nullptr});
     m_steps.append({QStringLiteral("search"),
                     [this, w] {
                         w->showView(MainWindow::View::Search);

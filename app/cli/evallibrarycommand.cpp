@@ -180,6 +180,12 @@ int runEvalLibrary(const QStringList& args, CliContext& ctx)
     parser.addOption({QStringLiteral("turned-extra"),
                       QStringLiteral("Override the extra similarity asked of turned faces."),
                       QStringLiteral("E")});
+    parser.addOption({QStringLiteral("question-similarity"),
+                      QStringLiteral("Override the bar of group questions (\"Is this group X?\")."),
+                      QStringLiteral("S")});
+    parser.addOption({QStringLiteral("question-margin"),
+                      QStringLiteral("Override the group questions' margin over the second person."),
+                      QStringLiteral("M")});
     parser.addOption({QStringLiteral("turned-group-extra"),
                       QStringLiteral("Override the extra similarity asked of groups of half-turned faces."),
                       QStringLiteral("E")});
@@ -291,6 +297,8 @@ int runEvalLibrary(const QStringList& args, CliContext& ctx)
         {QStringLiteral("max-turned-away"), &options.grouping.maxTurnedAway},
         {QStringLiteral("turned-extra"), &options.grouping.turnedExtra},
         {QStringLiteral("turned-group-extra"), &options.grouping.turnedGroupExtra},
+        {QStringLiteral("question-similarity"), &options.grouping.questionSimilarity},
+        {QStringLiteral("question-margin"), &options.grouping.questionMargin},
     };
     for (const auto& [name, value] : floatOverrides)
         if (parser.isSet(name))

@@ -434,6 +434,89 @@ int runSuggestions(const QStringList& args, CliContext& ctx)
     return ExitOk;
 }
 
+int runQuestions(const QStringList& args, CliContext& ctx)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "\"Is this group X?\": unnamed groups that look like a named person as a whole, most faces first. "
+        "One answer (`answer GROUP yes|no`) names or rejects every face of the group."));
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON on stdout.")});
+    parse(parser, args);
+    CliLibrary library(ctx);
+    if (!library.isOpen())
+        return library.exitCode();
+    const FaceService faces(library.catalogPath(), library.paths());
+    const QList<GroupQuestion> list = faces.groupQuestions(3);
+    int total = 0;
+    for (const GroupQuestion& q : list)
+        total += q.faces;
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray a;
+        for (const GroupQuestion& q : list) {
+            QJsonArray shown;
+            for (const FaceRecord& f : q.groupFaces)
+                shown.append(faceJson(f));
+            a.append(QJsonObject{{QStringLiteral("group"), q.clusterId},
+                                 {QStringLiteral("person"), q.personName},
+                                 {QStringLiteral("person_id"), q.personId},
+                                 {QStringLiteral("faces"), q.faces},
+                                 {QStringLiteral("similarity"), double(q.similarity)},
+                                 {QStringLiteral("confidence"), double(q.confidence)},
+                                 {QStringLiteral("shown_faces"), shown}});
+        }
+        ctx.out << QJsonDocument(
+                       QJsonObject{{QStringLiteral("questions"), a}, {QStringLiteral("faces"), total}})
+                       .toJson(QJsonDocument::Indented);
+        return ExitOk;
+    }
+    for (const GroupQuestion& q : list) {
+        ctx.out << "group " << q.clusterId << " (" << q.faces << " faces) is " << q.personName << "? ("
+                << QString::number(q.confidence * 100, 'f', 0) << " %)";
+        for (const FaceRecord& f : q.groupFaces)
+            ctx.out << "  " << f.photoPath;
+        ctx.out << '\n';
+    }
+    ctx.out << list.size() << " questions, " << total
+            << " faces; answer with `answer GROUP yes` or `answer GROUP no`\n";
+    return ExitOk;
+}
+
+int runAnswer(const QStringList& args, CliContext& ctx)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Answers a group question (see `questions`): yes names every unnamed face of the group "
+        "after the person asked about, no says of each that it is not that person (never asked "
+        "or suggested again). Can be undone."));
+    parser.addPositionalArgument(QStringLiteral("GROUP"), QStringLiteral("The group the question is about."));
+    parser.addPositionalArgument(QStringLiteral("ANSWER"), QStringLiteral("yes or no"));
+    parse(parser, args);
+    const QStringList pos = parser.positionalArguments();
+    bool ok = false;
+    const qint64 group = pos.value(0).toLongLong(&ok);
+    const QString answer = pos.value(1).toLower();
+    if (pos.size() != 2 || !ok || group <= 0 ||
+        (answer != QLatin1String("yes") && answer != QLatin1String("no")))
+        return usage(ctx, QStringLiteral("answer"), QStringLiteral("give a group id and yes or no"));
+    CliLibrary library(ctx);
+    if (!library.isOpen())
+        return library.exitCode();
+    GroupQuestion asked;
+    for (const GroupQuestion& q : FaceService(library.catalogPath(), library.paths()).groupQuestions(0))
+        if (q.clusterId == group)
+            asked = q;
+    if (asked.clusterId == 0) {
+        ctx.err << "kindred-cli answer: no question about group " << group << " (see `questions`)\n";
+        return ExitFailure;
+    }
+    const bool yes = answer == QLatin1String("yes");
+    return act(
+        ctx, library, QStringLiteral("answer"),
+        [&](PeopleService& p) { return p.answerGroupQuestion(asked.clusterId, asked.personId, yes); },
+        yes ? QStringLiteral("%1 face(s) named %2").arg(asked.faces).arg(asked.personName)
+            : QStringLiteral("%1 face(s) are not %2").arg(asked.faces).arg(asked.personName));
+}
+
 int runNotFaces(const QStringList& args, CliContext& ctx)
 {
     QCommandLineParser parser;
@@ -538,6 +621,9 @@ const bool registered =
         {QStringLiteral("forget"), QStringLiteral("delete a person or split faces off"), &runForget}) &&
     registerCliCommand(
         {QStringLiteral("suggestions"), QStringLiteral("list suggested names"), &runSuggestions}) &&
+    registerCliCommand({QStringLiteral("questions"), QStringLiteral("list \"is this group X?\" questions"),
+                        &runQuestions}) &&
+    registerCliCommand({QStringLiteral("answer"), QStringLiteral("answer a group question"), &runAnswer}) &&
     registerCliCommand({QStringLiteral("not-faces"),
                         QStringLiteral("list, mark or restore detections hidden as not a face"),
                         &runNotFaces}) &&

@@ -83,7 +83,8 @@ bool EffortSimulator::run(const EffortOptions& options, QJsonObject* report, con
     int groupsNamed = 0, groupsIgnored = 0, takenOut = 0, suggestedRight = 0, suggestedWrong = 0, batches = 0,
         singles = 0, regroups = 0, strangerFaces = 0, sinceRegroup = 0, groupChanges = 0;
     double regroupSeconds = 0, worstRoundPrecision = 1.0;
-    QJsonArray wrongExamples;
+    QJsonArray wrongExamples, questionExamples;
+    int questionsYes = 0, questionsNo = 0;
     const auto regroup = [&]() {
         QElapsedTimer t;
         t.start();
@@ -172,7 +173,46 @@ bool EffortSimulator::run(const EffortOptions& options, QJsonObject* report, con
             continue;
         }
 
-        // 2. Groups, largest first; the app regroups every few decisions.
+        // 2. The app's flow: "Is this group X?", most faces first. One answer names (or rejects) the whole
+        //    group; the family sees a few of its faces, so a Yes names the faces it did not look at too.
+        if (options.policy == EffortPolicy::Batched) {
+            const QList<GroupQuestion> asked = faces.groupQuestions(0);
+            if (!asked.isEmpty()) {
+                const GroupQuestion& question = asked.first();
+                QMap<QString, int> votes;
+                QList<qint64> members;
+                int unlabelled = 0;
+                for (const FaceRecord& f : faces.facesOfCluster(question.clusterId)) {
+                    members.append(f.id);
+                    const QString label = labelOf(f.id);
+                    if (label.isEmpty())
+                        ++unlabelled;
+                    else
+                        ++votes[label];
+                }
+                QString majority;
+                for (auto it = votes.cbegin(); it != votes.cend(); ++it)
+                    if (it.value() > votes.value(majority) && it.value() > unlabelled)
+                        majority = it.key();
+                const bool yes = majority == question.personName;
+                strangerFaces += majority.isEmpty() ? int(members.size()) : 0;
+                if (!family.answerGroupQuestion(question.clusterId, question.personId, yes))
+                    return fail(QStringLiteral("answering failed: ") + family.errorString());
+                (yes ? questionsYes : questionsNo) += 1;
+                if (questionExamples.size() < 500)
+                    questionExamples.append(QJsonObject{{QStringLiteral("group_faces"), int(members.size())},
+                                                        {QStringLiteral("majority"), majority},
+                                                        {QStringLiteral("asked"), question.personName},
+                                                        {QStringLiteral("yes"), yes},
+                                                        {QStringLiteral("similarity"), round4(question.similarity)}});
+                decide(yes ? members : QList<qint64>{}, question.personName);
+                ++sinceRegroup;
+                ++groupChanges;
+                continue;
+            }
+        }
+
+        // 3. Groups, largest first; the app regroups every few decisions.
         if (sinceRegroup >= options.regroupEvery) {
             if (!regroup())
                 return false;
@@ -222,13 +262,13 @@ bool EffortSimulator::run(const EffortOptions& options, QJsonObject* report, con
             ++groupsNamed;
             continue;
         }
-        // 3. No group left: regroup once after the last group was named (new suggestions may follow).
+        // 4. No group left: regroup once after the last group was named (new suggestions may follow).
         if (groupChanges > 0) {
             if (!regroup())
                 return false;
             continue;
         }
-        // 4. Faces in no group, best first: the family names those it knows (strangers are passed over).
+        // 5. Faces in no group, best first: the family names those it knows (strangers are passed over).
         qint64 single = 0;
         QString label;
         for (const FaceRecord& f : faces.unclusteredFaces()) {
@@ -319,6 +359,9 @@ bool EffortSimulator::run(const EffortOptions& options, QJsonObject* report, con
         {QStringLiteral("worst_round_suggestion_precision"), round4(worstRoundPrecision)},
         {QStringLiteral("wrong_suggestions"), wrongExamples},
         {QStringLiteral("faces_named_one_by_one"), singles},
+        {QStringLiteral("group_questions_yes"), questionsYes},
+        {QStringLiteral("group_questions_no"), questionsNo},
+        {QStringLiteral("group_questions"), questionExamples},
         {QStringLiteral("regroups"), regroups},
         {QStringLiteral("regroup_seconds"), round4(regroupSeconds)},
         {QStringLiteral("seconds"), round4(clock.elapsed() / 1000.0)},

@@ -66,10 +66,25 @@ struct ModelThresholds {
     float maxTurnedAway = 0.45f;
     float turnedExtra = 0.005f;
     float turnedGroupExtra = 0.025f;
+    // Group questions (FaceRefreshOptions::questionSimilarity / questionMargin) and their shown confidence.
+    float question = 2.0f; // > 1: none asked
+    float questionMargin = 0.1f;
+    float questionConfidence = 0.9f;
 };
 
 // A turned-away measure no face reaches: every face may be grouped.
 constexpr float kNoPoseGate = 1e9f;
+// Group questions for EdgeFace-XS (docs/quality.md, "Questions about whole groups").
+constexpr float kQuestionXs = 0.50f;
+constexpr float kQuestionMarginXs = 0.05f;
+
+ModelThresholds withQuestions(ModelThresholds t, float bar, float margin, float confidence)
+{
+    t.question = bar;
+    t.questionMargin = margin;
+    t.questionConfidence = confidence;
+    return t;
+}
 
 ModelThresholds modelThresholds(const QString& modelId)
 {
@@ -79,7 +94,8 @@ ModelThresholds modelThresholds(const QString& modelId)
     // too (no pose gate: the network matches them to frontal faces); a suggestion needs a clear margin over
     // the second person and over every unnamed group, since look-alike strangers reach 0.4-0.45.
     if (modelId.startsWith(QLatin1String("edgeface-xs@")))
-        return {0.36f, 0.45f, 0.1f, {{0.45f, 0.98f}}, kNoPoseGate, 0.0f, 0.0f};
+        return withQuestions({0.36f, 0.45f, 0.1f, {{0.45f, 0.98f}}, kNoPoseGate, 0.0f, 0.0f}, kQuestionXs,
+                             kQuestionMarginXs, 0.98f);
     // XXS, the smaller network, mixes profiles of different people (a CFP group of profiles of 7 people
     // without the pose gate) and look-alike strangers reach 0.5: it keeps the gate and a higher suggestion
     // bar.
@@ -198,6 +214,50 @@ QList<FaceRecord> FaceService::unclusteredFaces() const
     return query(
         QStringLiteral("f.state IN ('unknown', 'suggested') AND f.cluster_id IS NULL AND p.missing = 0"), {},
         QStringLiteral("f.quality DESC, f.id"));
+}
+
+QList<GroupQuestion> FaceService::groupQuestions(int facesPerSide) const
+{
+    QList<GroupQuestion> out;
+    QSqlDatabase db = Catalog::connectionForThread(m_catalogPath, &m_error);
+    if (!db.isOpen())
+        return out;
+    QSqlQuery q(db);
+    if (!SqlUtil::exec(
+            q,
+            QStringLiteral("SELECT g.cluster_id, g.person_id, pe.name, g.similarity, g.confidence, "
+                           "(SELECT count(*) FROM faces f JOIN photos p ON p.id = f.photo_id WHERE "
+                           "f.cluster_id = g.cluster_id AND f.state IN ('unknown', 'suggested') AND "
+                           "p.missing = 0) AS n FROM group_questions g JOIN persons pe ON pe.id = "
+                           "g.person_id WHERE n > 0 ORDER BY n DESC, g.similarity DESC, g.cluster_id"),
+            {}, &m_error))
+        return out;
+    while (q.next()) {
+        GroupQuestion g;
+        g.clusterId = q.value(0).toLongLong();
+        g.personId = q.value(1).toLongLong();
+        g.personName = q.value(2).toString();
+        g.similarity = q.value(3).toFloat();
+        g.confidence = q.value(4).toFloat();
+        g.faces = q.value(5).toInt();
+        out.append(g);
+    }
+    q.finish();
+    if (facesPerSide != 0)
+        for (GroupQuestion& g : out) {
+            g.groupFaces =
+                query(QStringLiteral("f.cluster_id = ? AND f.state IN ('unknown', 'suggested') AND "
+                                     "p.missing = 0"),
+                      {g.clusterId}, QStringLiteral("f.quality DESC, f.id"));
+            g.personFaces =
+                query(QStringLiteral("f.person_id = ? AND f.state = 'confirmed' AND p.missing = 0"),
+                      {g.personId}, QStringLiteral("f.quality DESC, f.id"));
+            if (facesPerSide > 0) {
+                g.groupFaces = g.groupFaces.mid(0, facesPerSide);
+                g.personFaces = g.personFaces.mid(0, facesPerSide);
+            }
+        }
+    return out;
 }
 
 QList<FaceRecord> FaceService::notFaces() const
@@ -828,6 +888,116 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
         }
     }
 
+    // --- Questions about whole groups: "Is this group X?" ----------------------------------------------
+    // Each unnamed group is compared with every named person through all of the person's confirmed faces:
+    // for each face of the group, its most alike confirmed face of the person (a profile meets the person's
+    // profiles), averaged over the group. A question is asked when that reaches the model's bar and beats the
+    // second person by the margin; never when the person is named in a photo of the group (a person appears
+    // once in a photo), nor when the family said of half the group or more that it is not that person.
+    struct Question {
+        qint64 cluster; // db id, or -k for a new one
+        qint64 person;
+        float similarity;
+    };
+    std::vector<Question> questions;
+    const float questionBar =
+        options.questionSimilarity >= 0 ? options.questionSimilarity : thresholds.question;
+    const float questionMargin =
+        options.questionMargin >= 0 ? options.questionMargin : thresholds.questionMargin;
+    if (!confirmed.empty() && !open.empty() && questionBar <= 1.0f) {
+        // The confirmed faces ordered by person, so that each person's faces are one range of columns.
+        QHash<qint64, int64_t> personIndex;
+        std::vector<qint64> personOf;
+        std::vector<std::vector<int64_t>> personRows;
+        QSet<QPair<qint64, qint64>> namedInPhoto;
+        for (int64_t row : confirmed) {
+            const qint64 person = v.persons[size_t(row)];
+            auto it = personIndex.find(person);
+            if (it == personIndex.end()) {
+                it = personIndex.insert(person, int64_t(personOf.size()));
+                personOf.push_back(person);
+                personRows.emplace_back();
+            }
+            personRows[size_t(*it)].push_back(row);
+            namedInPhoto.insert({v.photos[size_t(row)], person});
+        }
+        std::vector<int64_t> byPerson, personStart;
+        for (const std::vector<int64_t>& r : personRows) {
+            personStart.push_back(int64_t(byPerson.size()));
+            byPerson.insert(byPerson.end(), r.begin(), r.end());
+        }
+        QHash<qint64, std::vector<int64_t>> groupRows;
+        for (int64_t row : open)
+            if (newCluster[size_t(row)] != 0)
+                groupRows[newCluster[size_t(row)]].push_back(row);
+        std::vector<qint64> groupKeys;
+        std::vector<int64_t> rows, groupIndex;
+        std::vector<float> groupSize;
+        for (auto it = groupRows.cbegin(); it != groupRows.cend(); ++it) {
+            for (int64_t row : it.value()) {
+                rows.push_back(row);
+                groupIndex.push_back(int64_t(groupKeys.size()));
+            }
+            groupKeys.push_back(it.key());
+            groupSize.push_back(float(it.value().size()));
+        }
+        QSet<QPair<qint64, qint64>> rejected; // (face, person)
+        {
+            QSqlQuery q(db);
+            if (!SqlUtil::exec(q, QStringLiteral("SELECT face_id, person_id FROM face_rejections"), {},
+                               &m_error))
+                return false;
+            while (q.next())
+                rejected.insert({q.value(0).toLongLong(), q.value(1).toLongLong()});
+        }
+        const int64_t people = int64_t(personOf.size()), groups = int64_t(groupKeys.size());
+        if (groups > 0) {
+            try {
+                const torch::Tensor named = rowsTensor(byPerson); // C x D, by person
+                const int64_t c = named.size(0);
+                torch::Tensor sums = torch::zeros({groups, people});
+                const int64_t chunk =
+                    std::max<int64_t>(1, (int64_t(1) << 22) / c); // <= 16 MB of similarities
+                for (size_t begin = 0; begin < rows.size(); begin += size_t(chunk)) {
+                    const size_t end = std::min(rows.size(), begin + size_t(chunk));
+                    const std::vector<int64_t> part(rows.begin() + long(begin), rows.begin() + long(end));
+                    const torch::Tensor sims = torch::mm(rowsTensor(part), named.t()); // R x C
+                    std::vector<torch::Tensor> nearest;                                // per person: R
+                    for (int64_t p = 0; p < people; ++p)
+                        nearest.push_back(
+                            sims.narrow(1, personStart[size_t(p)], int64_t(personRows[size_t(p)].size()))
+                                .amax(1));
+                    const std::vector<int64_t> idx(groupIndex.begin() + long(begin),
+                                                   groupIndex.begin() + long(end));
+                    sums.index_add_(0, torch::tensor(idx, torch::kLong), torch::stack(nearest, 1));
+                }
+                const torch::Tensor mean = (sums / torch::tensor(groupSize).unsqueeze(1)).contiguous();
+                const auto top = mean.topk(std::min<int64_t>(2, people), 1);
+                const torch::Tensor topValue = std::get<0>(top).contiguous();
+                const torch::Tensor topIndex = std::get<1>(top).contiguous();
+                const int64_t k = topValue.size(1);
+                for (int64_t g = 0; g < groups; ++g) {
+                    const float best = topValue[g][0].item<float>();
+                    const float second = k > 1 ? topValue[g][1].item<float>() : -1.0f;
+                    if (best < questionBar || best - second < questionMargin)
+                        continue;
+                    const qint64 person = personOf[size_t(topIndex[g][0].item<int64_t>())];
+                    const std::vector<int64_t>& members = groupRows[groupKeys[size_t(g)]];
+                    bool possible = true;
+                    int no = 0;
+                    for (int64_t row : members) {
+                        possible = possible && !namedInPhoto.contains({v.photos[size_t(row)], person});
+                        no += rejected.contains({v.ids[size_t(row)], person}) ? 1 : 0;
+                    }
+                    if (possible && 2 * no < int(members.size()))
+                        questions.push_back({groupKeys[size_t(g)], person, best});
+                }
+            } catch (const std::exception& e) {
+                return fail(QStringLiteral("group questions failed: %1").arg(QString::fromUtf8(e.what())));
+            }
+        }
+    }
+
     // --- Write everything in one transaction --------------------------------------------------------
     if (!db.transaction())
         return fail(db.lastError().text());
@@ -886,8 +1056,21 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
             QStringLiteral("UPDATE clusters SET size = (SELECT count(*) FROM faces f WHERE f.cluster_id "
                            "= clusters.id AND f.state IN ('unknown', 'suggested'))"),
             {}, &error) ||
-        !SqlUtil::exec(db, QStringLiteral("DELETE FROM clusters WHERE size = 0"), {}, &error))
+        !SqlUtil::exec(db, QStringLiteral("DELETE FROM clusters WHERE size = 0"), {}, &error) ||
+        !SqlUtil::exec(db, QStringLiteral("DELETE FROM group_questions"), {}, &error))
         return rollback(error);
+    for (const Question& question : questions) {
+        const qint64 cluster = question.cluster < 0 ? createdIds.value(question.cluster) : question.cluster;
+        if (!SqlUtil::exec(db,
+                           QStringLiteral("INSERT OR REPLACE INTO group_questions (cluster_id, person_id, "
+                                          "similarity, confidence) SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 "
+                                          "FROM clusters WHERE id = ?)"),
+                           {cluster, question.person, double(question.similarity),
+                            double(thresholds.questionConfidence), cluster},
+                           &error))
+            return rollback(error);
+    }
+    s.questions = int(questions.size());
     // A cluster's suggested person: the one most of its faces are suggested as.
     if (!SqlUtil::exec(
             db,

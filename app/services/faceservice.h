@@ -42,6 +42,19 @@ struct ClusterRecord {
     QString suggestedPersonName;
 };
 
+// "Is this group Grandma?": an unnamed group that looks like a named person as a whole (FaceService::refresh
+// finds them; PeopleService::answerGroupQuestion answers them).
+struct GroupQuestion {
+    qint64 clusterId = 0;
+    qint64 personId = 0;
+    QString personName;
+    int faces = 0;        // unnamed faces in the group: what one "Yes" names
+    float similarity = 0; // the group's faces to their most alike confirmed faces of the person, averaged
+    float confidence = 0; // shown: the precision measured for questions of this similarity
+    QList<FaceRecord> groupFaces;  // best quality first (at most the number asked for)
+    QList<FaceRecord> personFaces; // the person's confirmed faces, best quality first
+};
+
 struct FaceRefreshOptions {
     QString algorithm = QStringLiteral("compact"); // or "chinese-whispers", "dbscan" (docs/quality.md)
     int minClusterSize = 3;       // measured: 3 keeps clusters pure where 2 lets pairs of look-alikes in
@@ -65,6 +78,10 @@ struct FaceRefreshOptions {
     // that higher bar (docs/quality.md, section 3).
     static constexpr float kHalfTurned = 0.25f;
     float turnedGroupExtra = -1;
+    // Group questions: asked when a group's mean nearest-confirmed-face similarity to a person reaches
+    // questionSimilarity and beats the second person by questionMargin. < 0: the model's measured defaults.
+    float questionSimilarity = -1;
+    float questionMargin = -1;
     bool recluster = false; // true: cluster all unknown faces from scratch (still never touches
                             // confirmed/ignored faces); false: new faces join existing clusters
 };
@@ -75,6 +92,7 @@ struct FaceRefreshSummary {
     int clusteredFaces = 0;
     int newClusters = 0;
     int suggestions = 0;
+    int questions = 0;              // group questions found
     double suggestionThreshold = 0; // calibrated confidence threshold in use
     QString calibrationNote;
     QString modelId; // embedding model the faces were compared in
@@ -96,6 +114,8 @@ public:
     QList<ClusterRecord> clusters(int maxFacesPerCluster = -1) const; // largest first
     QList<FaceRecord> unclusteredFaces() const;                       // unknown faces in no cluster
     QList<FaceRecord> suggestions() const;                            // highest confidence first
+    // The group questions of the last refresh that still stand, most faces first (the order to ask them).
+    QList<GroupQuestion> groupQuestions(int facesPerSide = 6) const;
     QList<FaceRecord> notFaces() const; // hidden as "not a face": the family's first, then by confidence
     QList<FaceRecord> facesOfPhoto(qint64 photoId) const;
     QList<FaceRecord> facesOfPerson(qint64 personId) const; // confirmed faces

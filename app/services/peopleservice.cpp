@@ -725,6 +725,32 @@ bool PeopleService::restoreFaces(const QList<qint64>& faceIds)
                               QStringLiteral("Restore %1 face(s)"), false});
 }
 
+bool PeopleService::answerGroupQuestion(qint64 clusterId, qint64 personId, bool yes)
+{
+    QSqlDatabase d = db();
+    // Faces taken out of the group for this person before the answer ("not in this group") stay out.
+    const QList<qint64> faces = idList(
+        d,
+        QStringLiteral("SELECT id FROM faces WHERE cluster_id = ? AND state IN ('unknown', 'suggested') AND "
+                       "NOT EXISTS (SELECT 1 FROM face_rejections r WHERE r.face_id = faces.id AND "
+                       "r.person_id = ?)"),
+        {clusterId, personId});
+    if (faces.isEmpty())
+        return fail(QStringLiteral("group %1 has no unnamed faces").arg(clusterId));
+    const QString name =
+        SqlUtil::scalar(d, QStringLiteral("SELECT name FROM persons WHERE id = ?"), {personId}).toString();
+    if (name.isEmpty())
+        return fail(QStringLiteral("unknown person %1").arg(personId));
+    if (!(yes ? nameFaces(faces, name) : rejectFaces(faces, personId)))
+        return false;
+    // Asked and answered: the next regrouping finds the questions again from the new names.
+    QString error;
+    if (!SqlUtil::exec(d, QStringLiteral("DELETE FROM group_questions WHERE cluster_id = ?"), {clusterId},
+                       &error))
+        qWarning("could not drop the answered question: %s", qPrintable(error));
+    return true;
+}
+
 bool PeopleService::ignoreCluster(qint64 clusterId)
 {
     QSqlDatabase d = db();

@@ -45,6 +45,9 @@ public:
     bool setHidden(const QString& name, bool hidden);
     bool setCoverFace(const QString& name, qint64 faceId);
     bool ignoreCluster(qint64 clusterId); // strangers: hide every face of the cluster
+    // "Is this group X?" (FaceService::groupQuestions): Yes names every unnamed face of the group X, No says
+    // of each that it is not X (remembered: never suggested or asked again). Undoable like naming/rejecting.
+    bool answerGroupQuestion(qint64 clusterId, qint64 personId, bool yes);
     bool ignoreFaces(const QList<qint64>& faceIds);
     // "Not a face" (a hand, an ear, a pattern): hidden like an ignored face and listed with what the face
     // check hid (FaceService::notFaces); restoreFaces() brings either kind back as an unknown face that the

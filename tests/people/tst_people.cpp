@@ -118,6 +118,8 @@ private Q_SLOTS:
     void nameAndSearch_data();
     void nameAndSearch();
     void clusterNamingAndUndo();
+    void groupQuestions_data();
+    void groupQuestions();
     void rescanAfterMoveKeepsNames();
     void modelChangeKeepsNames();
     void killDuringIndexingResumes();
@@ -131,6 +133,7 @@ private:
     QString m_photos;
     QString m_library;
     int m_faces = 0;
+    QString m_twoPeople; // a scanned library of 5 crops of Amy and 5 of Penny (groupQuestions)
 };
 
 void TestPeople::initTestCase()
@@ -334,6 +337,84 @@ void TestPeople::clusterNamingAndUndo()
     QCOMPARE(runCli({QStringLiteral("--library"), m_library, QStringLiteral("redo")}).exitCode, 0);
     QCOMPARE(searchPaths(m_library, {QStringLiteral("--person"), QStringLiteral("Cluster Person")}),
              expected);
+}
+
+void TestPeople::groupQuestions_data()
+{
+    QTest::addColumn<QString>("answer"); // yes | no | no, undo
+    QTest::newRow("yes names the whole group") << "yes";
+    QTest::newRow("no is remembered") << "no";
+    QTest::newRow("no, then undo") << "no, undo";
+}
+
+// "Is this group Amy?": after one face of Amy is named, the rest of her group is asked about as a whole (and
+// Penny's group is not); one answer names or rejects the whole group; No is never asked or suggested again;
+// undo brings the question back.
+void TestPeople::groupQuestions()
+{
+    QFETCH(QString, answer);
+    if (m_twoPeople.isEmpty()) {
+        m_twoPeople = m_tmp.filePath(QStringLiteral("two-people"));
+        const QString photos = m_tmp.filePath(QStringLiteral("two-people-photos"));
+        QDir().mkpath(photos);
+        for (const QString& who : {QStringLiteral("amy"), QStringLiteral("penny")})
+            for (int i = 1; i <= 5; ++i)
+                QVERIFY(QFile::copy(sharedDir(QStringLiteral("photos/bbt/%1/%1%2.png").arg(who).arg(i)),
+                                    photos + QStringLiteral("/%1_%2.png").arg(who).arg(i)));
+        const CliResult r = runCli({QStringLiteral("--library"), m_twoPeople, QStringLiteral("scan"),
+                                    QStringLiteral("--quiet"), photos});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+    }
+    QTemporaryDir dir;
+    const QString lib = dir.filePath(QStringLiteral("lib"));
+    QVERIFY(copyTree(m_twoPeople, lib) > 0);
+    const auto cli = [&](const QStringList& args) {
+        return runCli(QStringList{QStringLiteral("--library"), lib} + args);
+    };
+    const auto facesOf = [&](const QString& who) {
+        QList<Face> out;
+        for (const Face& f : allFaces(lib))
+            if (QFileInfo(f.photo).fileName().startsWith(who + QLatin1Char('_')))
+                out.append(f);
+        return out;
+    };
+    const QList<Face> amy = facesOf(QStringLiteral("amy")), penny = facesOf(QStringLiteral("penny"));
+    QCOMPARE(amy.size(), 5);
+    QCOMPARE(penny.size(), 5);
+    const auto questions = [&] {
+        const CliResult r = cli({QStringLiteral("questions"), QStringLiteral("--json")});
+        return r.exitCode == 0 ? r.json().object().value(QStringLiteral("questions")).toArray()
+                               : QJsonArray{};
+    };
+    QVERIFY(questions().isEmpty()); // nobody named: nothing to ask
+    CliResult r = cli({QStringLiteral("name"), QStringLiteral("--face"), QString::number(amy.first().id),
+                       QStringLiteral("Amy")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonArray asked = questions();
+    QCOMPARE(asked.size(), 1);
+    const QJsonObject q = asked.first().toObject();
+    QCOMPARE(q.value(QStringLiteral("person")).toString(), QStringLiteral("Amy"));
+    QCOMPARE(q.value(QStringLiteral("faces")).toInt(), 4);
+    QVERIFY(q.value(QStringLiteral("confidence")).toDouble() >= 0.9);
+    const QString group = QString::number(q.value(QStringLiteral("group")).toInteger());
+
+    r = cli({QStringLiteral("answer"), group,
+             answer.startsWith(QLatin1String("yes")) ? QStringLiteral("yes") : QStringLiteral("no")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    if (answer == QLatin1String("yes")) {
+        QCOMPARE(person(lib, QStringLiteral("Amy")).value(QStringLiteral("faces")).toInt(), 5);
+    } else {
+        QCOMPARE(person(lib, QStringLiteral("Amy")).value(QStringLiteral("faces")).toInt(), 1);
+        const CliResult s = cli({QStringLiteral("suggestions"), QStringLiteral("--json")});
+        QCOMPARE(s.json().object().value(QStringLiteral("suggestions")).toArray().size(), 0);
+    }
+    QVERIFY(questions().isEmpty()); // answered, and a No is not asked again
+    QCOMPARE(cli({QStringLiteral("answer"), group, QStringLiteral("yes")}).exitCode, 1);
+    if (answer == QLatin1String("no, undo")) {
+        QCOMPARE(cli({QStringLiteral("undo")}).exitCode, 0);
+        QCOMPARE(questions().size(), 1);
+    }
+    QCOMPARE(cli({QStringLiteral("answer"), QStringLiteral("x"), QStringLiteral("maybe")}).exitCode, 2);
 }
 
 void TestPeople::rescanAfterMoveKeepsNames()

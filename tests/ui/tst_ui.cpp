@@ -20,6 +20,7 @@
 #include "photolistmodel.h"
 #include "photoview.h"
 #include "photoviewer.h"
+#include "questionsview.h"
 #include "restoredialog.h"
 #include "searchview.h"
 #include "settingsdialog.h"
@@ -227,6 +228,49 @@ struct ScannedApp {
     QString catalog() const { return app->library.catalogPath(); }
 };
 
+// An app whose library holds 5 crops of Amy and 5 of Penny (shared/photos/bbt), scanned and indexed with
+// the real models; the app regroups 50 ms after names change.
+struct TwoPeople {
+    QTemporaryDir libraryDir, photosDir;
+    std::unique_ptr<App> app;
+    QList<qint64> amy, penny; // their faces, by photo
+
+    TwoPeople()
+    {
+        QSettings().setValue(SettingsKeys::indexAfterScan, true);
+        QSettings().setValue(SettingsKeys::modelsFolder, QStringLiteral(KINDRED_MODELS_DIR));
+        const QString bbt = QStringLiteral(KINDRED_SHARED_DIR "/photos/bbt");
+        for (const QString& person : {QStringLiteral("amy"), QStringLiteral("penny")})
+            for (int i = 1; i <= 5; ++i)
+                QFile::copy(QStringLiteral("%1/%2/%2%3.png").arg(bbt, person).arg(i),
+                            photosDir.filePath(QStringLiteral("%1_%2.png").arg(person).arg(i)));
+        app = std::make_unique<App>(libraryDir.path());
+        app->library.setRegroupDelay(50);
+        qRegisterMetaType<kindred::FaceJobOutcome>();
+        QSignalSpy finished(&app->library, &LibraryService::faceJobFinished);
+        app->drop({QUrl::fromLocalFile(photosDir.path())});
+        for (int waited = 0; finished.isEmpty() && waited < 120000; waited += 50)
+            QTest::qWait(50);
+        QSettings().setValue(SettingsKeys::indexAfterScan, false);
+        amy = facesOf(QStringLiteral("amy"));
+        penny = facesOf(QStringLiteral("penny"));
+    }
+    bool ok() const { return amy.size() >= 3 && penny.size() >= 3; }
+    QList<qint64> facesOf(const QString& who) const
+    {
+        QList<qint64> out;
+        QSqlQuery q(Catalog::connectionForThread(app->library.catalogPath()));
+        q.prepare(
+            QStringLiteral("SELECT f.id FROM faces f JOIN photos p ON p.id = f.photo_id WHERE p.path LIKE ? "
+                           "AND f.state <> 'ignored' ORDER BY p.path"));
+        q.addBindValue(QStringLiteral("%/") + who + QStringLiteral("_%"));
+        if (q.exec())
+            while (q.next())
+                out.append(q.value(0).toLongLong());
+        return out;
+    }
+};
+
 } // namespace
 
 class TestUi : public QObject {
@@ -265,6 +309,7 @@ private Q_SLOTS:
     void people_renameMergeHide();
     void faceJob_endToEnd();
     void suggestions_followNaming();
+    void questions_reviewQueue();
     void writeNames_data();
     void writeNames();
 
@@ -1292,37 +1337,12 @@ void TestUi::suggestions_followNaming()
 {
     if (!QFileInfo::exists(QStringLiteral(KINDRED_MODELS_DIR "/mtcnn_model-weights_manifest.json")))
         QSKIP("no model pack in KINDRED_MODELS_DIR");
-    QSettings().setValue(SettingsKeys::indexAfterScan, true);
-    QSettings().setValue(SettingsKeys::modelsFolder, QStringLiteral(KINDRED_MODELS_DIR));
-    QTemporaryDir libraryDir, photosDir;
-    const QString bbt = QStringLiteral(KINDRED_SHARED_DIR "/photos/bbt");
-    for (const QString& person : {QStringLiteral("amy"), QStringLiteral("penny")})
-        for (int i = 1; i <= 5; ++i)
-            QVERIFY(QFile::copy(QStringLiteral("%1/%2/%2%3.png").arg(bbt, person).arg(i),
-                                photosDir.filePath(QStringLiteral("%1_%2.png").arg(person).arg(i))));
-    App app(libraryDir.path());
-    app.library.setRegroupDelay(50);
-    qRegisterMetaType<kindred::FaceJobOutcome>();
-    QSignalSpy finished(&app.library, &LibraryService::faceJobFinished);
-    app.drop({QUrl::fromLocalFile(photosDir.path())});
-    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 120000);
-    QSettings().setValue(SettingsKeys::indexAfterScan, false);
+    TwoPeople two;
+    QVERIFY2(two.ok(), qPrintable(QStringLiteral("%1 / %2").arg(two.amy.size()).arg(two.penny.size())));
+    App& app = *two.app;
     const QString db = app.library.catalogPath();
-    const auto facesOf = [&](const QString& who) {
-        QList<qint64> out;
-        QSqlQuery q(Catalog::connectionForThread(db));
-        q.prepare(
-            QStringLiteral("SELECT f.id FROM faces f JOIN photos p ON p.id = f.photo_id WHERE p.path LIKE ? "
-                           "AND f.state <> 'ignored' ORDER BY p.path"));
-        q.addBindValue(QStringLiteral("%/") + who + QStringLiteral("_%"));
-        if (q.exec())
-            while (q.next())
-                out.append(q.value(0).toLongLong());
-        return out;
-    };
-    const QList<qint64> amy = facesOf(QStringLiteral("amy")), penny = facesOf(QStringLiteral("penny"));
-    QVERIFY2(amy.size() >= 3 && penny.size() >= 3,
-             qPrintable(QStringLiteral("%1 / %2").arg(amy.size()).arg(penny.size())));
+    const QList<qint64>& amy = two.amy;
+    const QList<qint64>& penny = two.penny;
     const QString suggestedAs =
         QStringLiteral("SELECT count(*) FROM faces f JOIN persons n ON n.id = f.person_id WHERE f.state = "
                        "'suggested' AND n.name = ? AND f.id IN (%1)");
@@ -1374,6 +1394,74 @@ void TestUi::suggestions_followNaming()
     QVERIFY(app.library.waitForIdle(30000));
     QCOMPARE(scalar(db, suggestedAs.arg(rejected), {QStringLiteral("Amy")}), qint64(0));
     QVERIFY(scalar(db, suggestedAs.arg(idList(penny.mid(1))), {QStringLiteral("Penny")}) >= 1);
+}
+
+// The review queue: after one face of Amy is named, "Is this group Amy?" shows her group and her named face
+// side by side with the progress; N rejects the whole group at once (never asked again), Edit > Undo brings
+// it back, Y names the whole group; the keys work without a click.
+void TestUi::questions_reviewQueue()
+{
+    if (!QFileInfo::exists(QStringLiteral(KINDRED_MODELS_DIR "/mtcnn_model-weights_manifest.json")))
+        QSKIP("no model pack in KINDRED_MODELS_DIR");
+    TwoPeople two;
+    QVERIFY(two.ok());
+    MainWindow* w = two.app->window.get();
+    w->show();
+    QVERIFY(QTest::qWaitForWindowExposed(w));
+    QuestionsView* view = w->questionsView();
+    QSignalSpy regrouped(&two.app->library, &LibraryService::regrouped);
+    w->peopleController()->nameFaces({two.amy.first()}, QStringLiteral("Amy"));
+    QVERIFY(regrouped.wait(30000));
+    w->showView(MainWindow::View::Questions);
+    QTRY_VERIFY_WITH_TIMEOUT(view->current() != nullptr, 10000);
+    QCOMPARE(view->questions().size(), 1);
+    QCOMPARE(view->current()->personName, QStringLiteral("Amy"));
+    const int groupFaces = view->current()->faces;
+    QCOMPARE(groupFaces, int(two.amy.size()) - 1);
+    QCOMPARE(view->groupModel()->rowCount(), groupFaces);
+    QCOMPARE(view->personModel()->rowCount(), 1);
+    QVERIFY2(view->progressText().startsWith(QStringLiteral("1 question")) &&
+                 view->progressText().contains(QStringLiteral("about %1 face").arg(groupFaces)),
+             qPrintable(view->progressText()));
+    const QString amyFaces =
+        QStringLiteral("SELECT count(*) FROM faces f JOIN persons n ON n.id = f.person_id WHERE f.state = "
+                       "'confirmed' AND n.name = 'Amy'");
+    const QString db = two.app->library.catalogPath();
+
+    // N: the whole group is "not Amy", and the question is gone at once.
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_N);
+    QVERIFY(view->current() == nullptr);
+    QVERIFY(w->peopleController()->waitForIdle(10000));
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM face_rejections")), qint64(groupFaces));
+    QVERIFY(regrouped.wait(30000));
+    QVERIFY(two.app->library.waitForIdle(30000));
+    QTRY_COMPARE_WITH_TIMEOUT(view->questions().size(), 0, 10000);
+
+    // Undo: asked again after the regrouping.
+    regrouped.clear();
+    QTRY_VERIFY(w->undoAction()->isEnabled());
+    w->undoAction()->trigger();
+    QVERIFY(w->peopleController()->waitForIdle(10000));
+    QVERIFY(regrouped.wait(30000));
+    QTRY_VERIFY_WITH_TIMEOUT(view->current() != nullptr, 10000);
+
+    // Delete takes a selected face out of the group first ("not Amy"); then Y names the rest with one key.
+    const qint64 out = view->groupModel()->faceAt(0).id;
+    view->groupList()->selectionModel()->select(view->groupModel()->index(0),
+                                                QItemSelectionModel::ClearAndSelect);
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_Delete);
+    QCOMPARE(view->current()->faces, groupFaces - 1);
+    QCOMPARE(view->groupModel()->rowCount(), groupFaces - 1);
+    QTest::keyClick(view, Qt::Key_Y);
+    QVERIFY(w->peopleController()->waitForIdle(10000));
+    QCOMPARE(scalar(db, amyFaces), qint64(two.amy.size()) - 1);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM face_rejections WHERE face_id = ?"), {out}),
+             qint64(1));
+    QCOMPARE(
+        scalar(db, QStringLiteral("SELECT count(*) FROM faces WHERE id = ? AND state = 'confirmed'"), {out}),
+        qint64(0));
 }
 
 // Clicks the button `buttonName` (an object name, or "cancel") of the modal message box `boxName` as soon
