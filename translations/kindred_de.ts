@@ -915,6 +915,10 @@ Ziehen Sie einen Fotoordner hierher oder fügen Sie einen hinzu.</translation>
         <source>Ignore this face</source>
         <translation>Dieses Gesicht ignorieren</translation>
     </message>
+    <message>
+        <source>Not a face</source>
+        <translation>Kein Gesicht</translation>
+    </message>
 </context>
 <context>
     <name>kindred::QuestionsView</name>

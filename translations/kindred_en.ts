@@ -914,6 +914,10 @@ Drop a folder of photos here, or add one.</source>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not a face</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kindred::QuestionsView</name>

@@ -915,6 +915,10 @@ Arrastre aquí una carpeta de fotos o añada una.</translation>
         <source>Ignore this face</source>
         <translation>Ignorar esta cara</translation>
     </message>
+    <message>
+        <source>Not a face</source>
+        <translation>No es una cara</translation>
+    </message>
 </context>
 <context>
     <name>kindred::QuestionsView</name>

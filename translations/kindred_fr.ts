@@ -915,6 +915,10 @@ Déposez ici un dossier de photos, ou ajoutez-en un.</translation>
         <source>Ignore this face</source>
         <translation>Ignorer ce visage</translation>
     </message>
+    <message>
+        <source>Not a face</source>
+        <translation>Pas un visage</translation>
+    </message>
 </context>
 <context>
     <name>kindred::QuestionsView</name>

@@ -893,6 +893,10 @@ Drop a folder of photos here, or add one.</source>
         <source>Ignore this face</source>
         <translation>忽略此面孔</translation>
     </message>
+    <message>
+        <source>Not a face</source>
+        <translation>不是面孔</translation>
+    </message>
 </context>
 <context>
     <name>kindred::QuestionsView</name>

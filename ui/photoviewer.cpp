@@ -241,6 +241,8 @@ QList<PhotoViewer::FaceAction> PhotoViewer::faceActions(qint64 faceId) const
     if (it->state == QLatin1String("confirmed"))
         out << FaceAction::Unassign;
     out << FaceAction::Ignore;
+    if (it->state != QLatin1String("confirmed"))
+        out << FaceAction::NotAFace; // a hand, an ear: hidden and listed under Unknown faces ▸ Not faces
     return out;
 }
 
@@ -256,6 +258,10 @@ void PhotoViewer::runFaceAction(qint64 faceId, FaceAction action, const QString&
         break;
     case FaceAction::Ignore:
         ignoreFace(faceId);
+        break;
+    case FaceAction::NotAFace:
+        if (m_people)
+            m_people->markNotFaces({faceId});
         break;
     case FaceAction::Name: {
         QString chosen = name;
@@ -309,6 +315,9 @@ bool PhotoViewer::chooseFromMenu(const FaceRecord& face, const QList<FaceAction>
             break;
         case FaceAction::Ignore:
             text = tr("Ignore this face");
+            break;
+        case FaceAction::NotAFace:
+            text = tr("Not a face");
             break;
         }
         menu.addAction(text)->setData(int(a));

@@ -44,7 +44,7 @@ public:
     void ignoreFace(qint64 faceId);
     // What clicking a face box offers: yes/no for a suggestion, name (or rename) it, "not X" for a
     // confirmed face, ignore it.
-    enum class FaceAction { Confirm, Reject, Name, Unassign, Ignore };
+    enum class FaceAction { Confirm, Reject, Name, Unassign, Ignore, NotAFace };
     QList<FaceAction> faceActions(qint64 faceId) const;
     // Runs one of them (Name asks for a name unless `name` is given).
     void runFaceAction(qint64 faceId, FaceAction action, const QString& name = {});

@@ -917,8 +917,9 @@ void TestUi::photoView_faceBoxes()
 
 void TestUi::viewer_faceClickActions_data()
 {
-    QTest::addColumn<QString>("state");   // the clicked face: suggested (Alice?), confirmed (Alice), unknown
-    QTest::addColumn<QString>("offered"); // c = confirm, r = reject, n = name, u = not X, i = ignore
+    QTest::addColumn<QString>("state"); // the clicked face: suggested (Alice?), confirmed (Alice), unknown
+    QTest::addColumn<QString>(
+        "offered"); // c = confirm, r = reject, n = name, u = not X, i = ignore, x = not a face
     QTest::addColumn<int>("action");
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("expect"); // SQL counting 1 when the action landed (?1 = face, ?2 = Alice)
@@ -926,20 +927,20 @@ void TestUi::viewer_faceClickActions_data()
     using A = PhotoViewer::FaceAction;
     QTest::newRow("yes, this is Alice")
         << "suggested"
-        << "crni" << int(A::Confirm) << ""
+        << "crnix" << int(A::Confirm) << ""
         << "SELECT COUNT(*) FROM faces WHERE id = ?1 AND state = 'confirmed' AND person_id = ?2";
     QTest::newRow("no, not Alice")
         << "suggested"
-        << "crni" << int(A::Reject) << ""
+        << "crnix" << int(A::Reject) << ""
         << "SELECT COUNT(*) FROM face_rejections WHERE face_id = ?1 AND person_id = ?2";
     QTest::newRow("someone else")
         << "suggested"
-        << "crni" << int(A::Name) << "Bob"
+        << "crnix" << int(A::Name) << "Bob"
         << "SELECT COUNT(*) FROM faces f JOIN persons p ON p.id = f.person_id WHERE f.id = ?1 AND "
            "f.state = 'confirmed' AND p.name = 'Bob' AND ?2 > 0";
     QTest::newRow("name an unknown face")
         << "unknown"
-        << "ni" << int(A::Name) << "Carol"
+        << "nix" << int(A::Name) << "Carol"
         << "SELECT COUNT(*) FROM faces f JOIN persons p ON p.id = f.person_id WHERE f.id = ?1 AND "
            "p.name = 'Carol' AND ?2 > 0";
     QTest::newRow("confirmed: not Alice")
@@ -948,8 +949,12 @@ void TestUi::viewer_faceClickActions_data()
         << "SELECT COUNT(*) FROM face_rejections WHERE face_id = ?1 AND person_id = ?2";
     QTest::newRow("ignore a stranger")
         << "unknown"
-        << "ni" << int(A::Ignore) << ""
+        << "nix" << int(A::Ignore) << ""
         << "SELECT COUNT(*) FROM faces WHERE id = ?1 AND state = 'ignored' AND ?2 > 0";
+    QTest::newRow("not a face")
+        << "unknown"
+        << "nix" << int(A::NotAFace) << ""
+        << "SELECT COUNT(*) FROM faces WHERE id = ?1 AND state = 'ignored' AND not_face = 2 AND ?2 > 0";
 }
 
 // A click on a face box in the viewer (PhotoView's signal, a real mouse click) offers the actions that fit
@@ -992,7 +997,7 @@ void TestUi::viewer_faceClickActions()
     QCOMPARE(seenFace, face);
     QString letters;
     for (const PhotoViewer::FaceAction a : std::as_const(seen))
-        letters += QLatin1Char("crnui"[int(a)]);
+        letters += QLatin1Char("crnuix"[int(a)]);
     QCOMPARE(letters, offered);
     QVERIFY(w->peopleController()->waitForIdle(10000));
     QString query = expect;
