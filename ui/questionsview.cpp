@@ -167,11 +167,18 @@ void QuestionsView::showQuestions(const QList<GroupQuestion>& questions, const Q
 {
     if (serial != m_serial)
         return;
-    // Most faces first, the ones skipped in this session after the others.
+    // Most faces first, the ones skipped in this session after the others; the question on screen stays on
+    // screen while it is still asked (a regrouping after the last answer must not swap it under the key).
+    const qint64 shown = m_questions.isEmpty() ? 0 : m_questions.first().clusterId;
+    const qint64 shownPerson = m_questions.isEmpty() ? 0 : m_questions.first().personId;
     m_questions.clear();
     QList<GroupQuestion> later;
-    for (const GroupQuestion& q : questions)
-        (m_skipped.contains(q.clusterId) ? later : m_questions).append(q);
+    for (const GroupQuestion& q : questions) {
+        if (q.clusterId == shown && q.personId == shownPerson)
+            m_questions.prepend(q);
+        else
+            (m_skipped.contains(q.clusterId) ? later : m_questions).append(q);
+    }
     m_questions += later;
     if (!error.isEmpty() && m_questions.isEmpty())
         m_empty->setText(tr("The questions could not be read: %1").arg(error));

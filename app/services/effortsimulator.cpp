@@ -84,7 +84,7 @@ bool EffortSimulator::run(const EffortOptions& options, QJsonObject* report, con
         singles = 0, regroups = 0, strangerFaces = 0, sinceRegroup = 0, groupChanges = 0;
     double regroupSeconds = 0, worstRoundPrecision = 1.0;
     QJsonArray wrongExamples, questionExamples;
-    int questionsYes = 0, questionsNo = 0;
+    int questionsYes = 0, questionsNo = 0, unlabelledNamed = 0;
     const auto regroup = [&]() {
         QElapsedTimer t;
         t.start();
@@ -196,16 +196,21 @@ bool EffortSimulator::run(const EffortOptions& options, QJsonObject* report, con
                         majority = it.key();
                 const bool yes = majority == question.personName;
                 strangerFaces += majority.isEmpty() ? int(members.size()) : 0;
-                if (!family.answerGroupQuestion(question.clusterId, question.personId, yes))
+                QList<qint64> answered;
+                if (!family.answerGroupQuestion(question.clusterId, question.personId, yes, &answered))
                     return fail(QStringLiteral("answering failed: ") + family.errorString());
+                if (yes)
+                    for (qint64 id : std::as_const(answered))
+                        unlabelledNamed += labelOf(id).isEmpty() ? 1 : 0; // a stranger named with the group
                 (yes ? questionsYes : questionsNo) += 1;
                 if (questionExamples.size() < 500)
-                    questionExamples.append(QJsonObject{{QStringLiteral("group_faces"), int(members.size())},
-                                                        {QStringLiteral("majority"), majority},
-                                                        {QStringLiteral("asked"), question.personName},
-                                                        {QStringLiteral("yes"), yes},
-                                                        {QStringLiteral("similarity"), round4(question.similarity)}});
-                decide(yes ? members : QList<qint64>{}, question.personName);
+                    questionExamples.append(
+                        QJsonObject{{QStringLiteral("group_faces"), int(members.size())},
+                                    {QStringLiteral("majority"), majority},
+                                    {QStringLiteral("asked"), question.personName},
+                                    {QStringLiteral("yes"), yes},
+                                    {QStringLiteral("similarity"), round4(question.similarity)}});
+                decide(yes ? answered : QList<qint64>{}, question.personName);
                 ++sinceRegroup;
                 ++groupChanges;
                 continue;
@@ -360,6 +365,7 @@ bool EffortSimulator::run(const EffortOptions& options, QJsonObject* report, con
         {QStringLiteral("wrong_suggestions"), wrongExamples},
         {QStringLiteral("faces_named_one_by_one"), singles},
         {QStringLiteral("group_questions_yes"), questionsYes},
+        {QStringLiteral("unlabelled_faces_named"), unlabelledNamed},
         {QStringLiteral("group_questions_no"), questionsNo},
         {QStringLiteral("group_questions"), questionExamples},
         {QStringLiteral("regroups"), regroups},

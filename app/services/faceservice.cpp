@@ -231,11 +231,13 @@ QList<GroupQuestion> FaceService::groupQuestions(int facesPerSide) const
     QSqlQuery q(db);
     if (!SqlUtil::exec(
             q,
-            QStringLiteral("SELECT g.cluster_id, g.person_id, pe.name, g.similarity, g.confidence, "
-                           "(SELECT count(*) FROM faces f JOIN photos p ON p.id = f.photo_id WHERE "
-                           "f.cluster_id = g.cluster_id AND f.state IN ('unknown', 'suggested') AND "
-                           "p.missing = 0) AS n FROM group_questions g JOIN persons pe ON pe.id = "
-                           "g.person_id WHERE n > 0 ORDER BY n DESC, g.similarity DESC, g.cluster_id"),
+            QStringLiteral(
+                "SELECT g.cluster_id, g.person_id, pe.name, g.similarity, g.confidence, "
+                "(SELECT count(*) FROM faces f JOIN photos p ON p.id = f.photo_id WHERE "
+                "f.cluster_id = g.cluster_id AND f.state IN ('unknown', 'suggested') AND "
+                "p.missing = 0 AND NOT EXISTS (SELECT 1 FROM face_rejections r WHERE r.face_id = f.id AND "
+                "r.person_id = g.person_id)) AS n FROM group_questions g JOIN persons pe ON pe.id = "
+                "g.person_id WHERE n > 0 ORDER BY n DESC, g.similarity DESC, g.cluster_id"),
             {}, &m_error))
         return out;
     while (q.next()) {
@@ -253,8 +255,9 @@ QList<GroupQuestion> FaceService::groupQuestions(int facesPerSide) const
         for (GroupQuestion& g : out) {
             g.groupFaces =
                 query(QStringLiteral("f.cluster_id = ? AND f.state IN ('unknown', 'suggested') AND "
-                                     "p.missing = 0"),
-                      {g.clusterId}, QStringLiteral("f.quality DESC, f.id"));
+                                     "p.missing = 0 AND NOT EXISTS (SELECT 1 FROM face_rejections r WHERE "
+                                     "r.face_id = f.id AND r.person_id = ?)"),
+                      {g.clusterId, g.personId}, QStringLiteral("f.quality DESC, f.id"));
             g.personFaces =
                 query(QStringLiteral("f.person_id = ? AND f.state = 'confirmed' AND p.missing = 0"),
                       {g.personId}, QStringLiteral("f.quality DESC, f.id"));
@@ -1067,13 +1070,14 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
         return rollback(error);
     for (const Question& question : questions) {
         const qint64 cluster = question.cluster < 0 ? createdIds.value(question.cluster) : question.cluster;
-        if (!SqlUtil::exec(db,
-                           QStringLiteral("INSERT OR REPLACE INTO group_questions (cluster_id, person_id, "
-                                          "similarity, confidence) SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 "
-                                          "FROM clusters WHERE id = ?)"),
-                           {cluster, question.person, double(question.similarity),
-                            double(thresholds.questionConfidence), cluster},
-                           &error))
+        if (!SqlUtil::exec(
+                db,
+                QStringLiteral("INSERT OR REPLACE INTO group_questions (cluster_id, person_id, "
+                               "similarity, confidence) SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 "
+                               "FROM clusters WHERE id = ?) AND EXISTS (SELECT 1 FROM persons WHERE id = ?)"),
+                {cluster, question.person, double(question.similarity), double(thresholds.questionConfidence),
+                 cluster, question.person},
+                &error))
             return rollback(error);
     }
     s.questions = int(questions.size());

@@ -606,14 +606,14 @@ void LibraryService::regroupAfterLabels()
         Catalog::closeThreadConnection(catalogPath);
         QMetaObject::invokeMethod(this, [this, ok, generation, suggestions = summary.suggestions] {
             m_regrouping = false;
+            if (m_regroupAgain) { // changes made meanwhile (in this library or one opened since)
+                m_regroupAgain = false;
+                m_regroupTimer.start(m_regroupDelay);
+            }
             if (generation != m_generation)
                 return;
             Q_EMIT facesChanged();
             Q_EMIT regrouped(ok, suggestions);
-            if (m_regroupAgain) {
-                m_regroupAgain = false;
-                m_regroupTimer.start(m_regroupDelay);
-            }
         });
     });
 }
@@ -656,7 +656,8 @@ bool LibraryService::waitForIdle(int timeoutMs)
 {
     QDeadlineTimer deadline(timeoutMs);
     while (!m_scans.isEmpty() || m_faceJob || m_finetuneJob || m_checkingPersonalise || m_writingNames ||
-           m_regrouping || m_loading || m_reloadPending || m_batchReload.isActive()) {
+           m_regrouping || m_regroupTimer.isActive() || m_loading || m_reloadPending ||
+           m_batchReload.isActive()) {
         if (deadline.hasExpired())
             return false;
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);

@@ -725,18 +725,29 @@ bool PeopleService::restoreFaces(const QList<qint64>& faceIds)
                               QStringLiteral("Restore %1 face(s)"), false});
 }
 
-bool PeopleService::answerGroupQuestion(qint64 clusterId, qint64 personId, bool yes)
+bool PeopleService::answerGroupQuestion(qint64 clusterId, qint64 personId, bool yes, QList<qint64>* answered)
 {
     QSqlDatabase d = db();
-    // Faces taken out of the group for this person before the answer ("not in this group") stay out.
+    // Only the question the family saw: group ids are reused once a group is gone, and a regrouping may have
+    // replaced the question meanwhile.
+    if (!SqlUtil::scalar(
+             d, QStringLiteral("SELECT 1 FROM group_questions WHERE cluster_id = ? AND person_id = ?"),
+             {clusterId, personId})
+             .isValid())
+        return fail(QStringLiteral("there is no longer a question about group %1").arg(clusterId));
+    // Faces taken out of the group for this person before the answer ("not in this group") stay out, and a
+    // Yes never names a second face of the person in one photo.
     const QList<qint64> faces = idList(
         d,
         QStringLiteral("SELECT id FROM faces WHERE cluster_id = ? AND state IN ('unknown', 'suggested') AND "
                        "NOT EXISTS (SELECT 1 FROM face_rejections r WHERE r.face_id = faces.id AND "
-                       "r.person_id = ?)"),
-        {clusterId, personId});
+                       "r.person_id = ?) AND (? = 0 OR NOT EXISTS (SELECT 1 FROM faces c WHERE c.photo_id = "
+                       "faces.photo_id AND c.person_id = ? AND c.state = 'confirmed'))"),
+        {clusterId, personId, yes ? 1 : 0, personId});
     if (faces.isEmpty())
         return fail(QStringLiteral("group %1 has no unnamed faces").arg(clusterId));
+    if (answered)
+        *answered = faces;
     const QString name =
         SqlUtil::scalar(d, QStringLiteral("SELECT name FROM persons WHERE id = ?"), {personId}).toString();
     if (name.isEmpty())

@@ -47,7 +47,8 @@ public:
     bool ignoreCluster(qint64 clusterId); // strangers: hide every face of the cluster
     // "Is this group X?" (FaceService::groupQuestions): Yes names every unnamed face of the group X, No says
     // of each that it is not X (remembered: never suggested or asked again). Undoable like naming/rejecting.
-    bool answerGroupQuestion(qint64 clusterId, qint64 personId, bool yes);
+    // Refused when that question is no longer asked. `answered`: the faces the answer named or rejected.
+    bool answerGroupQuestion(qint64 clusterId, qint64 personId, bool yes, QList<qint64>* answered = nullptr);
     bool ignoreFaces(const QList<qint64>& faceIds);
     // "Not a face" (a hand, an ear, a pattern): hidden like an ignored face and listed with what the face
     // check hid (FaceService::notFaces); restoreFaces() brings either kind back as an unknown face that the
