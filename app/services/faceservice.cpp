@@ -682,6 +682,16 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
         }
     }
 
+    // "Not this person" answers (face, person): read once for the suggestions and the group questions.
+    std::vector<std::pair<int64_t, int64_t>> rejections;
+    if (!confirmed.empty() && !open.empty()) {
+        QSqlQuery q(db);
+        if (!SqlUtil::exec(q, QStringLiteral("SELECT face_id, person_id FROM face_rejections"), {}, &m_error))
+            return false;
+        while (q.next())
+            rejections.emplace_back(q.value(0).toLongLong(), q.value(1).toLongLong());
+    }
+
     // --- Suggestions from the confirmed faces -------------------------------------------------------
     // Open set: most unknown faces belong to people nobody will name, so a suggestion needs a similarity to
     // the person's prototype that strangers measured on the dev set almost never reach, and a margin over
@@ -701,12 +711,6 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
             faceIds.push_back(v.ids[size_t(row)]);
         }
         matcher.setConfirmed(rowsTensor(confirmed), personIds, faceIds);
-        std::vector<std::pair<int64_t, int64_t>> rejections;
-        QSqlQuery q(db);
-        if (!SqlUtil::exec(q, QStringLiteral("SELECT face_id, person_id FROM face_rejections"), {}, &m_error))
-            return false;
-        while (q.next())
-            rejections.emplace_back(q.value(0).toLongLong(), q.value(1).toLongLong());
         matcher.setRejections(rejections);
         std::vector<int64_t> openIds;
         for (int64_t row : open)
@@ -951,14 +955,8 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
             groupSize.push_back(float(it.value().size()));
         }
         QSet<QPair<qint64, qint64>> rejected; // (face, person)
-        {
-            QSqlQuery q(db);
-            if (!SqlUtil::exec(q, QStringLiteral("SELECT face_id, person_id FROM face_rejections"), {},
-                               &m_error))
-                return false;
-            while (q.next())
-                rejected.insert({q.value(0).toLongLong(), q.value(1).toLongLong()});
-        }
+        for (const auto& [face, person] : rejections)
+            rejected.insert({qint64(face), qint64(person)});
         const int64_t people = int64_t(personOf.size()), groups = int64_t(groupKeys.size());
         if (groups > 0) {
             try {
