@@ -196,7 +196,8 @@ const std::vector<QStringList>& CatalogSchema::migrations()
             QStringLiteral("ALTER TABLE faces ADD COLUMN face_check REAL"),
             QStringLiteral("CREATE INDEX faces_not_face ON faces(not_face) WHERE not_face > 0"),
         },
-        // 9 -> 10: "Is this group Grandma?" — the questions the last regrouping found worth asking about whole
+        // 9 -> 10: "Is this group Grandma?" — the questions the last regrouping found worth asking about
+        // whole
         // groups (FaceService::refresh replaces them; an answer names or rejects the group's faces).
         {
             QStringLiteral(R"(CREATE TABLE group_questions (
@@ -204,6 +205,29 @@ const std::vector<QStringList>& CatalogSchema::migrations()
                 person_id INTEGER NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
                 similarity REAL NOT NULL,
                 confidence REAL NOT NULL))"),
+        },
+        // 10 -> 11: "Are these two groups one person?" — the questions the last regrouping found (the larger
+        // group first: a Yes moves the other group's faces into it), groups the family joined (never split
+        // again by a regrouping), and the family's "different people" answers (the faces of both sides, so
+        // that the two never meet again, whatever the groups become).
+        {
+            QStringLiteral(R"(CREATE TABLE group_pair_questions (
+                cluster_id INTEGER NOT NULL REFERENCES clusters(id) ON DELETE CASCADE,
+                other_cluster_id INTEGER NOT NULL REFERENCES clusters(id) ON DELETE CASCADE,
+                similarity REAL NOT NULL,
+                confidence REAL NOT NULL,
+                PRIMARY KEY (cluster_id, other_cluster_id)) WITHOUT ROWID)"),
+            QStringLiteral("ALTER TABLE clusters ADD COLUMN joined INTEGER NOT NULL DEFAULT 0 "
+                           "CHECK (joined IN (0, 1))"),
+            QStringLiteral(R"(CREATE TABLE different_people (
+                id INTEGER PRIMARY KEY,
+                answered_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))))"),
+            QStringLiteral(R"(CREATE TABLE different_people_faces (
+                answer_id INTEGER NOT NULL REFERENCES different_people(id) ON DELETE CASCADE,
+                face_id INTEGER NOT NULL REFERENCES faces(id) ON DELETE CASCADE,
+                side INTEGER NOT NULL CHECK (side IN (0, 1)),
+                PRIMARY KEY (answer_id, face_id)) WITHOUT ROWID)"),
+            QStringLiteral("CREATE INDEX different_people_faces_face ON different_people_faces(face_id)"),
         },
     };
     return steps;

@@ -927,10 +927,6 @@ Ziehen Sie einen Fotoordner hierher oder fügen Sie einen hinzu.</translation>
         <translation>Fragen</translation>
     </message>
     <message>
-        <source>One answer names a whole group. &lt;b&gt;Y&lt;/b&gt;: yes. &lt;b&gt;N&lt;/b&gt;: no (never asked again). &lt;b&gt;S&lt;/b&gt;: skip. Edit ▸ Undo takes an answer back.</source>
-        <translation>Eine Antwort benennt eine ganze Gruppe. &lt;b&gt;Y&lt;/b&gt;: ja. &lt;b&gt;N&lt;/b&gt;: nein (wird nie wieder gefragt). &lt;b&gt;S&lt;/b&gt;: überspringen. Bearbeiten ▸ Rückgängig nimmt eine Antwort zurück.</translation>
-    </message>
-    <message>
         <source>Yes (Y)</source>
         <translation>Ja (Y)</translation>
     </message>
@@ -945,10 +941,6 @@ Ziehen Sie einen Fotoordner hierher oder fügen Sie einen hinzu.</translation>
     <message>
         <source>No questions</source>
         <translation>Keine Fragen</translation>
-    </message>
-    <message>
-        <source>When a whole group of unknown faces looks like someone you have named, Kindred asks you here, once for the whole group.</source>
-        <translation>Wenn eine ganze Gruppe unbekannter Gesichter wie jemand aussieht, den Sie benannt haben, fragt Kindred hier – einmal für die ganze Gruppe.</translation>
     </message>
     <message>
         <source>The questions could not be read: %1</source>
@@ -994,6 +986,33 @@ Ziehen Sie einen Fotoordner hierher oder fügen Sie einen hinzu.</translation>
     <message>
         <source>Select faces of the group that are someone else, then take them out before answering.</source>
         <translation>Wählen Sie Gesichter der Gruppe, die jemand anderes sind, und nehmen Sie sie vor der Antwort heraus.</translation>
+    </message>
+    <message>
+        <source>One answer names a whole group or joins two. &lt;b&gt;Y&lt;/b&gt;: yes. &lt;b&gt;N&lt;/b&gt;: no (never asked again). &lt;b&gt;S&lt;/b&gt;: skip. Edit ▸ Undo takes an answer back.</source>
+        <translation>Eine Antwort benennt eine ganze Gruppe oder führt zwei zusammen. &lt;b&gt;Y&lt;/b&gt;: ja. &lt;b&gt;N&lt;/b&gt;: nein (wird nie wieder gefragt). &lt;b&gt;S&lt;/b&gt;: überspringen. Bearbeiten ▸ Rückgängig nimmt eine Antwort zurück.</translation>
+    </message>
+    <message>
+        <source>When a whole group of unknown faces looks like someone you have named, or two groups look like one person, Kindred asks you here, once for the whole group.</source>
+        <translation>Wenn eine ganze Gruppe unbekannter Gesichter wie jemand aussieht, den Sie benannt haben, oder zwei Gruppen wie eine Person aussehen, fragt Kindred hier – einmal für die ganze Gruppe.</translation>
+    </message>
+    <message>
+        <source>Are these two groups the &lt;b&gt;same person&lt;/b&gt;?</source>
+        <translation>Sind diese beiden Gruppen &lt;b&gt;dieselbe Person&lt;/b&gt;?</translation>
+    </message>
+    <message numerus="yes">
+        <source>The other group: %n face(s) (%1 % sure)</source>
+        <translation>
+            <numerusform>Die andere Gruppe: %n Gesicht (%1 % sicher)</numerusform>
+            <numerusform>Die andere Gruppe: %n Gesichter (%1 % sicher)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Yes, this is… (type a name, Enter)</source>
+        <translation>Ja, das ist … (Namen eingeben, Eingabetaste)</translation>
+    </message>
+    <message>
+        <source>Joins the two groups and names them in one answer</source>
+        <translation>Führt die beiden Gruppen zusammen und benennt sie mit einer Antwort</translation>
     </message>
 </context>
 <context>

@@ -926,10 +926,6 @@ Drop a folder of photos here, or add one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>One answer names a whole group. &lt;b&gt;Y&lt;/b&gt;: yes. &lt;b&gt;N&lt;/b&gt;: no (never asked again). &lt;b&gt;S&lt;/b&gt;: skip. Edit ▸ Undo takes an answer back.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Yes (Y)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -943,10 +939,6 @@ Drop a folder of photos here, or add one.</source>
     </message>
     <message>
         <source>No questions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>When a whole group of unknown faces looks like someone you have named, Kindred asks you here, once for the whole group.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -992,6 +984,33 @@ Drop a folder of photos here, or add one.</source>
     </message>
     <message>
         <source>Select faces of the group that are someone else, then take them out before answering.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One answer names a whole group or joins two. &lt;b&gt;Y&lt;/b&gt;: yes. &lt;b&gt;N&lt;/b&gt;: no (never asked again). &lt;b&gt;S&lt;/b&gt;: skip. Edit ▸ Undo takes an answer back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When a whole group of unknown faces looks like someone you have named, or two groups look like one person, Kindred asks you here, once for the whole group.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Are these two groups the &lt;b&gt;same person&lt;/b&gt;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The other group: %n face(s) (%1 % sure)</source>
+        <translation>
+            <numerusform>The other group: %n face (%1 % sure)</numerusform>
+            <numerusform>The other group: %n faces (%1 % sure)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Yes, this is… (type a name, Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joins the two groups and names them in one answer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

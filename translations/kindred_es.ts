@@ -927,10 +927,6 @@ Arrastre aquí una carpeta de fotos o añada una.</translation>
         <translation>Preguntas</translation>
     </message>
     <message>
-        <source>One answer names a whole group. &lt;b&gt;Y&lt;/b&gt;: yes. &lt;b&gt;N&lt;/b&gt;: no (never asked again). &lt;b&gt;S&lt;/b&gt;: skip. Edit ▸ Undo takes an answer back.</source>
-        <translation>Una respuesta nombra un grupo entero. &lt;b&gt;Y&lt;/b&gt;: sí. &lt;b&gt;N&lt;/b&gt;: no (no se vuelve a preguntar). &lt;b&gt;S&lt;/b&gt;: saltar. Editar ▸ Deshacer retira una respuesta.</translation>
-    </message>
-    <message>
         <source>Yes (Y)</source>
         <translation>Sí (Y)</translation>
     </message>
@@ -945,10 +941,6 @@ Arrastre aquí una carpeta de fotos o añada una.</translation>
     <message>
         <source>No questions</source>
         <translation>No hay preguntas</translation>
-    </message>
-    <message>
-        <source>When a whole group of unknown faces looks like someone you have named, Kindred asks you here, once for the whole group.</source>
-        <translation>Cuando un grupo entero de caras desconocidas se parece a alguien que ha nombrado, Kindred se lo pregunta aquí, una vez para todo el grupo.</translation>
     </message>
     <message>
         <source>The questions could not be read: %1</source>
@@ -994,6 +986,33 @@ Arrastre aquí una carpeta de fotos o añada una.</translation>
     <message>
         <source>Select faces of the group that are someone else, then take them out before answering.</source>
         <translation>Seleccione las caras del grupo que son de otra persona y sáquelas antes de responder.</translation>
+    </message>
+    <message>
+        <source>One answer names a whole group or joins two. &lt;b&gt;Y&lt;/b&gt;: yes. &lt;b&gt;N&lt;/b&gt;: no (never asked again). &lt;b&gt;S&lt;/b&gt;: skip. Edit ▸ Undo takes an answer back.</source>
+        <translation>Una respuesta nombra un grupo entero o une dos. &lt;b&gt;Y&lt;/b&gt;: sí. &lt;b&gt;N&lt;/b&gt;: no (no se vuelve a preguntar). &lt;b&gt;S&lt;/b&gt;: omitir. Edición ▸ Deshacer retira una respuesta.</translation>
+    </message>
+    <message>
+        <source>When a whole group of unknown faces looks like someone you have named, or two groups look like one person, Kindred asks you here, once for the whole group.</source>
+        <translation>Cuando todo un grupo de caras desconocidas se parece a alguien que ha nombrado, o dos grupos parecen una sola persona, Kindred le pregunta aquí, una vez para todo el grupo.</translation>
+    </message>
+    <message>
+        <source>Are these two groups the &lt;b&gt;same person&lt;/b&gt;?</source>
+        <translation>¿Son estos dos grupos la &lt;b&gt;misma persona&lt;/b&gt;?</translation>
+    </message>
+    <message numerus="yes">
+        <source>The other group: %n face(s) (%1 % sure)</source>
+        <translation>
+            <numerusform>El otro grupo: %n cara (%1 % seguro)</numerusform>
+            <numerusform>El otro grupo: %n caras (%1 % seguro)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Yes, this is… (type a name, Enter)</source>
+        <translation>Sí, es … (escriba un nombre, Intro)</translation>
+    </message>
+    <message>
+        <source>Joins the two groups and names them in one answer</source>
+        <translation>Une los dos grupos y los nombra con una sola respuesta</translation>
     </message>
 </context>
 <context>

@@ -927,10 +927,6 @@ Déposez ici un dossier de photos, ou ajoutez-en un.</translation>
         <translation>Questions</translation>
     </message>
     <message>
-        <source>One answer names a whole group. &lt;b&gt;Y&lt;/b&gt;: yes. &lt;b&gt;N&lt;/b&gt;: no (never asked again). &lt;b&gt;S&lt;/b&gt;: skip. Edit ▸ Undo takes an answer back.</source>
-        <translation>Une réponse nomme tout un groupe. &lt;b&gt;Y&lt;/b&gt; : oui. &lt;b&gt;N&lt;/b&gt; : non (plus jamais demandé). &lt;b&gt;S&lt;/b&gt; : passer. Édition ▸ Annuler reprend une réponse.</translation>
-    </message>
-    <message>
         <source>Yes (Y)</source>
         <translation>Oui (Y)</translation>
     </message>
@@ -945,10 +941,6 @@ Déposez ici un dossier de photos, ou ajoutez-en un.</translation>
     <message>
         <source>No questions</source>
         <translation>Aucune question</translation>
-    </message>
-    <message>
-        <source>When a whole group of unknown faces looks like someone you have named, Kindred asks you here, once for the whole group.</source>
-        <translation>Quand tout un groupe de visages inconnus ressemble à une personne que vous avez nommée, Kindred vous le demande ici, une fois pour tout le groupe.</translation>
     </message>
     <message>
         <source>The questions could not be read: %1</source>
@@ -994,6 +986,33 @@ Déposez ici un dossier de photos, ou ajoutez-en un.</translation>
     <message>
         <source>Select faces of the group that are someone else, then take them out before answering.</source>
         <translation>Sélectionnez les visages du groupe qui sont quelqu’un d’autre, puis retirez-les avant de répondre.</translation>
+    </message>
+    <message>
+        <source>One answer names a whole group or joins two. &lt;b&gt;Y&lt;/b&gt;: yes. &lt;b&gt;N&lt;/b&gt;: no (never asked again). &lt;b&gt;S&lt;/b&gt;: skip. Edit ▸ Undo takes an answer back.</source>
+        <translation>Une réponse nomme tout un groupe ou en réunit deux. &lt;b&gt;Y&lt;/b&gt; : oui. &lt;b&gt;N&lt;/b&gt; : non (plus jamais demandé). &lt;b&gt;S&lt;/b&gt; : passer. Édition ▸ Annuler reprend une réponse.</translation>
+    </message>
+    <message>
+        <source>When a whole group of unknown faces looks like someone you have named, or two groups look like one person, Kindred asks you here, once for the whole group.</source>
+        <translation>Quand tout un groupe de visages inconnus ressemble à quelqu’un que vous avez nommé, ou que deux groupes semblent être une seule personne, Kindred vous le demande ici, une fois pour tout le groupe.</translation>
+    </message>
+    <message>
+        <source>Are these two groups the &lt;b&gt;same person&lt;/b&gt;?</source>
+        <translation>Ces deux groupes sont-ils la &lt;b&gt;même personne&lt;/b&gt; ?</translation>
+    </message>
+    <message numerus="yes">
+        <source>The other group: %n face(s) (%1 % sure)</source>
+        <translation>
+            <numerusform>L’autre groupe : %n visage (sûr à %1 %)</numerusform>
+            <numerusform>L’autre groupe : %n visages (sûr à %1 %)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Yes, this is… (type a name, Enter)</source>
+        <translation>Oui, c’est … (tapez un nom, Entrée)</translation>
+    </message>
+    <message>
+        <source>Joins the two groups and names them in one answer</source>
+        <translation>Réunit les deux groupes et les nomme en une seule réponse</translation>
     </message>
 </context>
 <context>

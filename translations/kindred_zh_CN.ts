@@ -905,10 +905,6 @@ Drop a folder of photos here, or add one.</source>
         <translation>问题</translation>
     </message>
     <message>
-        <source>One answer names a whole group. &lt;b&gt;Y&lt;/b&gt;: yes. &lt;b&gt;N&lt;/b&gt;: no (never asked again). &lt;b&gt;S&lt;/b&gt;: skip. Edit ▸ Undo takes an answer back.</source>
-        <translation>一次回答即可命名整组。&lt;b&gt;Y&lt;/b&gt;：是。&lt;b&gt;N&lt;/b&gt;：否（不再询问）。&lt;b&gt;S&lt;/b&gt;：跳过。编辑 ▸ 撤销可收回回答。</translation>
-    </message>
-    <message>
         <source>Yes (Y)</source>
         <translation>是 (Y)</translation>
     </message>
@@ -923,10 +919,6 @@ Drop a folder of photos here, or add one.</source>
     <message>
         <source>No questions</source>
         <translation>没有问题</translation>
-    </message>
-    <message>
-        <source>When a whole group of unknown faces looks like someone you have named, Kindred asks you here, once for the whole group.</source>
-        <translation>当一整组未知人脸看起来像您已命名的某人时，Kindred 会在这里询问您，整组只问一次。</translation>
     </message>
     <message>
         <source>The questions could not be read: %1</source>
@@ -969,6 +961,32 @@ Drop a folder of photos here, or add one.</source>
     <message>
         <source>Select faces of the group that are someone else, then take them out before answering.</source>
         <translation>选择组中属于其他人的人脸，在回答前将其移出。</translation>
+    </message>
+    <message>
+        <source>One answer names a whole group or joins two. &lt;b&gt;Y&lt;/b&gt;: yes. &lt;b&gt;N&lt;/b&gt;: no (never asked again). &lt;b&gt;S&lt;/b&gt;: skip. Edit ▸ Undo takes an answer back.</source>
+        <translation>一个回答即可命名整个分组或合并两个分组。&lt;b&gt;Y&lt;/b&gt;：是。&lt;b&gt;N&lt;/b&gt;：否（不再询问）。&lt;b&gt;S&lt;/b&gt;：跳过。编辑 ▸ 撤销可收回回答。</translation>
+    </message>
+    <message>
+        <source>When a whole group of unknown faces looks like someone you have named, or two groups look like one person, Kindred asks you here, once for the whole group.</source>
+        <translation>当一整组未知面孔看起来像您已命名的人，或两个分组看起来是同一个人时，Kindred 会在这里询问您，整个分组只问一次。</translation>
+    </message>
+    <message>
+        <source>Are these two groups the &lt;b&gt;same person&lt;/b&gt;?</source>
+        <translation>这两个分组是&lt;b&gt;同一个人&lt;/b&gt;吗？</translation>
+    </message>
+    <message numerus="yes">
+        <source>The other group: %n face(s) (%1 % sure)</source>
+        <translation>
+            <numerusform>另一个分组：%n 张面孔（%1 % 把握）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Yes, this is… (type a name, Enter)</source>
+        <translation>是的，这是……（输入姓名，按回车）</translation>
+    </message>
+    <message>
+        <source>Joins the two groups and names them in one answer</source>
+        <translation>合并两个分组并用一个回答为其命名</translation>
     </message>
 </context>
 <context>

@@ -113,6 +113,14 @@ void PeopleController::answerGroupQuestion(qint64 clusterId, qint64 personId, bo
     });
 }
 
+void PeopleController::answerGroupPairQuestion(qint64 clusterId, qint64 otherClusterId, bool yes,
+                                               const QString& name)
+{
+    run([clusterId, otherClusterId, yes, name](PeopleService& s) {
+        return s.answerGroupPairQuestion(clusterId, otherClusterId, yes, nullptr, name);
+    });
+}
+
 void PeopleController::unassignFaces(const QList<qint64>& faceIds)
 {
     run([faceIds](PeopleService& s) { return s.unassignFaces(faceIds); });

@@ -33,6 +33,7 @@ public:
     void rejectSuggestions(const QList<qint64>& faceIds);
     void rejectFaces(const QList<qint64>& faceIds, qint64 personId);
     void answerGroupQuestion(qint64 clusterId, qint64 personId, bool yes);
+    void answerGroupPairQuestion(qint64 clusterId, qint64 otherClusterId, bool yes, const QString& name = {});
     void unassignFaces(const QList<qint64>& faceIds);
     void ignoreClusters(const QList<qint64>& clusterIds);
     void ignoreFaces(const QList<qint64>& faceIds);

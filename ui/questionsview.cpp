@@ -5,15 +5,20 @@
 #include "facelistmodel.h"
 #include "icons.h"
 #include "peoplecontroller.h"
+#include "peopleservice.h"
 
+#include <QCompleter>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
 #include <QShortcut>
 #include <QStackedLayout>
+#include <QStringListModel>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+#include <optional>
 
 namespace kindred {
 
@@ -54,9 +59,10 @@ QuestionsView::QuestionsView(PeopleController* people, FaceCropCache* crops, QWi
     tf.setPointSizeF(tf.pointSizeF() * 1.4);
     tf.setBold(true);
     title->setFont(tf);
-    auto* hint = new QLabel(tr("One answer names a whole group. <b>Y</b>: yes. <b>N</b>: no (never asked "
-                               "again). <b>S</b>: skip. Edit ▸ Undo takes an answer back."),
-                            this);
+    auto* hint =
+        new QLabel(tr("One answer names a whole group or joins two. <b>Y</b>: yes. <b>N</b>: no (never "
+                      "asked again). <b>S</b>: skip. Edit ▸ Undo takes an answer back."),
+                   this);
     hint->setWordWrap(true);
     m_progress = new QLabel(this);
     m_progress->setObjectName(QStringLiteral("questionProgress"));
@@ -80,6 +86,21 @@ QuestionsView::QuestionsView(PeopleController* people, FaceCropCache* crops, QWi
                              "answering."));
     for (QPushButton* b : {m_yes, m_no, m_skip, m_takeOut})
         b->setFocusPolicy(Qt::NoFocus);
+    m_pairName = new QLineEdit(this);
+    m_pairName->setObjectName(QStringLiteral("pairName"));
+    m_pairName->setPlaceholderText(tr("Yes, this is… (type a name, Enter)"));
+    m_pairName->setToolTip(tr("Joins the two groups and names them in one answer"));
+    m_pairName->setClearButtonEnabled(true);
+    m_pairName->setMaximumWidth(320);
+    m_names = new QStringListModel(this);
+    auto* completer = new QCompleter(m_names, this);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    m_pairName->setCompleter(completer);
+    connect(m_pairName, &QLineEdit::returnPressed, this, [this] {
+        if (!m_pairName->text().simplified().isEmpty())
+            answer(true);
+    });
     m_groupList->setSelectionMode(QAbstractItemView::ExtendedSelection);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_yes);
@@ -87,12 +108,14 @@ QuestionsView::QuestionsView(PeopleController* people, FaceCropCache* crops, QWi
     buttons->addWidget(m_skip);
     buttons->addSpacing(12);
     buttons->addWidget(m_takeOut);
+    buttons->addWidget(m_pairName, 1);
     buttons->addStretch(1);
     buttons->addWidget(m_progress);
 
     m_empty = new EmptyStateView(Icons::Name::Suggestions, tr("No questions"),
                                  tr("When a whole group of unknown faces looks like someone you have named, "
-                                    "Kindred asks you here, once for the whole group."),
+                                    "or two groups look like one person, Kindred asks you here, once for the "
+                                    "whole group."),
                                  this);
     auto* page = new QWidget(this);
     auto* pl = new QVBoxLayout(page);
@@ -157,27 +180,35 @@ void QuestionsView::refresh()
         FaceService service(path, paths);
         const QList<GroupQuestion> questions = service.groupQuestions(kFacesPerSide);
         const QString error = service.errorString();
+        QStringList names;
+        for (const PersonSummary& p : PeopleService(path).persons(true))
+            names.append(p.name);
         QMetaObject::invokeMethod(
-            this, [this, questions, error, serial] { showQuestions(questions, error, serial); },
+            this, [this, questions, names, error, serial] { showQuestions(questions, names, error, serial); },
             Qt::QueuedConnection);
     });
 }
 
-void QuestionsView::showQuestions(const QList<GroupQuestion>& questions, const QString& error, quint64 serial)
+void QuestionsView::showQuestions(const QList<GroupQuestion>& questions, const QStringList& names,
+                                  const QString& error, quint64 serial)
 {
     if (serial != m_serial)
         return;
+    m_names->setStringList(names);
     // Most faces first, the ones skipped in this session after the others; the question on screen stays on
     // screen while it is still asked (a regrouping after the last answer must not swap it under the key).
-    const qint64 shown = m_questions.isEmpty() ? 0 : m_questions.first().clusterId;
-    const qint64 shownPerson = m_questions.isEmpty() ? 0 : m_questions.first().personId;
+    const auto key = [](const GroupQuestion& q) {
+        return QPair<qint64, qint64>(q.clusterId, q.isPair() ? -q.otherClusterId : q.personId);
+    };
+    const std::optional<QPair<qint64, qint64>> shown =
+        m_questions.isEmpty() ? std::nullopt : std::optional(key(m_questions.first()));
     m_questions.clear();
     QList<GroupQuestion> later;
     for (const GroupQuestion& q : questions) {
-        if (q.clusterId == shown && q.personId == shownPerson)
+        if (shown && key(q) == *shown)
             m_questions.prepend(q);
         else
-            (m_skipped.contains(q.clusterId) ? later : m_questions).append(q);
+            (m_skipped.contains(key(q)) ? later : m_questions).append(q);
     }
     m_questions += later;
     if (!error.isEmpty() && m_questions.isEmpty())
@@ -190,7 +221,7 @@ QString QuestionsView::progressText() const
 {
     int faces = 0;
     for (const GroupQuestion& q : m_questions)
-        faces += q.faces;
+        faces += q.decidedFaces();
     return tr("%n question(s)", nullptr, int(m_questions.size())) + QStringLiteral(", ") +
            tr("about %n face(s)", nullptr, faces);
 }
@@ -206,6 +237,21 @@ void QuestionsView::showCurrent()
         m_personModel->setFaces({});
         return;
     }
+    m_takeOut->setVisible(!q->isPair());
+    m_pairName->setVisible(q->isPair());
+    m_groupModel->setFaces(q->groupFaces);
+    m_personModel->setFaces(q->personFaces);
+    m_progress->setText(progressText());
+    if (q->isPair()) {
+        m_question->setText(tr("Are these two groups the <b>same person</b>?"));
+        m_groupTitle->setText(tr("This group: %n face(s)", nullptr, q->groupSize) +
+                              (q->groupFaces.size() < q->groupSize
+                                   ? tr(" (the best %1 shown)").arg(q->groupFaces.size())
+                                   : QString()));
+        m_personTitle->setText(tr("The other group: %n face(s) (%1 % sure)", nullptr, q->faces)
+                                   .arg(qRound(q->confidence * 100)));
+        return;
+    }
     m_question->setText(tr("Is this group <b>%1</b>?").arg(q->personName.toHtmlEscaped()));
     m_groupTitle->setText(
         tr("This group: %n face(s)", nullptr, q->faces) +
@@ -213,9 +259,6 @@ void QuestionsView::showCurrent()
     m_personTitle->setText(tr("%1, as you named them (%2 % sure)")
                                .arg(q->personName.toHtmlEscaped())
                                .arg(qRound(q->confidence * 100)));
-    m_groupModel->setFaces(q->groupFaces);
-    m_personModel->setFaces(q->personFaces);
-    m_progress->setText(progressText());
 }
 
 void QuestionsView::answer(bool yes)
@@ -223,14 +266,20 @@ void QuestionsView::answer(bool yes)
     const GroupQuestion* q = current();
     if (!q)
         return;
-    m_people->answerGroupQuestion(q->clusterId, q->personId, yes);
+    if (q->isPair()) {
+        const QString name = yes ? m_pairName->text().simplified() : QString();
+        m_people->answerGroupPairQuestion(q->clusterId, q->otherClusterId, yes, name);
+        m_pairName->clear();
+        setFocus(); // Y / N / S answer the next question
+    } else
+        m_people->answerGroupQuestion(q->clusterId, q->personId, yes);
     m_questions.removeFirst();
     showCurrent();
 }
 
 void QuestionsView::takeOutSelected()
 {
-    if (m_questions.isEmpty())
+    if (m_questions.isEmpty() || m_questions.first().isPair())
         return;
     GroupQuestion& q = m_questions.first();
     QList<qint64> ids;
@@ -251,7 +300,9 @@ void QuestionsView::skip()
 {
     if (m_questions.isEmpty())
         return;
-    m_skipped.insert(m_questions.first().clusterId);
+    const GroupQuestion& q = m_questions.first();
+    m_skipped.insert({q.clusterId, q.isPair() ? -q.otherClusterId : q.personId});
+    m_pairName->clear();
     m_questions.append(m_questions.takeFirst());
     showCurrent();
 }

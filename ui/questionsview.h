@@ -9,6 +9,8 @@
 #include <QWidget>
 
 class QLabel;
+class QLineEdit;
+class QStringListModel;
 class QListView;
 class QPushButton;
 class QStackedLayout;
@@ -20,10 +22,12 @@ class FaceCropCache;
 class FaceListModel;
 class PeopleController;
 
-// Questions: "Is this group Alice?" — an unnamed group that looks like someone already named as a whole
-// (FaceService::groupQuestions), shown side by side with that person's faces, most faces first. One key
-// answers for the whole group: Y yes (names every face of the group), N no (never asked or suggested
-// again), S skip (asked again later); the next question shows at once, Edit ▸ Undo takes an answer back.
+// Questions: "Is this group Alice?" — an unnamed group that looks like someone already named as a whole —
+// and "Are these two groups the same person?" — two unnamed groups that look like one person
+// (FaceService::groupQuestions), each shown with the faces of both sides, most faces decided first. One key
+// answers for the whole group: Y yes (names every face of the group, or joins the two groups), N no (never
+// asked or suggested again; two groups are kept apart for good), S skip (asked again later); the next
+// question shows at once, Edit ▸ Undo takes an answer back.
 class QuestionsView : public QWidget {
     Q_OBJECT
 public:
@@ -33,10 +37,12 @@ public:
     void setLibrary(const QString& catalogPath, const LibraryPaths& paths);
     void refresh();
 
+    // Yes or No to the question on screen; a Yes to "Are these two groups the same person?" also names the
+    // joined group when a name was typed ("Yes, this is …", Enter).
     void answer(bool yes);
     void skip();
-    // "Not in this group": the selected faces of the group are not the person (rejected for them) and leave
-    // the question, so that a Yes afterwards names only the rest.
+    // "Not in this group" ("Is this group X?" only): the selected faces of the group are not the person
+    // (rejected for them) and leave the question, so that a Yes afterwards names only the rest.
     void takeOutSelected();
     QListView* groupList() const { return m_groupList; }
     // What is on screen (tests).
@@ -45,19 +51,22 @@ public:
     FaceListModel* groupModel() const { return m_groupModel; }
     FaceListModel* personModel() const { return m_personModel; }
     QString progressText() const;
+    QLineEdit* pairNameEdit() const { return m_pairName; }
 
 Q_SIGNALS:
     void refreshed(int questions);
 
 private:
-    void showQuestions(const QList<GroupQuestion>& questions, const QString& error, quint64 serial);
+    void showQuestions(const QList<GroupQuestion>& questions, const QStringList& names, const QString& error,
+                       quint64 serial);
     void showCurrent();
 
     PeopleController* m_people;
     QString m_catalogPath;
     LibraryPaths m_paths;
     QList<GroupQuestion> m_questions; // the current one first
-    QSet<qint64> m_skipped;           // groups skipped in this session: asked after the others
+    // Questions skipped in this session, asked after the others: (group, person), or (group, -other group).
+    QSet<QPair<qint64, qint64>> m_skipped;
     FaceListModel* m_groupModel;
     FaceListModel* m_personModel;
     QListView* m_groupList;
@@ -70,6 +79,8 @@ private:
     QPushButton* m_no;
     QPushButton* m_skip;
     QPushButton* m_takeOut;
+    QLineEdit* m_pairName;     // "Yes, this is …": names the joined group with the Yes
+    QStringListModel* m_names; // the people's names, for completion
     EmptyStateView* m_empty;
     QStackedLayout* m_stack;
     QThreadPool m_pool;

@@ -186,6 +186,10 @@ int runEvalLibrary(const QStringList& args, CliContext& ctx)
     parser.addOption({QStringLiteral("question-margin"),
                       QStringLiteral("Override the group questions' margin over the second person."),
                       QStringLiteral("M")});
+    parser.addOption(
+        {QStringLiteral("pair-similarity"),
+         QStringLiteral("Override the bar of pair questions (\"Are these two groups one person?\")."),
+         QStringLiteral("S")});
     parser.addOption({QStringLiteral("turned-group-extra"),
                       QStringLiteral("Override the extra similarity asked of groups of half-turned faces."),
                       QStringLiteral("E")});
@@ -299,6 +303,7 @@ int runEvalLibrary(const QStringList& args, CliContext& ctx)
         {QStringLiteral("turned-group-extra"), &options.grouping.turnedGroupExtra},
         {QStringLiteral("question-similarity"), &options.grouping.questionSimilarity},
         {QStringLiteral("question-margin"), &options.grouping.questionMargin},
+        {QStringLiteral("pair-similarity"), &options.grouping.pairSimilarity},
     };
     for (const auto& [name, value] : floatOverrides)
         if (parser.isSet(name))

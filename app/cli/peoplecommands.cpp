@@ -438,8 +438,11 @@ int runQuestions(const QStringList& args, CliContext& ctx)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "\"Is this group X?\": unnamed groups that look like a named person as a whole, most faces first. "
-        "One answer (`answer GROUP yes|no`) names or rejects every face of the group."));
+        "\"Is this group X?\": unnamed groups that look like a named person as a whole, and \"Are these two "
+        "groups one person?\": pairs of unnamed groups, most faces decided first. One answer (`answer GROUP "
+        "yes|no`, for a pair `answer GROUP --with OTHER yes|no`) names or rejects every face of the group, "
+        "or "
+        "joins the two groups or keeps them apart for good."));
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON on stdout.")});
     parse(parser, args);
     CliLibrary library(ctx);
@@ -449,20 +452,31 @@ int runQuestions(const QStringList& args, CliContext& ctx)
     const QList<GroupQuestion> list = faces.groupQuestions(3);
     int total = 0;
     for (const GroupQuestion& q : list)
-        total += q.faces;
+        total += q.decidedFaces();
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonArray a;
         for (const GroupQuestion& q : list) {
             QJsonArray shown;
             for (const FaceRecord& f : q.groupFaces)
                 shown.append(faceJson(f));
-            a.append(QJsonObject{{QStringLiteral("group"), q.clusterId},
-                                 {QStringLiteral("person"), q.personName},
-                                 {QStringLiteral("person_id"), q.personId},
-                                 {QStringLiteral("faces"), q.faces},
-                                 {QStringLiteral("similarity"), double(q.similarity)},
-                                 {QStringLiteral("confidence"), double(q.confidence)},
-                                 {QStringLiteral("shown_faces"), shown}});
+            QJsonObject o{{QStringLiteral("kind"),
+                           q.isPair() ? QStringLiteral("same_person") : QStringLiteral("is_person")},
+                          {QStringLiteral("group"), q.clusterId},
+                          {QStringLiteral("faces"), q.faces},
+                          {QStringLiteral("similarity"), double(q.similarity)},
+                          {QStringLiteral("confidence"), double(q.confidence)},
+                          {QStringLiteral("shown_faces"), shown}};
+            if (q.isPair()) {
+                QJsonArray other;
+                for (const FaceRecord& f : q.personFaces)
+                    other.append(faceJson(f));
+                o.insert(QStringLiteral("other_group"), q.otherClusterId);
+                o.insert(QStringLiteral("other_shown_faces"), other);
+            } else {
+                o.insert(QStringLiteral("person"), q.personName);
+                o.insert(QStringLiteral("person_id"), q.personId);
+            }
+            a.append(o);
         }
         ctx.out << QJsonDocument(
                        QJsonObject{{QStringLiteral("questions"), a}, {QStringLiteral("faces"), total}})
@@ -470,14 +484,23 @@ int runQuestions(const QStringList& args, CliContext& ctx)
         return ExitOk;
     }
     for (const GroupQuestion& q : list) {
-        ctx.out << "group " << q.clusterId << " (" << q.faces << " faces) is " << q.personName << "? ("
-                << QString::number(q.confidence * 100, 'f', 0) << " %)";
+        if (q.isPair())
+            ctx.out << "group " << q.clusterId << " and group " << q.otherClusterId << " (" << q.faces
+                    << " faces) are one person? (";
+        else
+            ctx.out << "group " << q.clusterId << " (" << q.faces << " faces) is " << q.personName << "? (";
+        ctx.out << QString::number(q.confidence * 100, 'f', 0) << " %)";
         for (const FaceRecord& f : q.groupFaces)
             ctx.out << "  " << f.photoPath;
+        if (q.isPair()) {
+            ctx.out << "  |";
+            for (const FaceRecord& f : q.personFaces)
+                ctx.out << "  " << f.photoPath;
+        }
         ctx.out << '\n';
     }
     ctx.out << list.size() << " questions, " << total
-            << " faces; answer with `answer GROUP yes` or `answer GROUP no`\n";
+            << " faces; answer with `answer GROUP yes|no` (two groups: `answer GROUP --with OTHER yes|no`)\n";
     return ExitOk;
 }
 
@@ -487,7 +510,15 @@ int runAnswer(const QStringList& args, CliContext& ctx)
     parser.setApplicationDescription(QStringLiteral(
         "Answers a group question (see `questions`): yes names every unnamed face of the group "
         "after the person asked about, no says of each that it is not that person (never asked "
-        "or suggested again). Can be undone."));
+        "or suggested again). With --with, answers whether two groups are one person: yes joins them, no "
+        "keeps "
+        "them apart for good. Can be undone."));
+    parser.addOption({QStringLiteral("with"), QStringLiteral("The other group of a two-group question."),
+                      QStringLiteral("OTHER")});
+    parser.addOption(
+        {QStringLiteral("name"),
+         QStringLiteral("With --with and yes: name the joined group at once (\"yes, this is NAME\")."),
+         QStringLiteral("NAME")});
     parser.addPositionalArgument(QStringLiteral("GROUP"), QStringLiteral("The group the question is about."));
     parser.addPositionalArgument(QStringLiteral("ANSWER"), QStringLiteral("yes or no"));
     parse(parser, args);
@@ -501,15 +532,44 @@ int runAnswer(const QStringList& args, CliContext& ctx)
     CliLibrary library(ctx);
     if (!library.isOpen())
         return library.exitCode();
+    qint64 other = 0;
+    if (parser.isSet(QStringLiteral("with"))) {
+        other = parser.value(QStringLiteral("with")).toLongLong(&ok);
+        if (!ok || other <= 0 || other == group)
+            return usage(ctx, QStringLiteral("answer"), QStringLiteral("--with takes the other group's id"));
+    }
     GroupQuestion asked;
     for (const GroupQuestion& q : FaceService(library.catalogPath(), library.paths()).groupQuestions(0))
-        if (q.clusterId == group)
+        if (other == 0 ? !q.isPair() && q.clusterId == group
+                       : q.isPair() && ((q.clusterId == group && q.otherClusterId == other) ||
+                                        (q.clusterId == other && q.otherClusterId == group)))
             asked = q;
     if (asked.clusterId == 0) {
-        ctx.err << "kindred-cli answer: no question about group " << group << " (see `questions`)\n";
+        ctx.err << "kindred-cli answer: no question about group " << group;
+        if (other != 0)
+            ctx.err << " and group " << other;
+        ctx.err << " (see `questions`)\n";
         return ExitFailure;
     }
     const bool yes = answer == QLatin1String("yes");
+    const QString name = parser.value(QStringLiteral("name")).simplified();
+    if (parser.isSet(QStringLiteral("name")) && (!asked.isPair() || !yes || name.isEmpty()))
+        return usage(ctx, QStringLiteral("answer"),
+                     QStringLiteral("--name goes with a yes to a two-group question, and takes a name"));
+    if (asked.isPair())
+        return act(
+            ctx, library, QStringLiteral("answer"),
+            [&](PeopleService& p) {
+                return p.answerGroupPairQuestion(asked.clusterId, asked.otherClusterId, yes, nullptr, name);
+            },
+            yes ? QStringLiteral("group %1 joined group %2 (%3 face(s))%4")
+                      .arg(asked.otherClusterId)
+                      .arg(asked.clusterId)
+                      .arg(asked.faces)
+                      .arg(name.isEmpty() ? QString() : QStringLiteral(", named ") + name)
+                : QStringLiteral("groups %1 and %2 are different people")
+                      .arg(asked.clusterId)
+                      .arg(asked.otherClusterId));
     return act(
         ctx, library, QStringLiteral("answer"),
         [&](PeopleService& p) { return p.answerGroupQuestion(asked.clusterId, asked.personId, yes); },
@@ -621,7 +681,8 @@ const bool registered =
         {QStringLiteral("forget"), QStringLiteral("delete a person or split faces off"), &runForget}) &&
     registerCliCommand(
         {QStringLiteral("suggestions"), QStringLiteral("list suggested names"), &runSuggestions}) &&
-    registerCliCommand({QStringLiteral("questions"), QStringLiteral("list \"is this group X?\" questions"),
+    registerCliCommand({QStringLiteral("questions"),
+                        QStringLiteral("list \"is this group X?\" and \"one person?\" questions"),
                         &runQuestions}) &&
     registerCliCommand({QStringLiteral("answer"), QStringLiteral("answer a group question"), &runAnswer}) &&
     registerCliCommand({QStringLiteral("not-faces"),

@@ -84,7 +84,8 @@ bool EffortSimulator::run(const EffortOptions& options, QJsonObject* report, con
         singles = 0, regroups = 0, strangerFaces = 0, sinceRegroup = 0, groupChanges = 0;
     double regroupSeconds = 0, worstRoundPrecision = 1.0;
     QJsonArray wrongExamples, questionExamples;
-    int questionsYes = 0, questionsNo = 0, unlabelledNamed = 0;
+    int questionsYes = 0, questionsNo = 0, unlabelledNamed = 0, pairsYes = 0, pairsNo = 0, pairsStrangers = 0;
+    QJsonArray pairExamples;
     const auto regroup = [&]() {
         QElapsedTimer t;
         t.start();
@@ -173,27 +174,77 @@ bool EffortSimulator::run(const EffortOptions& options, QJsonObject* report, con
             continue;
         }
 
-        // 2. The app's flow: "Is this group X?", most faces first. One answer names (or rejects) the whole
-        //    group; the family sees a few of its faces, so a Yes names the faces it did not look at too.
+        // 2. The app's flow: the questions ("Is this group X?", "Are these two groups one person?"), most
+        // faces
+        //    decided first, each taken when it decides at least as many faces as naming the largest group
+        //    would (the family does what names most first). One answer names (or rejects) the whole group;
+        //    the family sees a few of its faces, so a Yes names the faces it did not look at too.
         if (options.policy == EffortPolicy::Batched) {
             const QList<GroupQuestion> asked = faces.groupQuestions(0);
+            int largestGroup = 0;
             if (!asked.isEmpty()) {
+                const QList<ClusterRecord> sizes = faces.clusters(0);
+                largestGroup = sizes.isEmpty() ? 0 : sizes.first().size;
+            }
+            if (!asked.isEmpty() && asked.first().decidedFaces() >= largestGroup) {
                 const GroupQuestion& question = asked.first();
-                QMap<QString, int> votes;
+                // Whom a group shows, as the family sees it: the person of most of its faces ("" when most
+                // are strangers).
+                const auto majorityOf = [&](qint64 cluster, QList<qint64>* members) {
+                    QMap<QString, int> votes;
+                    int unlabelled = 0;
+                    for (const FaceRecord& f : faces.facesOfCluster(cluster)) {
+                        members->append(f.id);
+                        const QString label = labelOf(f.id);
+                        if (label.isEmpty())
+                            ++unlabelled;
+                        else
+                            ++votes[label];
+                    }
+                    QString majority;
+                    for (auto it = votes.cbegin(); it != votes.cend(); ++it)
+                        if (it.value() > votes.value(majority) && it.value() > unlabelled)
+                            majority = it.key();
+                    return majority;
+                };
                 QList<qint64> members;
-                int unlabelled = 0;
-                for (const FaceRecord& f : faces.facesOfCluster(question.clusterId)) {
-                    members.append(f.id);
-                    const QString label = labelOf(f.id);
-                    if (label.isEmpty())
-                        ++unlabelled;
-                    else
-                        ++votes[label];
+                const QString majority = majorityOf(question.clusterId, &members);
+                if (question.isPair()) {
+                    // "Are these two groups one person?": Yes when both show the same labelled person, and
+                    // the family names them in the same answer ("Yes, this is X"). Two groups of strangers
+                    // cannot be told apart from the labels: the family says No (kept apart).
+                    QList<qint64> others;
+                    const QString otherMajority = majorityOf(question.otherClusterId, &others);
+                    const bool yes = !majority.isEmpty() && majority == otherMajority;
+                    strangerFaces += majority.isEmpty() || otherMajority.isEmpty()
+                                         ? int((majority.isEmpty() ? members : others).size())
+                                         : 0;
+                    QList<qint64> named;
+                    if (!family.answerGroupPairQuestion(question.clusterId, question.otherClusterId, yes,
+                                                        &named, yes ? majority : QString()))
+                        return fail(QStringLiteral("answering failed: ") + family.errorString());
+                    (yes ? pairsYes : pairsNo) += 1;
+                    pairsStrangers += majority.isEmpty() && otherMajority.isEmpty() ? 1 : 0;
+                    if (pairExamples.size() < 500)
+                        pairExamples.append(
+                            QJsonObject{{QStringLiteral("group_faces"), int(members.size())},
+                                        {QStringLiteral("other_faces"), int(others.size())},
+                                        {QStringLiteral("majority"), majority},
+                                        {QStringLiteral("other_majority"), otherMajority},
+                                        {QStringLiteral("yes"), yes},
+                                        {QStringLiteral("similarity"), round4(question.similarity)}});
+                    if (yes) {
+                        for (qint64 id : std::as_const(named))
+                            unlabelledNamed +=
+                                labelOf(id).isEmpty() ? 1 : 0; // a stranger named with the group
+                        decide(named, majority);
+                    } else {
+                        decide();
+                    }
+                    ++sinceRegroup;
+                    ++groupChanges;
+                    continue;
                 }
-                QString majority;
-                for (auto it = votes.cbegin(); it != votes.cend(); ++it)
-                    if (it.value() > votes.value(majority) && it.value() > unlabelled)
-                        majority = it.key();
                 const bool yes = majority == question.personName;
                 strangerFaces += majority.isEmpty() ? int(members.size()) : 0;
                 QList<qint64> answered;
@@ -368,6 +419,10 @@ bool EffortSimulator::run(const EffortOptions& options, QJsonObject* report, con
         {QStringLiteral("unlabelled_faces_named"), unlabelledNamed},
         {QStringLiteral("group_questions_no"), questionsNo},
         {QStringLiteral("group_questions"), questionExamples},
+        {QStringLiteral("pair_questions_yes"), pairsYes},
+        {QStringLiteral("pair_questions_no"), pairsNo},
+        {QStringLiteral("pair_questions_strangers"), pairsStrangers},
+        {QStringLiteral("pair_questions"), pairExamples},
         {QStringLiteral("regroups"), regroups},
         {QStringLiteral("regroup_seconds"), round4(regroupSeconds)},
         {QStringLiteral("seconds"), round4(clock.elapsed() / 1000.0)},

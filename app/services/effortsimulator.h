@@ -36,10 +36,11 @@ struct EffortOptions {
 
 // The effort a family spends naming a library, simulated through the app's own actions (PeopleService,
 // FaceService), each counted as one decision: name a group (plus one per face taken out of it first), answer
-// a suggestion or a batch of one person's suggestions (plus one per face rejected from the batch), ignore a
-// group of strangers, name a face that is in no group. The family answers truthfully from the labels, always
-// takes the first thing the app offers (suggestions first, then groups largest first, then ungrouped faces
-// best first) and stops when the app has nothing left to offer.
+// a suggestion or a batch of one person's suggestions (plus one per face rejected from the batch), answer a
+// question about a whole group ("Is this group X?") or two groups ("Are these one person?"), ignore a group
+// of strangers, name a face that is in no group. The family answers truthfully from the labels, always takes
+// the first thing the app offers (suggestions first, then the questions, then groups largest first, then
+// ungrouped faces best first) and stops when the app has nothing left to offer.
 //
 // Reports the effort curve (share of labelled faces named correctly after D decisions), the decisions needed
 // to reach 50 / 80 / 90 / 95 % of them, decisions per person, wrong names, and the faces of strangers

@@ -20,9 +20,11 @@
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
+#include <tuple>
 
 namespace kindred {
 
@@ -70,6 +72,9 @@ struct ModelThresholds {
     float question = 2.0f; // > 1: none asked
     float questionMargin = 0.1f;
     float questionConfidence = 0.9f;
+    // Pair questions ("Are these two groups one person?") and their shown confidence.
+    float pair = 2.0f; // > 1: none asked
+    float pairConfidence = 0.9f;
 };
 
 // A face in a group of three or more is suggested as X only when the rest of its group is this much more like
@@ -83,6 +88,10 @@ constexpr float kNoPoseGate = 1e9f;
 // Group questions for EdgeFace-XS (docs/quality.md, "Questions about whole groups").
 constexpr float kQuestionXs = 0.50f;
 constexpr float kQuestionMarginXs = 0.05f;
+// Pair questions for EdgeFace-XS: the mean similarity of two groups' faces; groups reaching the grouping bar
+// (0.36) are one group already, so the question is about pairs just below it (docs/quality.md, "Questions
+// about two groups": father and son reach 0.344).
+constexpr float kPairXs = 0.35f;
 
 ModelThresholds withQuestions(ModelThresholds t, float bar, float margin, float confidence)
 {
@@ -99,9 +108,13 @@ ModelThresholds modelThresholds(const QString& modelId)
     // EdgeFace: measured with eval-library on the dev set (docs/quality.md, section 7). Profiles are grouped
     // too (no pose gate: the network matches them to frontal faces); a suggestion needs a clear margin over
     // the second person and over every unnamed group, since look-alike strangers reach 0.4-0.45.
-    if (modelId.startsWith(QLatin1String("edgeface-xs@")))
-        return withQuestions({0.36f, 0.45f, 0.1f, {{0.45f, 0.98f}}, kNoPoseGate, 0.0f, 0.0f}, kQuestionXs,
-                             kQuestionMarginXs, 0.98f);
+    if (modelId.startsWith(QLatin1String("edgeface-xs@"))) {
+        ModelThresholds t = withQuestions({0.36f, 0.45f, 0.1f, {{0.45f, 0.98f}}, kNoPoseGate, 0.0f, 0.0f},
+                                          kQuestionXs, kQuestionMarginXs, 0.98f);
+        t.pair = kPairXs;
+        t.pairConfidence = 0.98f;
+        return t;
+    }
     // XXS, the smaller network, mixes profiles of different people (a CFP group of profiles of 7 people
     // without the pose gate) and look-alike strangers reach 0.5: it keeps the gate and a higher suggestion
     // bar.
@@ -248,11 +261,47 @@ QList<GroupQuestion> FaceService::groupQuestions(int facesPerSide) const
         g.similarity = q.value(3).toFloat();
         g.confidence = q.value(4).toFloat();
         g.faces = q.value(5).toInt();
+        g.groupSize = g.faces;
+        out.append(g);
+    }
+    const QString unnamed = QStringLiteral(
+        "(SELECT count(*) FROM faces f JOIN photos p ON p.id = f.photo_id WHERE f.cluster_id = %1 AND "
+        "f.state IN ('unknown', 'suggested') AND p.missing = 0)");
+    if (!SqlUtil::exec(
+            q,
+            QStringLiteral("SELECT g.cluster_id, g.other_cluster_id, g.similarity, g.confidence, %1 AS "
+                           "n, %2 AS m FROM group_pair_questions g WHERE n > 0 AND m > 0")
+                .arg(unnamed.arg(QStringLiteral("g.other_cluster_id")),
+                     unnamed.arg(QStringLiteral("g.cluster_id"))),
+            {}, &m_error))
+        return {};
+    while (q.next()) {
+        GroupQuestion g;
+        g.clusterId = q.value(0).toLongLong();
+        g.otherClusterId = q.value(1).toLongLong();
+        g.similarity = q.value(2).toFloat();
+        g.confidence = q.value(3).toFloat();
+        g.faces = q.value(4).toInt();
+        g.groupSize = q.value(5).toInt();
         out.append(g);
     }
     q.finish();
+    // Most faces decided by one answer first; then the surer question.
+    std::stable_sort(out.begin(), out.end(), [](const GroupQuestion& a, const GroupQuestion& b) {
+        return a.decidedFaces() != b.decidedFaces() ? a.decidedFaces() > b.decidedFaces()
+                                                    : a.similarity > b.similarity;
+    });
     if (facesPerSide != 0)
         for (GroupQuestion& g : out) {
+            if (g.isPair()) {
+                g.groupFaces = facesOfCluster(g.clusterId);
+                g.personFaces = facesOfCluster(g.otherClusterId);
+                if (facesPerSide > 0) {
+                    g.groupFaces = g.groupFaces.mid(0, facesPerSide);
+                    g.personFaces = g.personFaces.mid(0, facesPerSide);
+                }
+                continue;
+            }
             g.groupFaces =
                 query(QStringLiteral("f.cluster_id = ? AND f.state IN ('unknown', 'suggested') AND "
                                      "p.missing = 0 AND NOT EXISTS (SELECT 1 FROM face_rejections r WHERE "
@@ -508,6 +557,45 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
         (v.states[size_t(i)] == QLatin1String("confirmed") ? confirmed : open).push_back(i);
     s.unknownFaces = int(open.size());
 
+    // The family's own answers about groups: groups they joined (never split again) and "different people"
+    // answers (the faces of both sides never meet in a group, a pair question, or a suggestion).
+    QHash<qint64, int64_t> rowOfFace;
+    for (int64_t i = 0; i < n; ++i)
+        rowOfFace.insert(v.ids[size_t(i)], i);
+    QSet<qint64> joinedGroups;
+    struct Different {
+        std::vector<int64_t> side[2]; // rows
+    };
+    std::vector<Different> different;
+    {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (!SqlUtil::exec(q, QStringLiteral("SELECT id FROM clusters WHERE joined = 1"), {}, &m_error))
+            return false;
+        while (q.next())
+            joinedGroups.insert(q.value(0).toLongLong());
+        if (!SqlUtil::exec(q,
+                           QStringLiteral("SELECT answer_id, face_id, side FROM different_people_faces "
+                                          "ORDER BY answer_id"),
+                           {}, &m_error))
+            return false;
+        qint64 answer = -1;
+        while (q.next()) {
+            const auto row = rowOfFace.constFind(q.value(1).toLongLong());
+            if (row == rowOfFace.cend())
+                continue;
+            if (q.value(0).toLongLong() != answer) {
+                answer = q.value(0).toLongLong();
+                different.emplace_back();
+            }
+            different.back().side[q.value(2).toInt() != 0 ? 1 : 0].push_back(*row);
+        }
+        different.erase(
+            std::remove_if(different.begin(), different.end(),
+                           [](const Different& d) { return d.side[0].empty() || d.side[1].empty(); }),
+            different.end());
+    }
+
     const ModelThresholds thresholds = modelThresholds(s.modelId);
     const float similarity = options.clusterSimilarity >= 0 ? options.clusterSimilarity : thresholds.cluster;
     const float maxTurnedAway = options.maxTurnedAway >= 0 ? options.maxTurnedAway : thresholds.maxTurnedAway;
@@ -542,8 +630,12 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
     }
 
     std::vector<int64_t> existingRows, freshRows;
-    for (int64_t row : open)
-        (!options.recluster && v.clusters[size_t(row)] > 0 ? existingRows : freshRows).push_back(row);
+    // (Groups the family joined are kept even when regrouping from scratch.)
+    for (int64_t row : open) {
+        const qint64 group = v.clusters[size_t(row)];
+        (group > 0 && (!options.recluster || joinedGroups.contains(group)) ? existingRows : freshRows)
+            .push_back(row);
+    }
     auto rowsTensor = [&](const std::vector<int64_t>& rows) {
         return v.embeddings.index_select(0, torch::tensor(rows, torch::kLong));
     };
@@ -635,7 +727,7 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
     if (compact && !existingRows.empty() && !freshRows.empty()) {
         QSet<qint64> grown;
         for (int64_t row : freshRows)
-            if (newCluster[size_t(row)] > 0)
+            if (newCluster[size_t(row)] > 0 && !joinedGroups.contains(newCluster[size_t(row)]))
                 grown.insert(newCluster[size_t(row)]);
         QHash<qint64, std::vector<int64_t>> members;
         for (int64_t row : open)
@@ -655,7 +747,7 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
     if (turnedGroupExtra > 0) {
         QSet<qint64> touched; // groups formed or grown in this refresh
         for (int64_t row : freshRows)
-            if (newCluster[size_t(row)] != 0)
+            if (newCluster[size_t(row)] != 0 && !joinedGroups.contains(newCluster[size_t(row)]))
                 touched.insert(newCluster[size_t(row)]);
         QHash<qint64, std::vector<int64_t>> members;
         for (int64_t row : open)
@@ -682,7 +774,51 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
         }
     }
 
-    // "Not this person" answers (face, person): read once for the suggestions and the group questions.
+    // --- "Different people": a group holding faces of both sides of such an answer is split in two ------
+    // (a regrouping from scratch may bring them together again): each face goes with the side it is more
+    // alike; the part with fewer faces becomes a group of its own (or stays ungrouped when too small).
+    for (const Different& d : different) {
+        QSet<qint64> sides[2];
+        for (int k = 0; k < 2; ++k)
+            for (int64_t row : d.side[k])
+                if (v.states[size_t(row)] != QLatin1String("confirmed") && newCluster[size_t(row)] != 0)
+                    sides[k].insert(newCluster[size_t(row)]);
+        for (qint64 group : sides[0] & sides[1]) {
+            std::vector<int64_t> members;
+            for (int64_t row : open)
+                if (newCluster[size_t(row)] == group)
+                    members.push_back(row);
+            QSet<int64_t> known[2];
+            torch::Tensor centre[2];
+            for (int k = 0; k < 2; ++k) {
+                std::vector<int64_t> in;
+                for (int64_t row : d.side[k])
+                    if (newCluster[size_t(row)] == group &&
+                        v.states[size_t(row)] != QLatin1String("confirmed")) {
+                        in.push_back(row);
+                        known[k].insert(row);
+                    }
+                centre[k] = rowsTensor(in).mean(0);
+            }
+            std::vector<int64_t> part[2];
+            for (int64_t row : members) {
+                int k = known[0].contains(row) ? 0 : known[1].contains(row) ? 1 : -1;
+                if (k < 0)
+                    k = v.embeddings[row].dot(centre[0]).item<float>() >=
+                                v.embeddings[row].dot(centre[1]).item<float>()
+                            ? 0
+                            : 1;
+                part[k].push_back(row);
+            }
+            const int smaller = part[0].size() >= part[1].size() ? 1 : 0;
+            const qint64 id = int(part[smaller].size()) >= options.minClusterSize ? -(++newClusters) : 0;
+            for (int64_t row : part[smaller])
+                newCluster[size_t(row)] = id;
+        }
+    }
+
+    // "Not this person" answers (face, person): read once for the suggestions and the group questions. A
+    // "different people" answer says the same of one side for each person named on the other side.
     std::vector<std::pair<int64_t, int64_t>> rejections;
     if (!confirmed.empty() && !open.empty()) {
         QSqlQuery q(db);
@@ -690,6 +826,17 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
             return false;
         while (q.next())
             rejections.emplace_back(q.value(0).toLongLong(), q.value(1).toLongLong());
+        for (const Different& d : different)
+            for (int k = 0; k < 2; ++k) {
+                QSet<qint64> named;
+                for (int64_t row : d.side[k])
+                    if (v.states[size_t(row)] == QLatin1String("confirmed"))
+                        named.insert(v.persons[size_t(row)]);
+                for (qint64 person : std::as_const(named))
+                    for (int64_t row : d.side[1 - k])
+                        if (v.states[size_t(row)] != QLatin1String("confirmed"))
+                            rejections.emplace_back(v.ids[size_t(row)], person);
+            }
     }
 
     // --- Suggestions from the confirmed faces -------------------------------------------------------
@@ -763,9 +910,6 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
         // suggested as X.
         QHash<qint64, std::vector<int64_t>> rejectedRows; // person -> rows of faces rejected for them
         {
-            QHash<qint64, int64_t> rowOfFace;
-            for (int64_t i = 0; i < n; ++i)
-                rowOfFace.insert(v.ids[size_t(i)], i);
             for (const auto& [face, person] : rejections) {
                 const auto row = rowOfFace.constFind(face);
                 if (row != rowOfFace.cend())
@@ -1005,6 +1149,92 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
         }
     }
 
+    // --- Questions about two groups: "Are these one person?" -------------------------------------------
+    // Grouping keeps apart what it is not sure of, so one person often spans several groups. Two unnamed
+    // groups whose faces are alike on average (the mean similarity of every face of one to every face of the
+    // other) reach the model's bar: one question joins them. Never two groups with a photo in common (a
+    // person appears once in a photo), nor groups the family said are different people; each group is in at
+    // most one pair question at a time, the most alike pairs first (an answer changes the groups: the next
+    // regrouping asks again).
+    struct PairQuestion {
+        qint64 cluster; // the larger group (db id, or -k for a new one)
+        qint64 other;
+        float similarity;
+    };
+    std::vector<PairQuestion> pairQuestions;
+    const float pairBar = options.pairSimilarity >= 0 ? options.pairSimilarity : thresholds.pair;
+    if (!open.empty() && pairBar <= 1.0f) {
+        QHash<qint64, std::vector<int64_t>> groupRows;
+        for (int64_t row : open)
+            if (newCluster[size_t(row)] != 0)
+                groupRows[newCluster[size_t(row)]].push_back(row);
+        std::vector<qint64> keys;
+        std::vector<int64_t> rows, index;
+        std::vector<float> sizes;
+        for (auto it = groupRows.cbegin(); it != groupRows.cend(); ++it) {
+            for (int64_t row : it.value()) {
+                rows.push_back(row);
+                index.push_back(int64_t(keys.size()));
+            }
+            keys.push_back(it.key());
+            sizes.push_back(float(it.value().size()));
+        }
+        const auto groups = int64_t(keys.size());
+        QHash<qint64, int64_t> groupIndex;
+        for (int64_t g = 0; g < groups; ++g)
+            groupIndex.insert(keys[size_t(g)], g);
+        QSet<QPair<int64_t, int64_t>> apart; // (group, group) the family's answers keep apart
+        for (const Different& d : different) {
+            QSet<int64_t> sides[2];
+            for (int k = 0; k < 2; ++k)
+                for (int64_t row : d.side[k])
+                    if (newCluster[size_t(row)] != 0 && v.states[size_t(row)] != QLatin1String("confirmed"))
+                        sides[k].insert(groupIndex.value(newCluster[size_t(row)]));
+            for (int64_t a : std::as_const(sides[0]))
+                for (int64_t b : std::as_const(sides[1]))
+                    apart.insert({std::min(a, b), std::max(a, b)});
+        }
+        std::vector<std::tuple<float, int64_t, int64_t>> candidates;
+        if (groups > 1) {
+            try {
+                torch::Tensor means = torch::zeros({groups, v.embeddings.size(1)});
+                means.index_add_(0, torch::tensor(index, torch::kLong), rowsTensor(rows));
+                means = (means / torch::tensor(sizes).unsqueeze(1)).contiguous();
+                constexpr int64_t kChunk = 1024;
+                for (int64_t begin = 0; begin < groups; begin += kChunk) {
+                    const int64_t count = std::min(kChunk, groups - begin);
+                    const torch::Tensor sims =
+                        torch::mm(means.narrow(0, begin, count), means.t()).contiguous(); // count x G
+                    const float* sp = sims.data_ptr<float>();
+                    for (int64_t i = 0; i < count; ++i)
+                        for (int64_t j = begin + i + 1; j < groups; ++j)
+                            if (sp[i * groups + j] >= pairBar)
+                                candidates.emplace_back(sp[i * groups + j], begin + i, j);
+                }
+            } catch (const std::exception& e) {
+                return fail(QStringLiteral("pair questions failed: %1").arg(QString::fromUtf8(e.what())));
+            }
+        }
+        std::sort(candidates.begin(), candidates.end(),
+                  [](const auto& a, const auto& b) { return std::get<0>(a) > std::get<0>(b); });
+        std::vector<bool> asked(size_t(groups), false);
+        for (const auto& [sim, a, b] : candidates) {
+            if (asked[size_t(a)] || asked[size_t(b)] || apart.contains({a, b}))
+                continue;
+            QSet<qint64> photos;
+            for (int64_t row : groupRows[keys[size_t(a)]])
+                photos.insert(v.photos[size_t(row)]);
+            bool shared = false;
+            for (int64_t row : groupRows[keys[size_t(b)]])
+                shared = shared || photos.contains(v.photos[size_t(row)]);
+            if (shared)
+                continue;
+            asked[size_t(a)] = asked[size_t(b)] = true;
+            const bool aLarger = sizes[size_t(a)] >= sizes[size_t(b)];
+            pairQuestions.push_back({keys[size_t(aLarger ? a : b)], keys[size_t(aLarger ? b : a)], sim});
+        }
+    }
+
     // --- Write everything in one transaction --------------------------------------------------------
     if (!db.transaction())
         return fail(db.lastError().text());
@@ -1079,6 +1309,21 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
             return rollback(error);
     }
     s.questions = int(questions.size());
+    if (!SqlUtil::exec(db, QStringLiteral("DELETE FROM group_pair_questions"), {}, &error))
+        return rollback(error);
+    for (const PairQuestion& question : pairQuestions) {
+        const qint64 cluster = question.cluster < 0 ? createdIds.value(question.cluster) : question.cluster;
+        const qint64 other = question.other < 0 ? createdIds.value(question.other) : question.other;
+        if (!SqlUtil::exec(db,
+                           QStringLiteral("INSERT OR REPLACE INTO group_pair_questions (cluster_id, "
+                                          "other_cluster_id, similarity, confidence) SELECT ?, ?, ?, ? WHERE "
+                                          "(SELECT count(*) FROM clusters WHERE id IN (?, ?)) = 2"),
+                           {cluster, other, double(question.similarity), double(thresholds.pairConfidence),
+                            cluster, other},
+                           &error))
+            return rollback(error);
+        ++s.pairQuestions;
+    }
     // A cluster's suggested person: the one most of its faces are suggested as.
     if (!SqlUtil::exec(
             db,

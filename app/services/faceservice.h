@@ -44,15 +44,27 @@ struct ClusterRecord {
 
 // "Is this group Grandma?": an unnamed group that looks like a named person as a whole (FaceService::refresh
 // finds them; PeopleService::answerGroupQuestion answers them).
+//
+// Or, with otherClusterId set, "Are these two groups one person?": two unnamed groups that look like one
+// person (PeopleService::answerGroupPairQuestion answers them: Yes joins them, No keeps them apart for good).
 struct GroupQuestion {
-    qint64 clusterId = 0;
-    qint64 personId = 0;
+    qint64 clusterId = 0;      // the group asked about (of a pair, the larger one: it keeps its id)
+    qint64 otherClusterId = 0; // a pair question: the other group; 0 for "Is this group X?"
+    qint64 personId = 0;       // "Is this group X?": X; 0 for a pair question
     QString personName;
-    int faces = 0;        // unnamed faces in the group: what one "Yes" names
-    float similarity = 0; // the group's faces to their most alike confirmed faces of the person, averaged
-    float confidence = 0; // shown: the precision measured for questions of this similarity
+    // What one "Yes" decides: the unnamed faces it names, or (a pair) the faces of the other group it joins.
+    int faces = 0;
+    int groupSize = 0; // unnamed faces in the group asked about (of a pair, the larger one)
+    // "Is this group X?": the group's faces to their most alike confirmed faces of the person, averaged; a
+    // pair: the mean similarity of the faces of one group to those of the other.
+    float similarity = 0;
+    float confidence = 0;          // shown: the precision measured for questions of this similarity
     QList<FaceRecord> groupFaces;  // best quality first (at most the number asked for)
-    QList<FaceRecord> personFaces; // the person's confirmed faces, best quality first
+    QList<FaceRecord> personFaces; // the other side: the person's confirmed faces, or the other group's faces
+    bool isPair() const { return otherClusterId != 0; }
+    // The faces one Yes decides, the queue's order: the group's faces, or (a pair, answered "Yes, this is X")
+    // the faces of both groups.
+    int decidedFaces() const { return isPair() ? groupSize + faces : faces; }
 };
 
 struct FaceRefreshOptions {
@@ -82,6 +94,10 @@ struct FaceRefreshOptions {
     // questionSimilarity and beats the second person by questionMargin. < 0: the model's measured defaults.
     float questionSimilarity = -1;
     float questionMargin = -1;
+    // Pair questions: asked about two unnamed groups whose faces' mean similarity to each other reaches
+    // pairSimilarity (each group in at most one pair question at a time, the most alike pairs first). < 0:
+    // the model's measured default (none asked where no bar was measured precise enough).
+    float pairSimilarity = -1;
     bool recluster = false; // true: cluster all unknown faces from scratch (still never touches
                             // confirmed/ignored faces); false: new faces join existing clusters
 };
@@ -93,6 +109,7 @@ struct FaceRefreshSummary {
     int newClusters = 0;
     int suggestions = 0;
     int questions = 0;              // group questions found
+    int pairQuestions = 0;          // pair questions found
     double suggestionThreshold = 0; // calibrated confidence threshold in use
     QString calibrationNote;
     QString modelId; // embedding model the faces were compared in
@@ -114,7 +131,8 @@ public:
     QList<ClusterRecord> clusters(int maxFacesPerCluster = -1) const; // largest first
     QList<FaceRecord> unclusteredFaces() const;                       // unknown faces in no cluster
     QList<FaceRecord> suggestions() const;                            // highest confidence first
-    // The group questions of the last refresh that still stand, most faces first (the order to ask them).
+    // The group and pair questions of the last refresh that still stand, most faces decided first (the order
+    // to ask them).
     QList<GroupQuestion> groupQuestions(int facesPerSide = 6) const;
     QList<FaceRecord> notFaces() const; // hidden as "not a face": the family's first, then by confidence
     QList<FaceRecord> facesOfPhoto(qint64 photoId) const;

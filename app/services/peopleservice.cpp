@@ -135,6 +135,18 @@ public:
             m_clusters.append(PeopleTransaction::captureCluster(m_db, id));
         }
     }
+    void recordCluster(qint64 id)
+    {
+        if (m_clusterIds.contains(id))
+            return;
+        m_clusterIds.insert(id);
+        m_clusters.append(PeopleTransaction::captureCluster(m_db, id));
+    }
+    // A "different people" answer this action created: undo removes it again.
+    void recordCreatedDifferent(qint64 id)
+    {
+        m_different.append(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("exists"), false}});
+    }
     // Persons whose cover is one of these faces: the faces may leave them, so commit() may pick a new cover.
     void recordCoverHolders(const QList<qint64>& faceIds)
     {
@@ -167,7 +179,8 @@ public:
         const QJsonObject snapshot{{QStringLiteral("faces"), m_faces},
                                    {QStringLiteral("persons"), m_persons},
                                    {QStringLiteral("rejections"), m_rejections},
-                                   {QStringLiteral("clusters"), m_clusters}};
+                                   {QStringLiteral("clusters"), m_clusters},
+                                   {QStringLiteral("different"), m_different}};
         if (!exec(QStringLiteral("DELETE FROM undo_log WHERE stack = 'redo'")) ||
             !exec(QStringLiteral("INSERT INTO undo_log (stack, label, snapshot) VALUES ('undo', ?, ?)"),
                   {label, QString::fromUtf8(QJsonDocument(snapshot).toJson(QJsonDocument::Compact))}) ||
@@ -229,13 +242,32 @@ public:
     static QJsonObject captureCluster(QSqlDatabase& db, qint64 id)
     {
         QSqlQuery q(db);
-        SqlUtil::exec(q, QStringLiteral("SELECT suggested_person_id FROM clusters WHERE id = ?"), {id});
+        SqlUtil::exec(
+            q, QStringLiteral("SELECT suggested_person_id, model_id, joined FROM clusters WHERE id = ?"),
+            {id});
         QJsonObject o{{QStringLiteral("id"), id}, {QStringLiteral("exists"), false}};
         if (q.next()) {
             o.insert(QStringLiteral("exists"), true);
             o.insert(QStringLiteral("suggested_person_id"), jsonId(q.value(0)));
+            o.insert(QStringLiteral("model_id"), q.value(1).toString());
+            o.insert(QStringLiteral("joined"), q.value(2).toInt());
         }
         return o;
+    }
+    // A "different people" answer: its faces of both sides.
+    static QJsonObject captureDifferent(QSqlDatabase& db, qint64 id)
+    {
+        QSqlQuery q(db);
+        SqlUtil::exec(
+            q, QStringLiteral("SELECT face_id, side FROM different_people_faces WHERE answer_id = ?"), {id});
+        QJsonArray faces;
+        while (q.next())
+            faces.append(QJsonArray{q.value(0).toLongLong(), q.value(1).toInt()});
+        const bool exists =
+            SqlUtil::scalar(db, QStringLiteral("SELECT 1 FROM different_people WHERE id = ?"), {id})
+                .isValid();
+        return QJsonObject{
+            {QStringLiteral("id"), id}, {QStringLiteral("exists"), exists}, {QStringLiteral("faces"), faces}};
     }
 
 private:
@@ -251,6 +283,7 @@ private:
     QJsonArray m_persons;
     QJsonArray m_rejections;
     QJsonArray m_clusters;
+    QJsonArray m_different;
 };
 
 namespace {
@@ -762,6 +795,107 @@ bool PeopleService::answerGroupQuestion(qint64 clusterId, qint64 personId, bool 
     return true;
 }
 
+bool PeopleService::answerGroupPairQuestion(qint64 clusterId, qint64 otherClusterId, bool yes,
+                                            QList<qint64>* answered, const QString& name)
+{
+    if (yes && !name.isEmpty() && name.simplified().isEmpty())
+        return fail(QStringLiteral("a name cannot be empty"));
+    QSqlDatabase d = db();
+    if (!SqlUtil::scalar(d,
+                         QStringLiteral("SELECT 1 FROM group_pair_questions WHERE cluster_id = ? AND "
+                                        "other_cluster_id = ?"),
+                         {clusterId, otherClusterId})
+             .isValid())
+        return fail(QStringLiteral("there is no longer a question about groups %1 and %2")
+                        .arg(clusterId)
+                        .arg(otherClusterId));
+    const QString unnamed =
+        QStringLiteral("SELECT id FROM faces WHERE cluster_id = ? AND state IN ('unknown', 'suggested')");
+    const QList<qint64> faces = idList(d, unnamed, {clusterId});
+    const QList<qint64> others = idList(d, unnamed, {otherClusterId});
+    if (faces.isEmpty() || others.isEmpty())
+        return fail(
+            QStringLiteral("groups %1 and %2 are no longer both there").arg(clusterId).arg(otherClusterId));
+    if (answered)
+        *answered = others;
+    PeopleTransaction tx(*this, d);
+    if (!tx.ok())
+        return false;
+    if (yes) {
+        // One person: the other group's faces join this group, which no regrouping splits again.
+        tx.recordCluster(clusterId);
+        tx.recordCluster(otherClusterId);
+        tx.recordFaces(others);
+        if (!tx.exec(QStringLiteral("UPDATE faces SET cluster_id = ? WHERE cluster_id = ? AND state IN "
+                                    "('unknown', 'suggested')"),
+                     {clusterId, otherClusterId}) ||
+            !tx.exec(QStringLiteral("UPDATE clusters SET joined = 1 WHERE id = ?"), {clusterId}) ||
+            !tx.exec(QStringLiteral(
+                         "UPDATE clusters SET size = (SELECT count(*) FROM faces f WHERE f.cluster_id = "
+                         "clusters.id AND f.state IN ('unknown', 'suggested')) WHERE id IN (?, ?)"),
+                     {clusterId, otherClusterId}))
+            return false;
+        if (!name.isEmpty()) {
+            // "Yes, this is X": the joined group named at once.
+            bool created = false;
+            const qint64 person = ensurePerson(tx.db(), name, &created);
+            if (person == 0)
+                return false;
+            if (created)
+                tx.recordCreatedPerson(person);
+            else
+                tx.recordPerson(person);
+            const QList<qint64> named = idList(
+                tx.db(),
+                QStringLiteral(
+                    "SELECT id FROM faces WHERE cluster_id = ? AND state IN ('unknown', 'suggested') AND "
+                    "NOT EXISTS (SELECT 1 FROM face_rejections r WHERE r.face_id = faces.id AND "
+                    "r.person_id = ?) AND NOT EXISTS (SELECT 1 FROM faces c WHERE c.photo_id = "
+                    "faces.photo_id AND c.person_id = ? AND c.state = 'confirmed') "
+                    "ORDER BY coalesce(quality, 0) DESC, id"), // the best face becomes the cover
+                {clusterId, person, person});
+            if (named.isEmpty())
+                return fail(QStringLiteral("none of these faces can be %1").arg(name.simplified()));
+            tx.recordFaces(named);
+            tx.recordCoverHolders(named);
+            if (!tx.exec(
+                    QStringLiteral("UPDATE faces SET person_id = ?, state = 'confirmed', suggestion_score = "
+                                   "NULL WHERE id IN (%1)")
+                        .arg(SqlUtil::placeholders(int(named.size()))),
+                    QVariantList{person} + toVariants(named)) ||
+                !tx.exec(QStringLiteral(
+                             "UPDATE persons SET cover_face_id = COALESCE(cover_face_id, ?) WHERE id = ?"),
+                         {named.first(), person}))
+                return false;
+            if (answered)
+                *answered = named;
+        }
+    } else {
+        // Different people: remembered with the faces of both sides, whatever the groups become.
+        QSqlQuery q(tx.db());
+        if (!SqlUtil::exec(q, QStringLiteral("INSERT INTO different_people DEFAULT VALUES"), {}, &m_error))
+            return false;
+        const qint64 answer = q.lastInsertId().toLongLong();
+        tx.recordCreatedDifferent(answer);
+        for (int side = 0; side < 2; ++side)
+            for (qint64 face : side == 0 ? faces : others)
+                if (!tx.exec(
+                        QStringLiteral("INSERT OR IGNORE INTO different_people_faces (answer_id, face_id, "
+                                       "side) VALUES (?, ?, ?)"),
+                        {answer, face, side}))
+                    return false;
+    }
+    // Asked and answered: the next regrouping finds the questions again.
+    if (!tx.exec(
+            QStringLiteral("DELETE FROM group_pair_questions WHERE cluster_id IN (?, ?) OR other_cluster_id "
+                           "IN (?, ?)"),
+            {clusterId, otherClusterId, clusterId, otherClusterId}))
+        return false;
+    return tx.commit(!yes             ? QStringLiteral("Different people")
+                     : name.isEmpty() ? QStringLiteral("Join two groups")
+                                      : QStringLiteral("Join two groups as %1").arg(name.simplified()));
+}
+
 bool PeopleService::ignoreCluster(qint64 clusterId)
 {
     QSqlDatabase d = db();
@@ -860,8 +994,9 @@ bool PeopleService::applyUndoEntry(const QString& stack, const QString& otherSta
     const QJsonArray persons = snapshot.value(QStringLiteral("persons")).toArray();
     const QJsonArray rejections = snapshot.value(QStringLiteral("rejections")).toArray();
     const QJsonArray clusters = snapshot.value(QStringLiteral("clusters")).toArray();
+    const QJsonArray different = snapshot.value(QStringLiteral("different")).toArray();
 
-    QJsonArray nowFaces, nowPersons, nowRejections, nowClusters;
+    QJsonArray nowFaces, nowPersons, nowRejections, nowClusters, nowDifferent;
     for (const QJsonValue& f : faces)
         nowFaces.append(
             PeopleTransaction::captureFace(d, f.toObject().value(QStringLiteral("id")).toInteger()));
@@ -877,6 +1012,9 @@ bool PeopleService::applyUndoEntry(const QString& stack, const QString& otherSta
     for (const QJsonValue& c : clusters)
         nowClusters.append(
             PeopleTransaction::captureCluster(d, c.toObject().value(QStringLiteral("id")).toInteger()));
+    for (const QJsonValue& a : different)
+        nowDifferent.append(
+            PeopleTransaction::captureDifferent(d, a.toObject().value(QStringLiteral("id")).toInteger()));
 
     QString error;
     for (const QJsonValue& v : persons) {
@@ -897,6 +1035,45 @@ bool PeopleService::applyUndoEntry(const QString& stack, const QString& otherSta
                                      "VALUES (?, ?, (SELECT id FROM faces WHERE id = ?), ?)");
         if (!SqlUtil::exec(d, sql, values, &error))
             return rollback(error);
+    }
+    // Groups before faces, so that faces can go back into a group a join emptied (an older entry, from before
+    // groups were recorded with their model, only updates groups that are still there).
+    for (const QJsonValue& v : clusters) {
+        const QJsonObject c = v.toObject();
+        if (!c.value(QStringLiteral("exists")).toBool())
+            continue; // the cluster did not exist then: the next regrouping removes it when it is empty
+        const qint64 id = c.value(QStringLiteral("id")).toInteger();
+        const QString model = c.value(QStringLiteral("model_id")).toString();
+        if ((!model.isEmpty() &&
+             !SqlUtil::exec(d, QStringLiteral("INSERT OR IGNORE INTO clusters (id, model_id) VALUES (?, ?)"),
+                            {id, model}, &error)) ||
+            !SqlUtil::exec(d,
+                           QStringLiteral("UPDATE clusters SET suggested_person_id = (SELECT id FROM persons "
+                                          "WHERE id = ?), joined = ? WHERE id = ?"),
+                           {nullable(c.value(QStringLiteral("suggested_person_id"))),
+                            c.value(QStringLiteral("joined")).toInt(0), id},
+                           &error))
+            return rollback(error);
+    }
+    for (const QJsonValue& v : different) {
+        const QJsonObject a = v.toObject();
+        const qint64 id = a.value(QStringLiteral("id")).toInteger();
+        if (!SqlUtil::exec(d, QStringLiteral("DELETE FROM different_people WHERE id = ?"), {id}, &error))
+            return rollback(error);
+        if (!a.value(QStringLiteral("exists")).toBool())
+            continue;
+        if (!SqlUtil::exec(d, QStringLiteral("INSERT INTO different_people (id) VALUES (?)"), {id}, &error))
+            return rollback(error);
+        for (const QJsonValue& f : a.value(QStringLiteral("faces")).toArray()) {
+            const QJsonArray pair = f.toArray();
+            const qint64 face = pair.at(0).toInteger();
+            if (!SqlUtil::exec(
+                    d,
+                    QStringLiteral("INSERT OR IGNORE INTO different_people_faces (answer_id, face_id, "
+                                   "side) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM faces WHERE id = ?)"),
+                    {id, face, pair.at(1).toInt(), face}, &error))
+                return rollback(error);
+        }
     }
     for (const QJsonValue& v : faces) {
         const QJsonObject f = v.toObject();
@@ -931,20 +1108,6 @@ bool PeopleService::applyUndoEntry(const QString& stack, const QString& otherSta
         if (!SqlUtil::exec(d, sql, key, &error))
             return rollback(error);
     }
-    for (const QJsonValue& v : clusters) {
-        const QJsonObject c = v.toObject();
-        if (!c.value(QStringLiteral("exists")).toBool())
-            continue; // the cluster was removed by a later clustering run
-        if (!SqlUtil::exec(
-                d,
-                QStringLiteral(
-                    "UPDATE clusters SET suggested_person_id = (SELECT id FROM persons WHERE id = ?) "
-                    "WHERE id = ?"),
-                {nullable(c.value(QStringLiteral("suggested_person_id"))),
-                 c.value(QStringLiteral("id")).toInteger()},
-                &error))
-            return rollback(error);
-    }
     for (const QJsonValue& v : persons) {
         const QJsonObject p = v.toObject();
         if (p.value(QStringLiteral("exists")).toBool())
@@ -959,7 +1122,8 @@ bool PeopleService::applyUndoEntry(const QString& stack, const QString& otherSta
     const QJsonObject inverse{{QStringLiteral("faces"), nowFaces},
                               {QStringLiteral("persons"), nowPersons},
                               {QStringLiteral("rejections"), nowRejections},
-                              {QStringLiteral("clusters"), nowClusters}};
+                              {QStringLiteral("clusters"), nowClusters},
+                              {QStringLiteral("different"), nowDifferent}};
     if (!SqlUtil::exec(d, QStringLiteral("DELETE FROM undo_log WHERE id = ?"), {entryId}, &error) ||
         !SqlUtil::exec(
             d, QStringLiteral("INSERT INTO undo_log (stack, label, snapshot) VALUES (?, ?, ?)"),

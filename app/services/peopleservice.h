@@ -49,6 +49,15 @@ public:
     // of each that it is not X (remembered: never suggested or asked again). Undoable like naming/rejecting.
     // Refused when that question is no longer asked. `answered`: the faces the answer named or rejected.
     bool answerGroupQuestion(qint64 clusterId, qint64 personId, bool yes, QList<qint64>* answered = nullptr);
+    // "Are these two groups one person?" (FaceService::groupQuestions, a pair): Yes moves the other group's
+    // unnamed faces into the group (a joined group is never split again by a regrouping) and, given a `name`
+    // ("Yes, this is Grandma"), names every face of the joined group in the same step (except faces rejected
+    // for that person and faces in photos where the person is already named); No remembers that the faces of
+    // the two sides are different people (never grouped, asked about or suggested as one again). Only the
+    // question that still stands is answered; `answered` gets the faces named, or (no name) the other group's
+    // faces. One undo step.
+    bool answerGroupPairQuestion(qint64 clusterId, qint64 otherClusterId, bool yes,
+                                 QList<qint64>* answered = nullptr, const QString& name = {});
     bool ignoreFaces(const QList<qint64>& faceIds);
     // "Not a face" (a hand, an ear, a pattern): hidden like an ignored face and listed with what the face
     // check hid (FaceService::notFaces); restoreFaces() brings either kind back as an unknown face that the

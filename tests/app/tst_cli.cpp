@@ -443,7 +443,8 @@ void TestCli::evalLibrary()
                                 : n("suggestions_wrong") + n("suggestion_batches");
         QVERIFY2(n("decisions") == n("groups_named") + n("faces_taken_out_of_groups") + n("groups_ignored") +
                                        answers + n("faces_named_one_by_one") + n("group_questions_yes") +
-                                       n("group_questions_no"),
+                                       n("group_questions_no") + n("pair_questions_yes") +
+                                       n("pair_questions_no"),
                  qPrintable(key));
         const QJsonObject to = e.value(QStringLiteral("decisions_to")).toObject();
         int previous = 0;

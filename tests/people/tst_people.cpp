@@ -11,6 +11,9 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSet>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QtTest>
@@ -120,6 +123,8 @@ private Q_SLOTS:
     void clusterNamingAndUndo();
     void groupQuestions_data();
     void groupQuestions();
+    void groupPairQuestions_data();
+    void groupPairQuestions();
     void rescanAfterMoveKeepsNames();
     void modelChangeKeepsNames();
     void killDuringIndexingResumes();
@@ -129,6 +134,9 @@ private Q_SLOTS:
     void namesInFiles();
 
 private:
+    // A copy (in `dir`) of the scanned library of Amy's and Penny's crops.
+    QString twoPeopleCopy(const QTemporaryDir& dir);
+
     QTemporaryDir m_tmp;
     QString m_photos;
     QString m_library;
@@ -353,21 +361,9 @@ void TestPeople::groupQuestions_data()
 void TestPeople::groupQuestions()
 {
     QFETCH(QString, answer);
-    if (m_twoPeople.isEmpty()) {
-        m_twoPeople = m_tmp.filePath(QStringLiteral("two-people"));
-        const QString photos = m_tmp.filePath(QStringLiteral("two-people-photos"));
-        QDir().mkpath(photos);
-        for (const QString& who : {QStringLiteral("amy"), QStringLiteral("penny")})
-            for (int i = 1; i <= 5; ++i)
-                QVERIFY(QFile::copy(sharedDir(QStringLiteral("photos/bbt/%1/%1%2.png").arg(who).arg(i)),
-                                    photos + QStringLiteral("/%1_%2.png").arg(who).arg(i)));
-        const CliResult r = runCli({QStringLiteral("--library"), m_twoPeople, QStringLiteral("scan"),
-                                    QStringLiteral("--quiet"), photos});
-        QVERIFY2(r.exitCode == 0, r.err.constData());
-    }
     QTemporaryDir dir;
-    const QString lib = dir.filePath(QStringLiteral("lib"));
-    QVERIFY(copyTree(m_twoPeople, lib) > 0);
+    const QString lib = twoPeopleCopy(dir);
+    QVERIFY(!lib.isEmpty());
     const auto cli = [&](const QStringList& args) {
         return runCli(QStringList{QStringLiteral("--library"), lib} + args);
     };
@@ -415,6 +411,165 @@ void TestPeople::groupQuestions()
         QCOMPARE(questions().size(), 1);
     }
     QCOMPARE(cli({QStringLiteral("answer"), QStringLiteral("x"), QStringLiteral("maybe")}).exitCode, 2);
+}
+
+QString TestPeople::twoPeopleCopy(const QTemporaryDir& dir)
+{
+    if (m_twoPeople.isEmpty()) {
+        const QString library = m_tmp.filePath(QStringLiteral("two-people"));
+        const QString photos = m_tmp.filePath(QStringLiteral("two-people-photos"));
+        QDir().mkpath(photos);
+        for (const QString& who : {QStringLiteral("amy"), QStringLiteral("penny")})
+            for (int i = 1; i <= 5; ++i)
+                if (!QFile::copy(sharedDir(QStringLiteral("photos/bbt/%1/%1%2.png").arg(who).arg(i)),
+                                 photos + QStringLiteral("/%1_%2.png").arg(who).arg(i)))
+                    return {};
+        const CliResult r = runCli({QStringLiteral("--library"), library, QStringLiteral("scan"),
+                                    QStringLiteral("--quiet"), photos});
+        if (r.exitCode != 0) {
+            qWarning("%s", r.err.constData());
+            return {};
+        }
+        m_twoPeople = library;
+    }
+    const QString lib = dir.filePath(QStringLiteral("lib"));
+    return copyTree(m_twoPeople, lib) > 0 ? lib : QString();
+}
+
+void TestPeople::groupPairQuestions_data()
+{
+    QTest::addColumn<QString>("answer"); // yes | yes, undo | no | no, undo
+    QTest::newRow("yes joins the two groups") << "yes";
+    QTest::newRow("yes, then undo") << "yes, undo";
+    QTest::newRow("yes, this is Amy") << "yes, named";
+    QTest::newRow("yes, this is Amy, then undo") << "yes, named, undo";
+    QTest::newRow("no holds after regrouping from scratch") << "no";
+    QTest::newRow("no, then undo") << "no, undo";
+}
+
+// "Are these two groups one person?": Amy's five faces were grouped as two groups (three and two faces, as an
+// earlier regrouping can leave them); the app asks about the two (and never pairs Amy with Penny); Yes joins
+// them for good, No keeps them apart even when everything is regrouped from scratch; undo takes either back.
+void TestPeople::groupPairQuestions()
+{
+    QFETCH(QString, answer);
+    QTemporaryDir dir;
+    const QString lib = twoPeopleCopy(dir);
+    QVERIFY(!lib.isEmpty());
+    const QString catalog = lib + QStringLiteral("/catalog.sqlite");
+    const auto cli = [&](const QStringList& args) {
+        return runCli(QStringList{QStringLiteral("--library"), lib} + args);
+    };
+    QList<qint64> amy;
+    for (const Face& f : allFaces(lib))
+        if (QFileInfo(f.photo).fileName().startsWith(QLatin1String("amy_")))
+            amy.append(f.id);
+    std::sort(amy.begin(), amy.end());
+    QCOMPARE(amy.size(), 5);
+    const QString amyGroup =
+        QStringLiteral("SELECT count(DISTINCT cluster_id) FROM faces WHERE id IN (%1, %2, %3, "
+                       "%4, %5) AND cluster_id IS NOT NULL")
+            .arg(amy[0])
+            .arg(amy[1])
+            .arg(amy[2])
+            .arg(amy[3])
+            .arg(amy[4]);
+    QCOMPARE(countDbRows(catalog, amyGroup), 1);
+    {
+        // Two of Amy's faces in a group of their own.
+        const QString name = QStringLiteral("split-%1").arg(QTest::currentDataTag());
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(catalog);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY2(q.exec(QStringLiteral(
+                         "INSERT INTO clusters (model_id, size) SELECT model_id, 2 FROM clusters "
+                         "LIMIT 1")),
+                     qPrintable(q.lastError().text()));
+            const qint64 id = q.lastInsertId().toLongLong();
+            QVERIFY(q.exec(QStringLiteral("UPDATE faces SET cluster_id = %1 WHERE id IN (%2, %3)")
+                               .arg(id)
+                               .arg(amy[3])
+                               .arg(amy[4])));
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+    QCOMPARE(countDbRows(catalog, amyGroup), 2);
+    const auto questions = [&] {
+        const CliResult r = cli({QStringLiteral("questions"), QStringLiteral("--json")});
+        return r.exitCode == 0 ? r.json().object().value(QStringLiteral("questions")).toArray()
+                               : QJsonArray{};
+    };
+    CliResult r = cli({QStringLiteral("index"), QStringLiteral("--quiet")}); // regroups: finds the question
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonArray asked = questions();
+    QCOMPARE(asked.size(), 1); // Amy's two groups; not Amy and Penny
+    const QJsonObject q = asked.first().toObject();
+    QCOMPARE(q.value(QStringLiteral("kind")).toString(), QStringLiteral("same_person"));
+    QCOMPARE(q.value(QStringLiteral("faces")).toInt(), 2); // the smaller group joins the larger one
+    QCOMPARE(q.value(QStringLiteral("shown_faces")).toArray().size(), 3);
+    QCOMPARE(q.value(QStringLiteral("other_shown_faces")).toArray().size(), 2);
+    QVERIFY(q.value(QStringLiteral("confidence")).toDouble() >= 0.9);
+    const QString group = QString::number(q.value(QStringLiteral("group")).toInteger());
+    const QString other = QString::number(q.value(QStringLiteral("other_group")).toInteger());
+    QCOMPARE(cli({QStringLiteral("answer"), group, QStringLiteral("yes")}).exitCode,
+             1); // no such person question
+
+    const bool yes = answer.startsWith(QLatin1String("yes"));
+    const bool named = answer.contains(QLatin1String("named"));
+    QCOMPARE(cli({QStringLiteral("answer"), other, QStringLiteral("--with"), group, QStringLiteral("no"),
+                  QStringLiteral("--name"), QStringLiteral("Amy")})
+                 .exitCode,
+             2); // a name goes with a yes
+    QStringList args{QStringLiteral("answer"), other, QStringLiteral("--with"), group,
+                     yes ? QStringLiteral("yes") : QStringLiteral("no")};
+    if (named)
+        args << QStringLiteral("--name") << QStringLiteral("Amy");
+    r = cli(args);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(questions().isEmpty()); // answered; a No is not asked again
+    const QString amyNamed =
+        QStringLiteral("SELECT count(*) FROM faces f JOIN persons n ON n.id = f.person_id WHERE "
+                       "f.state = 'confirmed' AND n.name = 'Amy'");
+    QCOMPARE(countDbRows(catalog, amyNamed), named ? 5 : 0);
+    QCOMPARE(countDbRows(catalog, amyGroup), named ? 0 : yes ? 1 : 2);
+    if (answer.endsWith(QLatin1String("undo"))) {
+        r = cli({QStringLiteral("undo")}); // one step, named or not
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(countDbRows(catalog, amyGroup), 2);
+        QCOMPARE(countDbRows(catalog, amyNamed), 0);
+        QCOMPARE(countDbRows(catalog, QStringLiteral("SELECT count(*) FROM persons WHERE name = 'Amy'")), 0);
+        QCOMPARE(countDbRows(catalog, QStringLiteral("SELECT count(*) FROM different_people")), 0);
+        QCOMPARE(questions().size(), 1); // asked again
+        return;
+    }
+    if (named)
+        return;
+    // Regrouping from scratch: a joined group stays one group; groups said to be different people stay apart
+    // (and are not asked about again).
+    r = cli({QStringLiteral("index"), QStringLiteral("--recluster"), QStringLiteral("--quiet")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QString withFirst =
+        QStringLiteral("SELECT count(*) FROM faces f JOIN faces a ON a.id = %1 WHERE f.id IN (%2, %3) AND "
+                       "f.cluster_id = a.cluster_id")
+            .arg(amy[0])
+            .arg(amy[3])
+            .arg(amy[4]);
+    QCOMPARE(countDbRows(catalog, withFirst), yes ? 2 : 0);
+    QVERIFY(questions().isEmpty());
+    if (!yes) {
+        // Naming one side does not suggest that name for the other.
+        r = cli({QStringLiteral("name"), QStringLiteral("--face"), QString::number(amy[0]),
+                 QStringLiteral("Amy")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(countDbRows(catalog,
+                             QStringLiteral(
+                                 "SELECT count(*) FROM faces WHERE id IN (%1, %2) AND person_id IS NOT NULL")
+                                 .arg(amy[3])
+                                 .arg(amy[4])),
+                 0);
+    }
 }
 
 void TestPeople::rescanAfterMoveKeepsNames()

@@ -310,6 +310,7 @@ private Q_SLOTS:
     void faceJob_endToEnd();
     void suggestions_followNaming();
     void questions_reviewQueue();
+    void questions_twoGroups();
     void writeNames_data();
     void writeNames();
 
@@ -1483,6 +1484,112 @@ void TestUi::questions_reviewQueue()
     QCOMPARE(
         scalar(db, QStringLiteral("SELECT count(*) FROM faces WHERE id = ? AND state = 'confirmed'"), {out}),
         qint64(0));
+}
+
+// "Are these two groups the same person?": Amy's faces left in two groups (as an earlier grouping can leave
+// them) are asked about side by side; N keeps them apart (remembered), Undo brings the question back, Y joins
+// them into one group.
+void TestUi::questions_twoGroups()
+{
+    if (!QFileInfo::exists(QStringLiteral(KINDRED_MODELS_DIR "/mtcnn_model-weights_manifest.json")))
+        QSKIP("no model pack in KINDRED_MODELS_DIR");
+    TwoPeople two;
+    QVERIFY(two.ok());
+    QCOMPARE(two.amy.size(), 5);
+    MainWindow* w = two.app->window.get();
+    w->show();
+    QVERIFY(QTest::qWaitForWindowExposed(w));
+    const QString db = two.app->library.catalogPath();
+    {
+        QSqlDatabase c = Catalog::connectionForThread(db);
+        QSqlQuery q(c);
+        QVERIFY(q.exec(QStringLiteral(
+            "INSERT INTO clusters (model_id, size) SELECT model_id, 2 FROM clusters LIMIT 1")));
+        const qint64 id = q.lastInsertId().toLongLong();
+        QVERIFY(q.exec(QStringLiteral("UPDATE faces SET cluster_id = %1 WHERE id IN (%2, %3)")
+                           .arg(id)
+                           .arg(two.amy[3])
+                           .arg(two.amy[4])));
+    }
+    const QString amyGroups =
+        QStringLiteral("SELECT count(DISTINCT cluster_id) FROM faces WHERE id IN (%1, %2, %3, "
+                       "%4, %5)")
+            .arg(two.amy[0])
+            .arg(two.amy[1])
+            .arg(two.amy[2])
+            .arg(two.amy[3])
+            .arg(two.amy[4]);
+    QCOMPARE(scalar(db, amyGroups), qint64(2));
+    QuestionsView* view = w->questionsView();
+    QSignalSpy regrouped(&two.app->library, &LibraryService::regrouped);
+    two.app->library.labelsChanged();
+    QVERIFY(regrouped.wait(30000));
+    w->showView(MainWindow::View::Questions);
+    QTRY_VERIFY_WITH_TIMEOUT(view->current() != nullptr, 10000);
+    QCOMPARE(view->questions().size(), 1);
+    QVERIFY(view->current()->isPair());
+    QCOMPARE(view->current()->faces, 2);
+    QCOMPARE(view->current()->groupSize, 3);
+    QCOMPARE(view->groupModel()->rowCount(), 3);
+    QCOMPARE(view->personModel()->rowCount(), 2);
+    QVERIFY2(view->progressText().startsWith(QStringLiteral("1 question")), qPrintable(view->progressText()));
+    QVERIFY(view->findChild<QLabel*>(QStringLiteral("questionText"))
+                ->text()
+                .contains(QStringLiteral("same person")));
+
+    // N: different people, remembered; Undo: asked again.
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_N);
+    QVERIFY(view->current() == nullptr);
+    QVERIFY(w->peopleController()->waitForIdle(10000));
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM different_people_faces")), qint64(5));
+    QVERIFY(two.app->library.waitForIdle(30000));
+    QSignalSpy reloaded(view, &QuestionsView::refreshed);
+    view->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(!reloaded.isEmpty(), 10000);
+    QCOMPARE(view->questions().size(), 0);
+    regrouped.clear();
+    QTRY_VERIFY(w->undoAction()->isEnabled());
+    w->undoAction()->trigger();
+    QVERIFY(w->peopleController()->waitForIdle(10000));
+    QVERIFY(regrouped.wait(30000));
+    QTRY_VERIFY_WITH_TIMEOUT(view->current() != nullptr, 10000);
+    QVERIFY(view->current()->isPair());
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM different_people")), qint64(0));
+
+    // "Yes, this is Amy" + Enter: one answer joins the groups and names all five faces; one Undo takes it
+    // back.
+    QLineEdit* name = view->pairNameEdit();
+    QVERIFY(name->isVisible());
+    name->setFocus();
+    QTest::keyClicks(name, QStringLiteral("Amy"));
+    QCOMPARE(name->text(), QStringLiteral("Amy")); // typing a name does not answer (Y is a letter there)
+    QVERIFY(view->current() != nullptr);
+    QTest::keyClick(name, Qt::Key_Return);
+    QVERIFY(view->current() == nullptr);
+    QVERIFY(name->text().isEmpty());
+    QVERIFY(w->peopleController()->waitForIdle(10000));
+    const QString amyNamed =
+        QStringLiteral("SELECT count(*) FROM faces f JOIN persons n ON n.id = f.person_id WHERE "
+                       "f.state = 'confirmed' AND n.name = 'Amy'");
+    QCOMPARE(scalar(db, amyNamed), qint64(5));
+    QVERIFY(two.app->library.waitForIdle(30000));
+    regrouped.clear();
+    QTRY_VERIFY(w->undoAction()->isEnabled());
+    w->undoAction()->trigger();
+    QVERIFY(w->peopleController()->waitForIdle(10000));
+    QVERIFY(regrouped.wait(30000));
+    QCOMPARE(scalar(db, amyNamed), qint64(0));
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM persons WHERE name = 'Amy'")), qint64(0));
+    QCOMPARE(scalar(db, amyGroups), qint64(2));
+    QTRY_VERIFY_WITH_TIMEOUT(view->current() != nullptr, 10000);
+
+    // Y: one group.
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_Y);
+    QVERIFY(w->peopleController()->waitForIdle(10000));
+    QCOMPARE(scalar(db, amyGroups), qint64(1));
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM clusters WHERE joined = 1")), qint64(1));
 }
 
 // Clicks the button `buttonName` (an object name, or "cancel") of the modal message box `boxName` as soon
