@@ -190,6 +190,11 @@ int runEvalLibrary(const QStringList& args, CliContext& ctx)
         {QStringLiteral("pair-similarity"),
          QStringLiteral("Override the bar of pair questions (\"Are these two groups one person?\")."),
          QStringLiteral("S")});
+    parser.addOption(
+        {QStringLiteral("crowd-margin"),
+         QStringLiteral("Override the margin over the faces that cannot be the person (a crowded "
+                        "neighbourhood raises the suggestion bar; above 1: off)."),
+         QStringLiteral("M")});
     parser.addOption({QStringLiteral("turned-group-extra"),
                       QStringLiteral("Override the extra similarity asked of groups of half-turned faces."),
                       QStringLiteral("E")});
@@ -304,6 +309,7 @@ int runEvalLibrary(const QStringList& args, CliContext& ctx)
         {QStringLiteral("question-similarity"), &options.grouping.questionSimilarity},
         {QStringLiteral("question-margin"), &options.grouping.questionMargin},
         {QStringLiteral("pair-similarity"), &options.grouping.pairSimilarity},
+        {QStringLiteral("crowd-margin"), &options.grouping.crowdMargin},
     };
     for (const auto& [name, value] : floatOverrides)
         if (parser.isSet(name))

@@ -75,6 +75,8 @@ struct ModelThresholds {
     // Pair questions ("Are these two groups one person?") and their shown confidence.
     float pair = 2.0f; // > 1: none asked
     float pairConfidence = 0.9f;
+    // Suggestions in a crowded neighbourhood (FaceRefreshOptions::crowdMargin): > 1: not used.
+    float crowdMargin = 2.0f;
 };
 
 // A face in a group of three or more is suggested as X only when the rest of its group is this much more like
@@ -83,6 +85,12 @@ struct ModelThresholds {
 // grouped with the ones the family named (docs/quality.md, section 9: 0.10 removed every wrong suggestion on
 // the dev set's kinds and did not add a decision).
 constexpr float kGroupVoteExtra = 0.10f;
+// The evidence of a crowded neighbourhood: the kCrowdRank-th most alike face that cannot be the person, plus
+// a margin on the network's scale (docs/quality.md, "A crowded neighbourhood"): FaceRecognitionNet packs
+// everybody into 0.85-0.95, EdgeFace spreads people over 0.1-0.7.
+constexpr int64_t kCrowdRank = 3;
+constexpr float kCrowdMarginEdgeFace = 0.10f;
+constexpr float kCrowdMarginFrnet = 0.01f;
 // A turned-away measure no face reaches: every face may be grouped.
 constexpr float kNoPoseGate = 1e9f;
 // Group questions for EdgeFace-XS (docs/quality.md, "Questions about whole groups").
@@ -103,8 +111,11 @@ ModelThresholds withQuestions(ModelThresholds t, float bar, float margin, float 
 
 ModelThresholds modelThresholds(const QString& modelId)
 {
-    if (modelId.startsWith(QLatin1String("frnet")))
-        return {0.935f, 0.965f, 0.02f, {{0.97f, 0.998f}, {0.965f, 0.995f}}, 0.45f, 0.005f, 0.025f};
+    if (modelId.startsWith(QLatin1String("frnet"))) {
+        ModelThresholds t{0.935f, 0.965f, 0.02f, {{0.97f, 0.998f}, {0.965f, 0.995f}}, 0.45f, 0.005f, 0.025f};
+        t.crowdMargin = kCrowdMarginFrnet;
+        return t;
+    }
     // EdgeFace: measured with eval-library on the dev set (docs/quality.md, section 7). Profiles are grouped
     // too (no pose gate: the network matches them to frontal faces); a suggestion needs a clear margin over
     // the second person and over every unnamed group, since look-alike strangers reach 0.4-0.45.
@@ -113,13 +124,17 @@ ModelThresholds modelThresholds(const QString& modelId)
                                           kQuestionXs, kQuestionMarginXs, 0.98f);
         t.pair = kPairXs;
         t.pairConfidence = 0.98f;
+        t.crowdMargin = kCrowdMarginEdgeFace;
         return t;
     }
     // XXS, the smaller network, mixes profiles of different people (a CFP group of profiles of 7 people
     // without the pose gate) and look-alike strangers reach 0.5: it keeps the gate and a higher suggestion
     // bar.
-    if (modelId.startsWith(QLatin1String("edgeface-xxs@")))
-        return {0.40f, 0.55f, 0.1f, {{0.55f, 0.98f}}, 0.45f, 0.005f, 0.025f};
+    if (modelId.startsWith(QLatin1String("edgeface-xxs@"))) {
+        ModelThresholds t{0.40f, 0.55f, 0.1f, {{0.55f, 0.98f}}, 0.45f, 0.005f, 0.025f};
+        t.crowdMargin = kCrowdMarginEdgeFace;
+        return t;
+    }
     if (modelId.startsWith(QLatin1String("irv1"))) {
         const float same = float(1.0 - InceptionResnetV1Embedder::kDefaultThreshold); // cosine distance
         return {same + 0.05f, same + 0.05f, 0.05f, {{same + 0.05f, 0.9f}}};
@@ -916,6 +931,79 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
                     rejectedRows[person].push_back(*row);
             }
         }
+        // How crowded each named person's neighbourhood is, from the library's own evidence (issue 19, 1b):
+        // the faces that cannot be X — faces the family named as someone else, faces rejected for X, the
+        // other faces of photos where X is named — compared with X's prototype. A population the network
+        // packs tighter than the dev set puts such faces close to X; a suggestion as X then needs the
+        // kCrowdRank-th most alike of them plus crowdMargin (a couple of odd faces do not raise the bar), or
+        // the model's bar when that is higher. With fewer than kCrowdRank such faces there is no evidence
+        // yet: the model's bar.
+        std::vector<float> personBar(personOrder.size(), minSimilarity);
+        const float crowdMargin = options.crowdMargin >= 0 ? options.crowdMargin : thresholds.crowdMargin;
+        if (crowdMargin <= 1.0f && !personOrder.empty()) {
+            const auto people = int64_t(personOrder.size());
+            // (1) the confirmed faces of everybody else, in chunks: the kCrowdRank highest per person.
+            torch::Tensor best = torch::full({people, 0}, -2.0f);
+            std::vector<int64_t> confirmedPerson; // prototype row of each confirmed face
+            for (int64_t row : confirmed)
+                confirmedPerson.push_back(prototypeRow.value(v.persons[size_t(row)], -1));
+            constexpr int64_t kChunk = 4096;
+            const torch::Tensor rowIndex = torch::arange(people, torch::kLong).unsqueeze(1);
+            for (size_t begin = 0; begin < confirmed.size(); begin += size_t(kChunk)) {
+                const size_t end = std::min(confirmed.size(), begin + size_t(kChunk));
+                const std::vector<int64_t> rows(confirmed.begin() + long(begin),
+                                                confirmed.begin() + long(end));
+                const std::vector<int64_t> owner(confirmedPerson.begin() + long(begin),
+                                                 confirmedPerson.begin() + long(end));
+                torch::Tensor sims = torch::mm(prototypeMatrix, rowsTensor(rows).t()); // P x c
+                sims.masked_fill_(torch::tensor(owner, torch::kLong).unsqueeze(0) == rowIndex, -2.0f);
+                const torch::Tensor both = torch::cat({best, sims}, 1);
+                best = std::get<0>(both.topk(std::min<int64_t>(kCrowdRank, both.size(1)), 1));
+            }
+            best = best.contiguous();
+            std::vector<std::vector<float>> evidence(static_cast<size_t>(people));
+            for (int64_t p = 0; p < people; ++p)
+                for (int64_t j = 0; j < best.size(1); ++j)
+                    if (const float value = best[p][j].item<float>(); value > -1.5f)
+                        evidence[size_t(p)].push_back(value);
+            // (2) faces rejected for the person.
+            for (auto it = rejectedRows.cbegin(); it != rejectedRows.cend(); ++it) {
+                const auto p = prototypeRow.constFind(it.key());
+                if (p == prototypeRow.cend())
+                    continue;
+                const torch::Tensor sims =
+                    torch::mv(rowsTensor(it.value()), prototypeMatrix[*p]).contiguous();
+                const float* sp = sims.data_ptr<float>();
+                evidence[size_t(*p)].insert(evidence[size_t(*p)].end(), sp, sp + sims.size(0));
+            }
+            // (3) the unnamed faces of photos where the person is named.
+            QHash<qint64, std::vector<int64_t>> openInPhoto;
+            for (int64_t row : open)
+                openInPhoto[v.photos[size_t(row)]].push_back(row);
+            QSet<QPair<qint64, int64_t>> seen; // (photo, person)
+            for (size_t c = 0; c < confirmed.size(); ++c) {
+                const int64_t p = confirmedPerson[c];
+                const qint64 photo = v.photos[size_t(confirmed[c])];
+                if (p < 0 || seen.contains({photo, p}))
+                    continue;
+                seen.insert({photo, p});
+                const auto rows = openInPhoto.constFind(photo);
+                if (rows == openInPhoto.cend())
+                    continue;
+                const torch::Tensor sims = torch::mv(rowsTensor(*rows), prototypeMatrix[p]).contiguous();
+                const float* sp = sims.data_ptr<float>();
+                evidence[size_t(p)].insert(evidence[size_t(p)].end(), sp, sp + sims.size(0));
+            }
+            for (int64_t p = 0; p < people; ++p) {
+                std::vector<float>& e = evidence[size_t(p)];
+                if (int64_t(e.size()) < kCrowdRank)
+                    continue;
+                std::nth_element(e.begin(), e.begin() + (kCrowdRank - 1), e.end(), std::greater<float>());
+                const float crowd = e[size_t(kCrowdRank - 1)];
+                personBar[size_t(p)] = std::max(minSimilarity, crowd + crowdMargin);
+                s.crowdedPeople += crowd + crowdMargin > minSimilarity ? 1 : 0;
+            }
+        }
         std::vector<float> competitor(open.size(), -1.0f);
         if (!strangerGroups.empty()) {
             const torch::Tensor groupMatrix = torch::nn::functional::normalize(
@@ -957,7 +1045,8 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
         for (size_t i = 0; i < open.size(); ++i) {
             PersonSuggestion& sug = suggestions[i];
             const float bar =
-                minSimilarity + (v.turned[size_t(open[i])] > maxTurnedAway ? turnedExtra : 0.0f);
+                (sug.personId >= 0 ? personBar[size_t(prototypeRow.value(sug.personId))] : minSimilarity) +
+                (v.turned[size_t(open[i])] > maxTurnedAway ? turnedExtra : 0.0f);
             bool sure = sug.personId >= 0 && sug.similarity >= bar &&
                         (sug.runnerUpId < 0 || sug.margin >= minMargin) &&
                         sug.similarity - competitor[i] >= minMargin;

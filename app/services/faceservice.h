@@ -98,6 +98,11 @@ struct FaceRefreshOptions {
     // pairSimilarity (each group in at most one pair question at a time, the most alike pairs first). < 0:
     // the model's measured default (none asked where no bar was measured precise enough).
     float pairSimilarity = -1;
+    // Suggestions where the person's neighbourhood is crowded (issue 19, 1b): a suggestion as X needs the
+    // third most alike face that cannot be X (named as someone else, rejected for X, or another face of a
+    // photo where X is named) plus crowdMargin, when that is above the suggestion bar. < 0: the model's
+    // measured default.
+    float crowdMargin = -1;
     bool recluster = false; // true: cluster all unknown faces from scratch (still never touches
                             // confirmed/ignored faces); false: new faces join existing clusters
 };
@@ -110,6 +115,7 @@ struct FaceRefreshSummary {
     int suggestions = 0;
     int questions = 0;              // group questions found
     int pairQuestions = 0;          // pair questions found
+    int crowdedPeople = 0;          // named people whose suggestion bar the library's evidence raised
     double suggestionThreshold = 0; // calibrated confidence threshold in use
     QString calibrationNote;
     QString modelId; // embedding model the faces were compared in

@@ -50,6 +50,8 @@ private Q_SLOTS:
     void suggestionsFollowNamesAndRejections();
     void rejectedLookAlikeKeepsItsFamilyOut_data();
     void rejectedLookAlikeKeepsItsFamilyOut();
+    void crowdedNeighbourhoodRaisesTheBar_data();
+    void crowdedNeighbourhoodRaisesTheBar();
     void confirmedAndIgnoredNeverChange();
     void reclusterStartsAfresh();
     void onceInAPhoto();
@@ -415,6 +417,50 @@ void TestFaces::rejectedLookAlikeKeepsItsFamilyOut()
         QCOMPARE(stateOf(f), QStringLiteral("suggested"));
     for (qint64 f : sisterFaces)
         QCOMPARE(stateOf(f), reject ? QStringLiteral("unknown") : QStringLiteral("suggested"));
+}
+
+void TestFaces::crowdedNeighbourhoodRaisesTheBar_data()
+{
+    QTest::addColumn<float>("crowdMargin");
+    QTest::addColumn<bool>("strangerSuggested");
+    QTest::newRow("no evidence used: a look-alike stranger is taken for Alice") << 2.0f << true;
+    QTest::newRow("Alice's cousins are named: the stranger is not") << 0.05f << false;
+}
+
+// A population packed tighter than the bar was measured on: Alice and three cousins the family named look
+// alike (centres at cosine ~0.86), and so does a stranger nobody named. The stranger reaches Alice's bar and
+// beats the cousins by the margin, so without the library's evidence her faces are suggested as Alice; with
+// it, the cousins' named faces show how crowded Alice's neighbourhood is, and only faces more like Alice than
+// they are are suggested — Alice's own still are.
+void TestFaces::crowdedNeighbourhoodRaisesTheBar()
+{
+    QFETCH(float, crowdMargin);
+    QFETCH(bool, strangerSuggested);
+    const qint64 alice = addPerson(QStringLiteral("Alice"));
+    addFaces(0, 6, 0.9f, QStringLiteral("confirmed"), alice, 0.2f);
+    std::normal_distribution<float> normal(0.0f, 1.0f);
+    const auto lookAlike = [&](int id) {
+        std::vector<float> c = m_centres[0];
+        for (float& x : c)
+            x += 0.6f / std::sqrt(float(kDim)) * normal(m_rng);
+        m_centres[id] = unit(c);
+    };
+    for (int cousin = 1; cousin <= 3; ++cousin) {
+        lookAlike(cousin);
+        addFaces(cousin, 3, 0.9f, QStringLiteral("confirmed"),
+                 addPerson(QStringLiteral("Cousin %1").arg(cousin)), 0.2f);
+    }
+    lookAlike(9);
+    const QList<qint64> aliceUnknown = addFaces(0, 3, 0.9f, QStringLiteral("unknown"), 0, 0.2f);
+    const QList<qint64> stranger = addFaces(9, 4, 0.9f, QStringLiteral("unknown"), 0, 0.2f);
+    FaceRefreshOptions options;
+    options.crowdMargin = crowdMargin;
+    const FaceRefreshSummary s = refresh(options);
+    for (qint64 f : aliceUnknown)
+        QCOMPARE(stateOf(f), QStringLiteral("suggested"));
+    for (qint64 f : stranger)
+        QCOMPARE(stateOf(f), strangerSuggested ? QStringLiteral("suggested") : QStringLiteral("unknown"));
+    QCOMPARE(s.crowdedPeople > 0, crowdMargin < 1.0f);
 }
 
 void TestFaces::confirmedAndIgnoredNeverChange()
