@@ -13,6 +13,7 @@
 #include "filenameimporter.h"
 #include "imagedecoder.h"
 #include "loadgovernor.h"
+#include "resourcepool.h"
 #include "sqlutil.h"
 
 #include <QDir>
@@ -24,6 +25,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 #include <deque>
 #include <opencv2/imgproc.hpp>
@@ -111,24 +113,50 @@ QByteArray blobOf(const std::vector<float>& v)
 
 } // namespace
 
+// Photos detected side by side at most (memory: each holds its pyramid's activations, ~150 MB at 1600 px).
+constexpr int kMaxWorkers = 4;
+
 struct FaceIndexer::Impl {
     QString catalogPath;
     LibraryPaths paths;
     FaceIndexOptions options;
-    std::unique_ptr<MtcnnDetector> detector;
+    std::unique_ptr<MtcnnDetector> detector; // for work on the job's own thread
+    // One detector per worker: photos are decoded, detected and cropped side by side on the job's thread
+    // pool, each worker with `workerThreads` LibTorch threads (one on a machine of up to four cores).
+    // Two photos at one thread each used the two cores of the development machine far better than one photo
+    // at two threads, whose threads wait for each other at the end of every layer (docs/benchmarks-load.md).
+    std::unique_ptr<ResourcePool<MtcnnDetector>> detectors;
+    int workerThreads = 1;
+    // With a single worker its thread count follows the load instead (one photo at a time, as before).
+    std::atomic_int workerThreadsNow{1};
+    int threads = 1; // the configured count: workers x workerThreads, or the fixed count
     std::unique_ptr<Embedder> embedder;
     torch::Device device = torch::kCPU;
     // CPU threads that follow the computer's load (options.threads == 0 on the CPU); null when fixed.
     std::unique_ptr<LoadGovernor> governor;
 
-    // Before each photo: the thread count for the load of the moment (on the inference thread).
+    // Before each photo: how many photos are detected side by side for the load of the moment.
     void followLoad(FaceIndexSummary& summary)
     {
         if (!governor)
             return;
-        const int threads = governor->update();
-        Device::setThreads(threads);
-        summary.threadsMean += (threads - summary.threadsMean) / double(++summary.threadSamples);
+        const int free = governor->update();
+        if (detectors->size() == 1) {
+            workerThreadsNow = free;
+            Device::setThreads(free); // the embedding on the job's thread
+        } else
+            detectors->setLimit(std::max(1, free / workerThreads));
+        summary.threadsMean += (free - summary.threadsMean) / double(++summary.threadSamples);
+    }
+
+    // Before each piece of work on the job's own thread alone: the free cores as its LibTorch threads.
+    void followLoadOnThisThread(FaceIndexSummary& summary)
+    {
+        if (!governor)
+            return;
+        const int free = governor->update();
+        Device::setThreads(free);
+        summary.threadsMean += (free - summary.threadsMean) / double(++summary.threadSamples);
     }
 
     // One face waiting for its embedding.
@@ -144,6 +172,105 @@ struct FaceIndexer::Impl {
         PhotoJob job;
         std::vector<PendingFace> faces;
     };
+    // What a worker hands to the job's thread: a photo decoded, its faces detected, checked and cropped.
+    struct DetectedPhoto {
+        PhotoJob job;
+        QString error;
+        std::vector<PendingFace> faces;
+        MtcnnTimings stages;
+        double decodeSeconds = 0, detectSeconds = 0, checkSeconds = 0, cropSeconds = 0, cropDecodeSeconds = 0;
+    };
+
+    // On a worker of the job's thread pool.
+    DetectedPhoto detectPhoto(const PhotoJob& job, int maxSide) const
+    {
+        DetectedPhoto out;
+        out.job = job;
+        try {
+            const DecodedPhoto photo = decodePhoto(job, maxSide);
+            out.decodeSeconds = photo.seconds;
+            if (!photo.error.isEmpty()) {
+                out.error = photo.error;
+                return out;
+            }
+            // Held until the crops are made: the pool's limit is the number of photos worked on at once.
+            ResourcePool<MtcnnDetector>::Lease detector = detectors->acquire();
+            Device::setThreads(workerThreadsNow); // this thread's own count (OpenMP keeps one per thread)
+            QElapsedTimer t;
+            t.start();
+            std::vector<FaceDetection> faces;
+            std::vector<double> checks;
+            try {
+                MtcnnOptions mtcnn = detector->options();
+                // The minimum face size is asked for in full-resolution pixels.
+                mtcnn.minFaceSize = std::max(12, int(std::lround(options.minFaceSize / photo.scale)));
+                detector->setOptions(mtcnn);
+                faces = detector->detectWithContext(photo.reduced, nullptr, &out.stages);
+                QElapsedTimer check;
+                check.start();
+                checks = FaceCheck::confidence(*detector, photo.reduced, faces);
+                out.checkSeconds = check.elapsed() / 1000.0;
+            } catch (const std::exception& e) {
+                out.error = QStringLiteral("face detection failed: %1").arg(QString::fromStdString(e.what()));
+                return out;
+            }
+            out.detectSeconds = t.elapsed() / 1000.0;
+            t.restart();
+
+            // Crops come from an image sharp enough for the embedder's input: the reduced decode when the
+            // faces are large in it, else the full-resolution decode.
+            const int cropSide = embedder->inputSize();
+            const ChipTemplate chip = embedder->chipTemplate();
+            cv::Mat source = photo.reduced;
+            double toSource = 1.0;
+            bool small = false;
+            for (const FaceDetection& f : faces)
+                small = small || std::min(f.width(), f.height()) < cropSide;
+            if (small && photo.scale > 1.01) {
+                QElapsedTimer fullDecode;
+                fullDecode.start();
+                ImageDecoder::Options full;
+                full.raw = ImageFormats::hasRawExtension(job.path);
+                const ImageDecoder::Result result = ImageDecoder::decodeData(photo.data, full);
+                if (result.ok()) {
+                    source = toRgbMat(result.image);
+                    toSource = double(result.image.width()) / photo.reduced.cols;
+                }
+                out.cropDecodeSeconds = fullDecode.elapsed() / 1000.0;
+            }
+            for (size_t k = 0; k < faces.size(); ++k) {
+                FaceDetection f = faces[k];
+                for (float& v : f.box)
+                    v = float(v * toSource);
+                for (auto& point : f.landmarks) {
+                    point[0] = float(point[0] * toSource);
+                    point[1] = float(point[1] * toSource);
+                }
+                PendingFace face;
+                face.photoId = job.id;
+                face.alignedCrop = FaceAligner::align(source, f.landmarks, chip);
+                face.displayCrop =
+                    FaceAligner::cropBox(source, f.box, options.cropSize, options.cropSize * 0.3f);
+                face.quality = faceQuality(f, 1.0, face.alignedCrop);
+                face.check = checks[k];
+                // Stored coordinates are full-resolution pixels of the oriented photo.
+                const double toFull = photo.scale / toSource;
+                for (float& v : f.box)
+                    v = float(v * toFull);
+                for (auto& point : f.landmarks) {
+                    point[0] = float(point[0] * toFull);
+                    point[1] = float(point[1] * toFull);
+                }
+                face.detection = f;
+                out.faces.push_back(std::move(face));
+            }
+            out.cropSeconds = t.elapsed() / 1000.0;
+        } catch (const std::exception& e) {
+            out.faces.clear();
+            out.error = QStringLiteral("face detection failed: %1").arg(QString::fromStdString(e.what()));
+        }
+        return out;
+    }
 
     // The embedder's input crop: the face's five landmarks mapped onto the embedder's own chip template
     // (FaceAligner::align). Must match `kindred-cli embed` so that stored and CLI embeddings are comparable.
@@ -240,6 +367,7 @@ bool FaceIndexer::prepare(QString* error)
         deviceOptions.device = d->options.device.toStdString();
         deviceOptions.threads = d->options.threads;
         d->device = Device::configure(deviceOptions);
+        d->threads = d->options.threads > 0 ? d->options.threads : Device::defaultThreads();
         d->governor.reset();
         if (d->options.threads <= 0 && d->device.is_cpu())
             d->governor = std::make_unique<LoadGovernor>(Device::defaultThreads(), Device::defaultThreads());
@@ -247,6 +375,20 @@ bool FaceIndexer::prepare(QString* error)
         mtcnn.minFaceSize = std::max(12, d->options.minFaceSize);
         d->detector = std::make_unique<MtcnnDetector>(
             MtcnnDetector::fromDirectory(d->options.modelsDir.toStdString(), d->device, mtcnn));
+        // Photos side by side, one LibTorch thread each, up to kMaxWorkers; more cores go to each worker.
+        // A GPU works on one photo at a time.
+        // KINDRED_FACE_WORKERS=1 (for measuring) works on one photo at a time with all the threads, as the
+        // face job did before.
+        const int asked = qEnvironmentVariableIntValue("KINDRED_FACE_WORKERS");
+        const int workers =
+            d->device.is_cpu() ? std::clamp(asked > 0 ? asked : d->threads, 1, kMaxWorkers) : 1;
+        d->workerThreads = std::max(1, d->threads / workers);
+        d->workerThreadsNow = d->workerThreads;
+        std::vector<std::unique_ptr<MtcnnDetector>> detectors;
+        for (int i = 0; i < workers; ++i)
+            detectors.push_back(std::make_unique<MtcnnDetector>(
+                MtcnnDetector::fromDirectory(d->options.modelsDir.toStdString(), d->device, mtcnn)));
+        d->detectors = std::make_unique<ResourcePool<MtcnnDetector>>(std::move(detectors));
         EmbedderSpec spec;
         spec.model = d->options.embedderModel.toStdString();
         spec.modelFile = d->options.embedderFile.toStdString();
@@ -579,111 +721,62 @@ FaceIndexSummary FaceIndexer::run(const Progress& progress, const std::atomic_bo
             {job.id, detectorId(), job.hash, reason});
     };
 
-    std::deque<QFuture<DecodedPhoto>> inflight;
+    // Photos are decoded, detected and cropped on a thread pool of the job's own (a worker per detector,
+    // and one more so that a decode runs ahead), in order; the job's thread embeds and writes them.
+    QThreadPool workers;
+    workers.setMaxThreadCount(d->detectors->size() + 1);
+    // A background job's workers run at its lowered priority (Linux threads inherit the nice value of the
+    // thread that starts them; elsewhere Qt's priority is given to them).
+    if (const QThread::Priority priority = QThread::currentThread()->priority();
+        priority != QThread::InheritPriority)
+        workers.setThreadPriority(priority);
+    d->detectors->setLimit(d->detectors->size());
+    d->workerThreadsNow = d->workerThreads;
+    // The job's thread embeds while the workers detect: as many LibTorch threads as one worker.
+    Device::setThreads(d->workerThreads);
+    std::deque<QFuture<Impl::DetectedPhoto>> inflight;
     qsizetype next = 0;
     const int maxSide = std::max(320, d->options.detectMaxSide);
+    const int lookahead = std::max({1, d->options.lookahead, d->detectors->size() + 1});
     auto refill = [&]() {
-        while (inflight.size() < size_t(std::max(1, d->options.lookahead)) && next < jobs.size()) {
+        while (inflight.size() < size_t(lookahead) && next < jobs.size()) {
             const PhotoJob job = jobs.at(next++);
-            inflight.push_back(QtConcurrent::run([job, maxSide]() { return decodePhoto(job, maxSide); }));
+            const Impl* impl = d.get();
+            inflight.push_back(QtConcurrent::run(
+                &workers, [impl, job, maxSide]() { return impl->detectPhoto(job, maxSide); }));
         }
     };
     refill();
     QElapsedTimer sinceCheckpoint;
     sinceCheckpoint.start();
-    const int cropSide = d->embedder->inputSize();
     while (!inflight.empty()) {
         if (stopped()) {
             summary.cancelled = true;
             break;
         }
+        d->followLoad(summary);
         QElapsedTimer wait;
         wait.start();
-        DecodedPhoto photo = inflight.front().result();
+        Impl::DetectedPhoto photo = inflight.front().result();
         inflight.pop_front();
         refill();
         summary.decodeSeconds += wait.elapsed() / 1000.0;
-        summary.decodeWorkSeconds += photo.seconds;
+        summary.decodeWorkSeconds += photo.decodeSeconds;
+        summary.pnetSeconds += photo.stages.pnetSeconds;
+        summary.rnetSeconds += photo.stages.rnetSeconds;
+        summary.onetSeconds += photo.stages.onetSeconds;
+        summary.checkSeconds += photo.checkSeconds;
+        summary.detectSeconds += photo.detectSeconds;
+        summary.cropSeconds += photo.cropSeconds;
+        summary.cropDecodeSeconds += photo.cropDecodeSeconds;
         if (!photo.error.isEmpty()) {
             recordFailure(photo.job, photo.error);
             report(photo.job.path);
             continue;
         }
-        d->followLoad(summary);
-        QElapsedTimer t;
-        t.start();
-        std::vector<FaceDetection> faces;
-        std::vector<double> checks;
-        try {
-            MtcnnOptions mtcnn = d->detector->options();
-            // The minimum face size is asked for in full-resolution pixels.
-            mtcnn.minFaceSize = std::max(12, int(std::lround(d->options.minFaceSize / photo.scale)));
-            d->detector->setOptions(mtcnn);
-            MtcnnTimings stages;
-            faces = d->detector->detectWithContext(photo.reduced, nullptr, &stages);
-            summary.pnetSeconds += stages.pnetSeconds;
-            summary.rnetSeconds += stages.rnetSeconds;
-            summary.onetSeconds += stages.onetSeconds;
-            QElapsedTimer check;
-            check.start();
-            checks = FaceCheck::confidence(*d->detector, photo.reduced, faces);
-            summary.checkSeconds += check.elapsed() / 1000.0;
-        } catch (const std::exception& e) {
-            recordFailure(photo.job,
-                          QStringLiteral("face detection failed: %1").arg(QString::fromStdString(e.what())));
-            continue;
-        }
-        summary.detectSeconds += t.elapsed() / 1000.0;
-        t.restart();
-
-        // Crops come from an image sharp enough for the embedder's input: the reduced decode when the
-        // faces are large in it, else the full-resolution decode.
-        cv::Mat source = photo.reduced;
-        double toSource = 1.0;
-        bool small = false;
-        for (const FaceDetection& f : faces)
-            small = small || std::min(f.width(), f.height()) < cropSide;
-        if (small && photo.scale > 1.01) {
-            QElapsedTimer fullDecode;
-            fullDecode.start();
-            ImageDecoder::Options full;
-            full.raw = ImageFormats::hasRawExtension(photo.job.path);
-            const ImageDecoder::Result result = ImageDecoder::decodeData(photo.data, full);
-            if (result.ok()) {
-                source = toRgbMat(result.image);
-                toSource = double(result.image.width()) / photo.reduced.cols;
-            }
-            summary.cropDecodeSeconds += fullDecode.elapsed() / 1000.0;
-        }
         Impl::PendingPhoto pendingPhoto;
         pendingPhoto.job = photo.job;
-        for (size_t k = 0; k < faces.size(); ++k) {
-            FaceDetection f = faces[k];
-            for (float& v : f.box)
-                v = float(v * toSource);
-            for (auto& point : f.landmarks) {
-                point[0] = float(point[0] * toSource);
-                point[1] = float(point[1] * toSource);
-            }
-            Impl::PendingFace face;
-            face.photoId = photo.job.id;
-            face.alignedCrop = d->align(source, f);
-            face.displayCrop =
-                FaceAligner::cropBox(source, f.box, d->options.cropSize, d->options.cropSize * 0.3f);
-            face.quality = faceQuality(f, 1.0, face.alignedCrop);
-            face.check = checks[k];
-            // Stored coordinates are full-resolution pixels of the oriented photo.
-            const double toFull = photo.scale / toSource;
-            for (float& v : f.box)
-                v = float(v * toFull);
-            for (auto& point : f.landmarks) {
-                point[0] = float(point[0] * toFull);
-                point[1] = float(point[1] * toFull);
-            }
-            face.detection = f;
-            pendingPhoto.faces.push_back(std::move(face));
-        }
-        summary.cropSeconds += t.elapsed() / 1000.0;
+        pendingPhoto.faces = std::move(photo.faces);
         pendingFaces += pendingPhoto.faces.size();
         pending.push_back(std::move(pendingPhoto));
         if (pendingFaces >= size_t(d->options.batchSize) || pending.size() >= 32) {
@@ -699,10 +792,15 @@ FaceIndexSummary FaceIndexer::run(const Progress& progress, const std::atomic_bo
             sinceCheckpoint.restart();
         }
     }
-    for (auto& future : inflight)
+    for (auto& future : inflight) {
+        if (summary.cancelled || !summary.error.isEmpty())
+            future.cancel(); // not started yet: never starts
         future.waitForFinished();
+    }
     if (summary.error.isEmpty())
         flush();
+    // What follows runs on this thread alone: all the cores again.
+    Device::setThreads(d->threads);
     if (summary.error.isEmpty() && !summary.cancelled)
         checkStoredFaces(db, summary, stopped, maxSide);
     if (summary.error.isEmpty() && !summary.cancelled)
@@ -738,7 +836,7 @@ void FaceIndexer::checkStoredFaces(QSqlDatabase& db, FaceIndexSummary& summary,
         const DecodedPhoto photo = decodePhoto(job, maxSide);
         if (!photo.error.isEmpty())
             continue; // checked when the photo can be read again
-        d->followLoad(summary);
+        d->followLoadOnThisThread(summary);
         std::vector<qint64> ids;
         std::vector<FaceDetection> faces;
         QSqlQuery q(db);

@@ -48,12 +48,12 @@ struct FaceIndexSummary {
     QString error; // fatal (models, catalog); empty otherwise
     QList<FaceIndexFailure> failures;
     double seconds = 0;
-    double decodeSeconds = 0; // waiting for decodes on the inference thread
-    double detectSeconds = 0; // detection and the face check
+    double decodeSeconds = 0; // waiting for the workers (decode, detection, crops) on the calling thread
+    double detectSeconds = 0; // detection and the face check, summed over the workers
     double embedSeconds = 0;
     double writeSeconds = 0;
-    // Where the time goes (bench_index, docs/benchmarks-index.md): decoding for detection on the thread pool
-    // (summed over its threads, overlapped with the rest), the detector's stages, the face check, and the
+    // Where the time goes (bench_index, docs/benchmarks-index.md), summed over the workers and overlapped
+    // with the rest: decoding for detection, the detector's stages, the face check, and the
     // crops (the full-resolution decode of a photo whose faces are small in the reduced one, alignment,
     // thumbnails).
     double decodeWorkSeconds = 0;
@@ -63,7 +63,7 @@ struct FaceIndexSummary {
     double checkSeconds = 0;
     double cropSeconds = 0;
     double cropDecodeSeconds = 0; // of cropSeconds: full-resolution decodes
-    // The mean CPU thread count the photos were detected with when it follows the load (0 when fixed).
+    // The mean of the free cores the job used when it follows the load (0 when the count is fixed).
     double threadsMean = 0;
     int threadSamples = 0;
 };
@@ -82,8 +82,9 @@ struct FaceIndexProgress {
 // Finds and describes the faces of every catalogued photo that has not been processed by the current
 // detector (or whose content changed), and re-embeds faces stored with another embedding model.
 //
-// Pipeline: decode on the global thread pool (bounded look-ahead) -> detection, alignment and batched
-// embedding on the calling thread (one instance owns the LibTorch modules) -> one transaction per
+// Pipeline: decode, detection, the face check and alignment on a thread pool of the run's own, photos side
+// by side (one detector and one LibTorch thread per worker; as many at once as the computer's free cores:
+// LoadGovernor), taken in order -> batched embedding on the calling thread -> one transaction per
 // photo batch (faces + the face_scans row together, so a kill never leaves half a photo or duplicates).
 // Faces the family confirmed, ignored or drew by hand are never deleted; a re-detection replaces only
 // unnamed detector faces. A photo that cannot be decoded is recorded (face_scans state 'failed') and not

@@ -15,7 +15,7 @@ namespace kindred {
 // kept), GOMP_SPINCOUNT is set and the program executes itself again (same process id, arguments and
 // environment otherwise), so that the runtime is loaded with it. Linux only (/proc/self/exe); elsewhere, and
 // when the exec fails, the program goes on as it is. KINDRED_OMP_WAIT=default skips it (to measure the
-// difference).
+// difference). Also limits glibc to one malloc arena for every thread (see the .cpp).
 class WaitPolicy {
 public:
     static void applyBeforeMain(char* argv[]);

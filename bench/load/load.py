@@ -9,6 +9,8 @@ script), for each configuration:
   fixed     --threads <cores>: the short spin, a thread count that does not follow the load
   spinning  libgomp's default wait, 300,000 spins (KINDRED_OMP_WAIT=default: how every version before behaved)
   1-thread  --threads 1 with the program's default
+  one-photo KINDRED_FACE_WORKERS=1: one photo at a time with all the threads (the face job before photos were
+            detected side by side)
 Reports photos/s, faces/s, CPU seconds per photo (the job's own, from its rusage) and the ratio to the fair
 share: idle speed x the share of the CPU the job could get (CFS shares the cores between runnable threads:
 a job of T threads next to K one-thread competitors on C cores gets min(T, C*T/(T+K)) cores).
@@ -38,6 +40,9 @@ CONFIGS = {
     "default": ({}, []),
     "spinning": ({"KINDRED_OMP_WAIT": "default"}, []),
     "1-thread": ({}, ["--threads", "1"]),
+    # One photo at a time with every thread (KINDRED_FACE_WORKERS=1): how the face job worked before photos
+    # were detected side by side.
+    "one-photo": ({"KINDRED_FACE_WORKERS": "1"}, []),
     "fixed": ({}, ["--threads", str(os.cpu_count())]),
     # Measured alternatives (libgomp settings given to the program; it then leaves them as they are).
     "passive": ({"OMP_WAIT_POLICY": "PASSIVE"}, []),

@@ -1,11 +1,26 @@
-// The face job's thread count follows the computer's load (issue 21): the rule on recorded samples, and the
-// system's own sampler next to real busy processes.
+// The face job on a computer that is never idle (issue 21): its thread count follows the load (the rule on
+// recorded samples, and the system's own sampler next to real busy processes), photos are detected side by
+// side with a pool of detectors whose limit follows it, and side by side finds the same faces as one at a
+// time (real photos, real models, a real catalog).
+#include "catalog.h"
+#include "faceindexer.h"
+#include "librarypaths.h"
 #include "loadgovernor.h"
+#include "resourcepool.h"
+#include "scanner.h"
+#include "sqlutil.h"
 
+#include <QDir>
+#include <QFile>
 #include <QProcess>
+#include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <memory>
+#include <thread>
 #include <vector>
 
 using namespace kindred;
@@ -89,6 +104,179 @@ private Q_SLOTS:
         QCOMPARE(governor.threads(), 1);
         QVERIFY(governor.othersRunnable() >= 1.5);
 #endif
+    }
+
+    // The pool never lends more than its limit, and reaches it when enough threads want one.
+    void poolKeepsToItsLimit_data()
+    {
+        QTest::addColumn<int>("size");
+        QTest::addColumn<int>("limit");
+        QTest::addColumn<int>("threads");
+        QTest::newRow("limit 1 of 2") << 2 << 1 << 4;
+        QTest::newRow("limit 2 of 2") << 2 << 2 << 4;
+        QTest::newRow("limit above the size") << 3 << 8 << 6;
+        QTest::newRow("limit 0 means 1") << 2 << 0 << 3;
+        QTest::newRow("fewer threads than the limit") << 4 << 4 << 2;
+    }
+    void poolKeepsToItsLimit()
+    {
+        QFETCH(int, size);
+        QFETCH(int, limit);
+        QFETCH(int, threads);
+        std::vector<std::unique_ptr<int>> items;
+        for (int i = 0; i < size; ++i)
+            items.push_back(std::make_unique<int>(i));
+        ResourcePool<int> pool(std::move(items));
+        pool.setLimit(limit);
+        const int expected = std::min({std::max(1, limit), size, threads});
+        QCOMPARE(pool.limit(), std::clamp(limit, 1, size));
+        std::atomic_int out{0}, most{0}, lent{0};
+        std::atomic_bool sameTwice{false};
+        std::vector<std::atomic_int> held(static_cast<size_t>(size));
+        std::vector<std::thread> workers;
+        for (int t = 0; t < threads; ++t)
+            workers.emplace_back([&] {
+                for (int round = 0; round < 5; ++round) {
+                    ResourcePool<int>::Lease item = pool.acquire();
+                    if (held[size_t(*item)]++ != 0)
+                        sameTwice = true;
+                    const int now = ++out;
+                    int seen = most;
+                    while (now > seen && !most.compare_exchange_weak(seen, now)) {
+                    }
+                    ++lent;
+                    std::this_thread::sleep_for(std::chrono::milliseconds(15));
+                    --out;
+                    --held[size_t(*item)];
+                }
+            });
+        for (auto& w : workers)
+            w.join();
+        QCOMPARE(lent.load(), threads * 5);
+        QVERIFY(!sameTwice);
+        QCOMPARE(most.load(), expected);
+        QCOMPARE(pool.inUse(), 0);
+    }
+
+    // Lowering the limit takes nothing back, and new borrowers wait until fewer than the limit are out.
+    void poolLimitLoweredWhileLent()
+    {
+        std::vector<std::unique_ptr<int>> items;
+        for (int i = 0; i < 2; ++i)
+            items.push_back(std::make_unique<int>(i));
+        ResourcePool<int> pool(std::move(items));
+        auto a = pool.acquire();
+        auto b = pool.acquire();
+        QVERIFY(!pool.tryAcquireFor(std::chrono::milliseconds(20))); // all lent
+        pool.setLimit(1);
+        QCOMPARE(pool.inUse(), 2);
+        a.release();
+        QVERIFY(!pool.tryAcquireFor(std::chrono::milliseconds(20))); // one out = the limit
+        b.release();
+        auto c = pool.tryAcquireFor(std::chrono::milliseconds(20));
+        QVERIFY(c);
+        QVERIFY(!pool.tryAcquireFor(std::chrono::milliseconds(20)));
+        // A borrower waiting when the limit is raised gets one.
+        std::atomic_bool got{false};
+        std::thread waiter([&] { got = bool(pool.tryAcquireFor(std::chrono::seconds(5))); });
+        std::this_thread::sleep_for(std::chrono::milliseconds(30));
+        pool.setLimit(2);
+        waiter.join();
+        QVERIFY(got);
+    }
+
+    // Photos detected side by side (two and three workers on this machine's cores) give the faces that one
+    // photo at a time gives: the same boxes, landmarks and face-check verdicts, on group photos and
+    // portraits.
+    void sideBySideFindsTheSameFaces_data()
+    {
+        QTest::addColumn<int>("threads");
+        QTest::newRow("two workers") << 2;
+        QTest::newRow("three workers") << 3;
+    }
+    void sideBySideFindsTheSameFaces()
+    {
+        QFETCH(int, threads);
+        const QString models = QStringLiteral(KINDRED_MODELS_DIR);
+        if (!QFileInfo::exists(models + QStringLiteral("/mtcnn_model-weights_manifest.json")))
+            QSKIP("no model pack in KINDRED_MODELS_DIR");
+        const QString shared = QStringLiteral(KINDRED_SHARED_DIR "/photos");
+        QStringList photos;
+        for (int i = 1; i <= 5; ++i)
+            photos << shared + QStringLiteral("/bbt/bbt%1.jpg").arg(i);
+        photos << shared + QStringLiteral("/dev/multiface.jpg") << shared + QStringLiteral("/dev/faces.jpg");
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(QStringLiteral("photos"));
+        QVERIFY(QDir().mkpath(folder));
+        for (const QString& photo : std::as_const(photos)) {
+            if (!QFileInfo::exists(photo))
+                QSKIP("shared/photos is not there");
+            QVERIFY(QFile::copy(photo, folder + QLatin1Char('/') + QFileInfo(photo).fileName()));
+        }
+        // Both libraries catalogue the photos first; then one photo is damaged (as a disk or a sync tool
+        // can do after the scan): its failure, recorded with a reason, comes through the workers too.
+        auto scanInto = [&](const QString& name) {
+            LibraryPaths paths(dir.filePath(name));
+            QString why;
+            if (!paths.ensureExists(&why))
+                qFatal("%s", qPrintable(why));
+            Catalog catalog;
+            if (!catalog.open(paths.catalogFile()) ||
+                !Scanner(paths.catalogFile()).scan({folder}).error.isEmpty())
+                qFatal("catalog");
+            return paths;
+        };
+        const LibraryPaths onePaths = scanInto(QStringLiteral("one"));
+        const LibraryPaths sidePaths = scanInto(QStringLiteral("side"));
+        QFile damaged(folder + QStringLiteral("/bbt3.jpg"));
+        QVERIFY(damaged.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        damaged.write(QByteArray(4096, 'x'));
+        damaged.close();
+
+        auto facesWith = [&](int n, const LibraryPaths& paths, QStringList* failures) {
+            const QString catalogPath = paths.catalogFile();
+            QStringList out;
+            {
+                Catalog catalog;
+                if (!catalog.open(catalogPath))
+                    qFatal("catalog");
+                FaceIndexOptions options;
+                options.modelsDir = models;
+                options.threads = n;
+                FaceIndexer indexer(catalogPath, paths, options);
+                QString why;
+                if (!indexer.prepare(&why))
+                    qFatal("models: %s", qPrintable(why));
+                const FaceIndexSummary summary = indexer.run({});
+                for (const FaceIndexFailure& f : summary.failures)
+                    failures->append(QFileInfo(f.path).fileName());
+                QSqlQuery q(Catalog::connectionForThread(catalogPath));
+                SqlUtil::exec(
+                    q, QStringLiteral("SELECT p.path, f.x1, f.y1, f.x2, f.y2, f.lm_left_eye_x, f.lm_nose_y, "
+                                      "f.face_check, f.not_face FROM faces f "
+                                      "JOIN photos p ON p.id = f.photo_id ORDER BY p.path, f.x1, f.y1"));
+                while (q.next())
+                    out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9")
+                               .arg(QFileInfo(q.value(0).toString()).fileName())
+                               .arg(q.value(1).toDouble(), 0, 'f', 2)
+                               .arg(q.value(2).toDouble(), 0, 'f', 2)
+                               .arg(q.value(3).toDouble(), 0, 'f', 2)
+                               .arg(q.value(4).toDouble(), 0, 'f', 2)
+                               .arg(q.value(5).toDouble(), 0, 'f', 2)
+                               .arg(q.value(6).toDouble(), 0, 'f', 2)
+                               .arg(q.value(7).toDouble(), 0, 'f', 3)
+                               .arg(q.value(8).toInt());
+            }
+            Catalog::closeThreadConnection(catalogPath);
+            return out;
+        };
+        QStringList failedOne, failedSide;
+        const QStringList one = facesWith(1, onePaths, &failedOne);
+        const QStringList side = facesWith(threads, sidePaths, &failedSide);
+        QVERIFY2(one.size() >= 20, qPrintable(QString::number(one.size())));
+        QCOMPARE(failedOne, QStringList{QStringLiteral("bbt3.jpg")});
+        QCOMPARE(failedSide, failedOne);
+        QCOMPARE(side, one);
     }
 };
 
