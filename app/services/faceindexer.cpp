@@ -106,6 +106,17 @@ double faceQuality(const FaceDetection& face, double scale, const cv::Mat& crop)
 const QString kUncheckedFaces = QStringLiteral("f.face_check IS NULL AND f.source = 'detector' AND "
                                                "f.not_face = 0 AND f.state IN ('unknown', 'suggested')");
 
+// A detection's box and landmarks in an image `factor` times the size.
+void scaleFace(FaceDetection& face, double factor)
+{
+    for (float& v : face.box)
+        v = float(v * factor);
+    for (auto& point : face.landmarks) {
+        point[0] = float(point[0] * factor);
+        point[1] = float(point[1] * factor);
+    }
+}
+
 QByteArray blobOf(const std::vector<float>& v)
 {
     return QByteArray(reinterpret_cast<const char*>(v.data()), qsizetype(v.size() * sizeof(float)));
@@ -138,25 +149,32 @@ struct FaceIndexer::Impl {
     // Before each photo: how many photos are detected side by side for the load of the moment.
     void followLoad(FaceIndexSummary& summary)
     {
-        if (!governor)
+        const int free = freeCores(summary);
+        if (free <= 0)
             return;
-        const int free = governor->update();
         if (detectors->size() == 1) {
             workerThreadsNow = free;
             Device::setThreads(free); // the embedding on the job's thread
         } else
             detectors->setLimit(std::max(1, free / workerThreads));
-        summary.threadsMean += (free - summary.threadsMean) / double(++summary.threadSamples);
     }
 
     // Before each piece of work on the job's own thread alone: the free cores as its LibTorch threads.
     void followLoadOnThisThread(FaceIndexSummary& summary)
     {
+        if (const int free = freeCores(summary); free > 0)
+            Device::setThreads(free);
+    }
+
+    // The governor's count for the load of the moment, added to the summary's mean; 0 when the count is
+    // fixed.
+    int freeCores(FaceIndexSummary& summary)
+    {
         if (!governor)
-            return;
+            return 0;
         const int free = governor->update();
-        Device::setThreads(free);
         summary.threadsMean += (free - summary.threadsMean) / double(++summary.threadSamples);
+        return free;
     }
 
     // One face waiting for its embedding.
@@ -220,7 +238,6 @@ struct FaceIndexer::Impl {
             // Crops come from an image sharp enough for the embedder's input: the reduced decode when the
             // faces are large in it, else the full-resolution decode.
             const int cropSide = embedder->inputSize();
-            const ChipTemplate chip = embedder->chipTemplate();
             cv::Mat source = photo.reduced;
             double toSource = 1.0;
             bool small = false;
@@ -240,27 +257,16 @@ struct FaceIndexer::Impl {
             }
             for (size_t k = 0; k < faces.size(); ++k) {
                 FaceDetection f = faces[k];
-                for (float& v : f.box)
-                    v = float(v * toSource);
-                for (auto& point : f.landmarks) {
-                    point[0] = float(point[0] * toSource);
-                    point[1] = float(point[1] * toSource);
-                }
+                scaleFace(f, toSource);
                 PendingFace face;
                 face.photoId = job.id;
-                face.alignedCrop = FaceAligner::align(source, f.landmarks, chip);
+                face.alignedCrop = align(source, f);
                 face.displayCrop =
                     FaceAligner::cropBox(source, f.box, options.cropSize, options.cropSize * 0.3f);
                 face.quality = faceQuality(f, 1.0, face.alignedCrop);
                 face.check = checks[k];
                 // Stored coordinates are full-resolution pixels of the oriented photo.
-                const double toFull = photo.scale / toSource;
-                for (float& v : f.box)
-                    v = float(v * toFull);
-                for (auto& point : f.landmarks) {
-                    point[0] = float(point[0] * toFull);
-                    point[1] = float(point[1] * toFull);
-                }
+                scaleFace(f, photo.scale / toSource);
                 face.detection = f;
                 out.faces.push_back(std::move(face));
             }

@@ -22,9 +22,10 @@ public:
     // 128 KiB is a fresh mmap that the kernel faults in and zeroes page by page and unmaps on free,
     // which costs more than the arithmetic for MTCNN's large, cheap activations (measured: P-Net
     // 1.9x faster without it, docs/decisions.md). This keeps such blocks in the heap for reuse and
-    // returns memory to the system once more than 256 MiB lies free at its top, and makes every thread
-    // allocate from that one heap (glibc's per-thread arenas are 64 MiB heaps each: a worker thread's
-    // large tensors would not be kept). No-op off glibc.
+    // returns memory to the system once more than 256 MiB lies free at its top, and lets no new malloc
+    // arena be made (glibc's per-thread arenas are 64 MiB heaps each: a worker thread's large tensors would
+    // not be kept); arenas made before this call stay in use, so kindred and kindred-cli also set the
+    // limit first thing in main() (WaitPolicy). No-op off glibc.
     static void keepFreedMemory();
     static bool cudaAvailable();
     static int defaultThreads();
