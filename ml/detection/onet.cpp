@@ -1,10 +1,9 @@
 #include "detection/onet.h"
 
+#include "detection/preluops.h"
 #include "weights/statedict.h"
 
 namespace kindred {
-
-namespace F = torch::nn::functional;
 
 ONetImpl::ONetImpl()
 {
@@ -27,13 +26,13 @@ ONetImpl::ONetImpl()
 
 ONetOutput ONetImpl::forward(torch::Tensor x)
 {
-    const auto pool3 = F::MaxPool2dFuncOptions(3).stride(2).ceil_mode(true);
-    x = F::max_pool2d(prelu1(conv1(x)), pool3);
-    x = F::max_pool2d(prelu2(conv2(x)), pool3);
-    x = F::max_pool2d(prelu3(conv3(x)), F::MaxPool2dFuncOptions(2).stride(2).ceil_mode(true));
-    x = prelu4(conv4(x));
+    // PReLU and pooling on the layout the detector runs in (channels-last): PreluOps.
+    x = PreluOps::preluMaxPool(conv1(x), prelu1->weight, 3, 2);
+    x = PreluOps::preluMaxPool(conv2(x), prelu2->weight, 3, 2);
+    x = PreluOps::preluMaxPool(conv3(x), prelu3->weight, 2, 2);
+    x = PreluOps::prelu(conv4(x), prelu4->weight);
     x = x.permute({0, 3, 2, 1}).contiguous().view({x.size(0), -1});
-    x = prelu5(dense5(x));
+    x = PreluOps::prelu(dense5(x), prelu5->weight);
     return {torch::softmax(dense6_1(x), 1).select(1, 1), dense6_2(x), dense6_3(x)};
 }
 

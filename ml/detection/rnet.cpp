@@ -1,10 +1,9 @@
 #include "detection/rnet.h"
 
+#include "detection/preluops.h"
 #include "weights/statedict.h"
 
 namespace kindred {
-
-namespace F = torch::nn::functional;
 
 RNetImpl::RNetImpl()
 {
@@ -24,13 +23,13 @@ RNetImpl::RNetImpl()
 
 std::pair<torch::Tensor, torch::Tensor> RNetImpl::forward(torch::Tensor x)
 {
-    const auto pool = F::MaxPool2dFuncOptions(3).stride(2).ceil_mode(true);
-    x = F::max_pool2d(prelu1(conv1(x)), pool);
-    x = F::max_pool2d(prelu2(conv2(x)), pool);
-    x = prelu3(conv3(x));
+    // PReLU and pooling on the layout the detector runs in (channels-last): PreluOps.
+    x = PreluOps::preluMaxPool(conv1(x), prelu1->weight, 3, 2);
+    x = PreluOps::preluMaxPool(conv2(x), prelu2->weight, 3, 2);
+    x = PreluOps::prelu(conv3(x), prelu3->weight);
     // The Caffe weights expect the features flattened in (W, H, C) order.
     x = x.permute({0, 3, 2, 1}).contiguous().view({x.size(0), -1});
-    x = prelu4(dense4(x));
+    x = PreluOps::prelu(dense4(x), prelu4->weight);
     torch::Tensor probability = torch::softmax(dense5_1(x), 1).select(1, 1);
     return {probability, dense5_2(x)};
 }

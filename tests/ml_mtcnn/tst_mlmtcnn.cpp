@@ -8,6 +8,9 @@
 #include "detection/facecheck.h"
 #include "detection/mtcnn.h"
 #include "detection/nms.h"
+#include "detection/onet.h"
+#include "detection/preluops.h"
+#include "detection/rnet.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -119,6 +122,10 @@ private Q_SLOTS:
     void nmsManyBoxes();
     void pnetLayouts_data();
     void pnetLayouts();
+    void preluOps_data();
+    void preluOps();
+    void stageNetLayouts_data();
+    void stageNetLayouts();
     void networksFromBothSources();
     void wrongShapeIntoNetwork();
     void parity_data();
@@ -253,6 +260,8 @@ void TestMlMtcnn::pnetLayouts_data()
     QTest::newRow("odd 37x29 (ceil-mode pooling)") << 37 << 29;
     QTest::newRow("smallest 12x12") << 12 << 12;
     QTest::newRow("wide 13x301") << 13 << 301;
+    QTest::newRow("tall 211x40 (odd: the last strip's pooling cut short)") << 211 << 40;
+    QTest::newRow("tall 200x33") << 200 << 33;
 }
 
 // P-Net fuses PReLU and max-pooling on channels-last input (the detector's layout): the same numbers as
@@ -275,6 +284,119 @@ void TestMlMtcnn::pnetLayouts()
     QVERIFY2((p1 - p2).abs().max().item<float>() < 1e-5f,
              qPrintable(QString::number((p1 - p2).abs().max().item<float>())));
     QVERIFY((r1 - r2).abs().max().item<float>() < 1e-5f);
+
+    // In strips of 20-odd rows (forwardInStrips): the same outputs as in one piece.
+    const torch::Tensor one = channelsLast.narrow(0, 0, 1);
+    QVERIFY(one.is_contiguous(at::MemoryFormat::ChannelsLast));
+    const auto [p3, r3] = net->forwardInStrips(one, 30 * width);
+    QCOMPARE(p3.sizes().vec(), p2.narrow(0, 0, 1).sizes().vec());
+    QCOMPARE(r3.sizes().vec(), r2.narrow(0, 0, 1).sizes().vec());
+    QVERIFY2((p3 - p2.narrow(0, 0, 1)).abs().max().item<float>() < 1e-5f,
+             qPrintable(QString::number((p3 - p2.narrow(0, 0, 1)).abs().max().item<float>())));
+    QVERIFY((r3 - r2.narrow(0, 0, 1)).abs().max().item<float>() < 1e-5f);
+}
+
+void TestMlMtcnn::preluOps_data()
+{
+    QTest::addColumn<int>("channels");
+    QTest::addColumn<int>("height");
+    QTest::addColumn<int>("width");
+    QTest::addColumn<int>("kernel");
+    QTest::addColumn<int>("stride");
+    QTest::newRow("P-Net conv1 2/2, even") << 10 << 20 << 30 << 2 << 2;
+    QTest::newRow("P-Net conv1 2/2, odd") << 10 << 21 << 7 << 2 << 2;
+    QTest::newRow("R-Net conv1 3/2") << 28 << 22 << 22 << 3 << 2;
+    QTest::newRow("R-Net conv2 3/2 (ceil: window cut by the edge)") << 48 << 9 << 9 << 3 << 2;
+    QTest::newRow("O-Net conv2 3/2, even") << 64 << 22 << 22 << 3 << 2;
+    QTest::newRow("O-Net conv3 2/2") << 64 << 8 << 8 << 2 << 2;
+    QTest::newRow("other channel count 5, 3/2") << 5 << 11 << 6 << 3 << 2;
+    QTest::newRow("window as large as the input") << 16 << 3 << 3 << 3 << 2;
+    QTest::newRow("stride 1") << 32 << 7 << 9 << 3 << 1;
+}
+
+// The detector's PReLU and PReLU + max-pool on channels-last tensors: exactly LibTorch's prelu and
+// max_pool2d(ceil_mode) on the same values (negative slopes included: PReLU is then not monotonic, so it must
+// come before the maximum), and PReLU in place on a linear layer's N x C output.
+void TestMlMtcnn::preluOps()
+{
+    QFETCH(int, channels);
+    QFETCH(int, height);
+    QFETCH(int, width);
+    QFETCH(int, kernel);
+    QFETCH(int, stride);
+    torch::NoGradGuard noGrad;
+    torch::manual_seed(channels * 7919 + height * 31 + width);
+    const torch::Tensor slopes = torch::randn({channels}) * 0.5;
+    QVERIFY((slopes < 0).any().item<bool>());
+    const torch::Tensor x = (torch::randn({3, height, width, channels}) * 2).permute({0, 3, 1, 2});
+    QVERIFY(PreluOps::channelsInnermost(x));
+    namespace F = torch::nn::functional;
+    const torch::Tensor expected = F::max_pool2d(
+        torch::prelu(x.contiguous(), slopes), F::MaxPool2dFuncOptions(kernel).stride(stride).ceil_mode(true));
+    const torch::Tensor pooled = PreluOps::preluMaxPool(x, slopes, kernel, stride);
+    QVERIFY(pooled.is_contiguous(at::MemoryFormat::ChannelsLast));
+    QCOMPARE(pooled.sizes().vec(), expected.sizes().vec());
+    QVERIFY(torch::equal(pooled.contiguous(), expected));
+
+    const torch::Tensor expectedPrelu = torch::prelu(x.contiguous(), slopes);
+    torch::Tensor inPlace = x.clone(at::MemoryFormat::ChannelsLast);
+    const torch::Tensor result = PreluOps::prelu(inPlace, slopes);
+    QCOMPARE(result.data_ptr(), inPlace.data_ptr());
+    QVERIFY(torch::equal(result.contiguous(), expectedPrelu));
+
+    const torch::Tensor rows = torch::randn({5, channels});
+    const torch::Tensor expectedRows = torch::prelu(rows, slopes);
+    QVERIFY(torch::equal(PreluOps::prelu(rows.clone(), slopes), expectedRows));
+
+    // Recording autograd: LibTorch's own layers (nothing in place, gradients flow).
+    torch::AutoGradMode grad(true);
+    const torch::Tensor leaf = x.clone(at::MemoryFormat::ChannelsLast).requires_grad_(true);
+    QVERIFY(!PreluOps::channelsInnermost(leaf));
+    const torch::Tensor viaLibTorch = PreluOps::preluMaxPool(leaf, slopes, kernel, stride);
+    QVERIFY(viaLibTorch.requires_grad());
+    QVERIFY(torch::equal(viaLibTorch.detach().contiguous(), expected));
+}
+
+void TestMlMtcnn::stageNetLayouts_data()
+{
+    QTest::addColumn<int>("batch");
+    QTest::newRow("one crop") << 1;
+    QTest::newRow("37 crops") << 37;
+}
+
+// R-Net and O-Net as the detector runs them (channels-last weights and crops): the same outputs as LibTorch's
+// layers on contiguous memory.
+void TestMlMtcnn::stageNetLayouts()
+{
+    QFETCH(int, batch);
+    torch::NoGradGuard noGrad;
+    const MtcnnStateDicts weights = MtcnnWeights::loadTfjsPack(kModels);
+    RNet rnetPlain, rnetLast;
+    ONet onetPlain, onetLast;
+    rnetPlain->loadWeights(weights.rnet);
+    rnetLast->loadWeights(weights.rnet);
+    onetPlain->loadWeights(weights.onet);
+    onetLast->loadWeights(weights.onet);
+    for (torch::nn::Module* net :
+         {static_cast<torch::nn::Module*>(rnetLast.get()), static_cast<torch::nn::Module*>(onetLast.get())})
+        for (auto& parameter : net->parameters())
+            if (parameter.dim() == 4)
+                parameter.set_data(parameter.contiguous(at::MemoryFormat::ChannelsLast));
+    torch::manual_seed(batch);
+    const auto close = [](const torch::Tensor& a, const torch::Tensor& b) {
+        return a.sizes() == b.sizes() && (a - b).abs().max().item<float>() < 1e-4f;
+    };
+    const torch::Tensor r = torch::rand({batch, 24, 24, 3}) * 2 - 1;
+    const auto [rp1, rr1] = rnetLast->forward(r.permute({0, 3, 1, 2}));
+    const auto [rp2, rr2] = rnetPlain->forward(r.permute({0, 3, 1, 2}).contiguous());
+    QVERIFY(close(rp1, rp2));
+    QVERIFY(close(rr1, rr2));
+    const torch::Tensor o = torch::rand({batch, 48, 48, 3}) * 2 - 1;
+    const ONetOutput o1 = onetLast->forward(o.permute({0, 3, 1, 2}));
+    const ONetOutput o2 = onetPlain->forward(o.permute({0, 3, 1, 2}).contiguous());
+    QVERIFY(close(o1.probability, o2.probability));
+    QVERIFY(close(o1.regression, o2.regression));
+    QVERIFY(close(o1.landmarks, o2.landmarks));
 }
 
 void TestMlMtcnn::networksFromBothSources()
