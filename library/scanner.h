@@ -65,6 +65,9 @@ public:
         int batchSize = 200;            // files per transaction
         qint64 maxPixels = 100'000'000; // larger images are failures ("too large")
         bool validateDecode = true; // decode each new/changed image (reduced size) to prove it is readable
+        // Threads that read new and changed files ahead of the catalogue writes (1: on the scanning thread
+        // alone; 0: the processor's thread count, at most 4).
+        int readThreads = 0;
     };
     // filesDone, filesTotal, current path. Called from the scanning thread.
     using Progress = std::function<void(int filesDone, int filesTotal, const QString& currentPath)>;

@@ -1120,6 +1120,80 @@ private Q_SLOTS:
         QCOMPARE(s.failed, 0);
     }
 
+    // New and changed files are read ahead on a pool (Scanner::Options::readThreads): the catalogue it writes
+    // (photo ids in the walk's order, hashes, sizes, failures and their reasons) and the summary are those of
+    // reading one file at a time, on a first scan and on a rescan with a move, a change, a deletion and an
+    // addition.
+    void readAhead_data()
+    {
+        QTest::addColumn<int>("threads");
+        QTest::addRow("2 threads") << 2;
+        QTest::addRow("4 threads") << 4;
+    }
+    void readAhead()
+    {
+        QFETCH(int, threads);
+        const Fixture one = fresh(), many = fresh();
+        const auto build = [this](const QString& root) {
+            for (int i = 0; i < 10; ++i)
+                jpeg(root + QStringLiteral("/d%1/p%2.jpg").arg(i % 3).arg(i), 100 + i, QSize(64 + 8 * i, 48));
+            QFile::copy(root + QStringLiteral("/d0/p0.jpg"), root + QStringLiteral("/copy.jpg"));
+            const QByteArray valid = encode(patternImage(QSize(300, 200), 4), "JPEG");
+            writeFile(root + QStringLiteral("/truncated.jpg"), valid.left(valid.size() / 2));
+            writeFile(root + QStringLiteral("/empty.jpg"), {});
+            writeFile(root + QStringLiteral("/text.jpg"), QByteArray("not a photo\n").repeated(30));
+            writeFile(root + QStringLiteral("/d1/small.png"), encode(patternImage(QSize(20, 10), 3), "PNG"));
+            writeFile(root + QStringLiteral("/notes.txt"), QByteArray("notes"));
+        };
+        const auto change = [this](const QString& root) {
+            QFile::rename(root + QStringLiteral("/d1/p1.jpg"), root + QStringLiteral("/d2/moved.jpg"));
+            jpeg(root + QStringLiteral("/d0/p3.jpg"), 999, QSize(90, 60));
+            QFile::remove(root + QStringLiteral("/d2/p2.jpg"));
+            jpeg(root + QStringLiteral("/d0/new.jpg"), 555);
+        };
+        const auto rows = [](const Fixture& f) {
+            QStringList out;
+            QSqlQuery q = run(f.catalog, QStringLiteral("SELECT id, path, hash, size, format, width, height, "
+                                                        "missing FROM photos ORDER BY id"));
+            while (q.next())
+                out << QStringLiteral("%1 %2 %3 %4 %5 %6x%7 %8")
+                           .arg(q.value(0).toString(), q.value(1).toString().mid(f.root.size()),
+                                q.value(2).toString(), q.value(3).toString(), q.value(4).toString(),
+                                q.value(5).toString(), q.value(6).toString(), q.value(7).toString());
+            QSqlQuery failures =
+                run(f.catalog, QStringLiteral("SELECT path, reason FROM failures ORDER BY path"));
+            while (failures.next())
+                out << failures.value(0).toString().mid(f.root.size()) + QStringLiteral(": ") +
+                           failures.value(1).toString();
+            return out;
+        };
+        const auto counts = [](const ScanSummary& s) {
+            return QList<qint64>{s.newPhotos, s.changed,   s.moved,       s.missing,    s.failed,
+                                 s.ignored,   s.unchanged, s.filesHashed, s.bytesHashed};
+        };
+        build(one.root);
+        build(many.root);
+        Scanner::Options inline_;
+        inline_.readThreads = 1;
+        Scanner::Options ahead;
+        ahead.readThreads = threads;
+        for (int round = 0; round < 2; ++round) {
+            if (round == 1) {
+                change(one.root);
+                change(many.root);
+            }
+            const ScanSummary a = scan(one, inline_);
+            const ScanSummary b = scan(many, ahead);
+            QVERIFY(a.error.isEmpty() && b.error.isEmpty());
+            QCOMPARE(counts(b), counts(a));
+            QCOMPARE(rows(many), rows(one));
+        }
+        // The rescan did what it should (so that the comparison above compares something).
+        const ScanSummary last = scan(many, ahead);
+        QCOMPARE(last.unchanged + last.failed, 15);
+        QVERIFY(rows(many).join(QLatin1Char('\n')).contains(QStringLiteral("/d2/moved.jpg")));
+    }
+
     void incrementalRescan()
     {
         const Fixture f = fresh();
