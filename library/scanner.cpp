@@ -16,8 +16,8 @@
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QThread>
 #include <QThreadPool>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <future>
@@ -572,9 +572,8 @@ ScanSummary Scanner::scan(const QStringList& roots, const Progress& progress, co
         return a;
     };
 
-    // 5. Process the candidates. New and changed files are read (whole-file hash, metadata, the decode that
-    // proves them readable) on a small pool a few files ahead of this thread, which writes the catalogue in
-    // the walk's order: reading a camera photo takes ~50 ms of CPU, most of it libjpeg's.
+    // 5. Process the candidates, in the walk's order; new and changed files are read ahead on the caller's
+    // pool when there is one (Options::readPool).
     const auto unchanged = [&](const Candidate& c) {
         const auto knownIt = knownByPath.constFind(c.path);
         const KnownPhoto* photo = knownIt != knownByPath.constEnd() ? &known[size_t(*knownIt)] : nullptr;
@@ -585,26 +584,30 @@ ScanSummary Scanner::scan(const QStringList& roots, const Progress& progress, co
                 photo->sidecarMtimeNs == c.sidecarMtimeNs && c.walkFailure.isEmpty() && !failedUnchanged) ||
                failedUnchanged;
     };
-    const int readers =
-        m_options.readThreads > 0 ? m_options.readThreads : std::clamp(QThread::idealThreadCount(), 1, 4);
-    QThreadPool readPool;
-    readPool.setMaxThreadCount(readers);
-    // Queued reads are dropped when the scan ends early (cancel, catalogue error); running ones finish.
-    const auto dropQueuedReads = qScopeGuard([&readPool] { readPool.clear(); });
+    QThreadPool* const readPool = m_options.readPool;
+    const int readers = readPool ? std::max(1, readPool->maxThreadCount()) : 0;
+    std::atomic_bool stopReading{false};
     std::map<size_t, std::future<Analysis>> ahead;
+    // Before the scan returns (at the end, on a cancel or a catalogue error): reads not yet begun are skipped
+    // and the others waited for, since they use this function's locals.
+    const auto waitForReads = qScopeGuard([&] {
+        stopReading = true;
+        for (auto& read : ahead)
+            read.second.wait();
+    });
     size_t nextRead = 0;
     const auto readAhead = [&](size_t from) {
         nextRead = std::max(nextRead, from);
-        while (readers > 1 && ahead.size() < size_t(2 * readers) && nextRead < candidates.size()) {
+        while (readPool && ahead.size() < size_t(2 * readers) && nextRead < candidates.size()) {
             const size_t i = nextRead++;
             const Candidate* c = &candidates[i];
             if (!c->walkFailure.isEmpty() || unchanged(*c))
                 continue;
             auto promise = std::make_shared<std::promise<Analysis>>();
             ahead.emplace(i, promise->get_future());
-            readPool.start([promise, c, &analyse] {
+            readPool->start([promise, c, &analyse, &stopReading] {
                 try {
-                    promise->set_value(analyse(*c));
+                    promise->set_value(stopReading ? Analysis() : analyse(*c));
                 } catch (...) {
                     promise->set_exception(std::current_exception());
                 }

@@ -6,6 +6,8 @@
 #include <atomic>
 #include <functional>
 
+class QThreadPool;
+
 namespace kindred {
 
 struct ScanFailure {
@@ -65,9 +67,11 @@ public:
         int batchSize = 200;            // files per transaction
         qint64 maxPixels = 100'000'000; // larger images are failures ("too large")
         bool validateDecode = true; // decode each new/changed image (reduced size) to prove it is readable
-        // Threads that read new and changed files ahead of the catalogue writes (1: on the scanning thread
-        // alone; 0: the processor's thread count, at most 4).
-        int readThreads = 0;
+        // New and changed files are read (whole-file hash, metadata, the decode that proves them readable:
+        // ~50 ms of CPU for a camera photo) on this pool, a few files ahead of the catalogue writes, which
+        // keep the walk's order. Owned by the caller (app/, where worker threads live) and given to this scan
+        // alone. Null: one file at a time on the scanning thread.
+        QThreadPool* readPool = nullptr;
     };
     // filesDone, filesTotal, current path. Called from the scanning thread.
     using Progress = std::function<void(int filesDone, int filesTotal, const QString& currentPath)>;

@@ -9,6 +9,7 @@
 #include "interrupt.h"
 #include "libraryevaluator.h"
 #include "progressreporter.h"
+#include "scanjob.h"
 #include "scanner.h"
 #include "sqlutil.h"
 
@@ -21,6 +22,7 @@
 #include <QJsonObject>
 #include <QSqlDatabase>
 #include <QTemporaryDir>
+#include <QThreadPool>
 
 #if defined(Q_OS_UNIX)
 #include <sys/resource.h>
@@ -228,7 +230,11 @@ int runEvalLibrary(const QStringList& args, CliContext& ctx)
             return library.exitCode();
         Interrupt::install();
         ProgressReporter progress(ctx.err, QStringLiteral("scan"));
-        const ScanSummary scan = Scanner(library.catalogPath())
+        QThreadPool readers;
+        readers.setMaxThreadCount(ScanJob::readThreads());
+        Scanner::Options options;
+        options.readPool = &readers;
+        const ScanSummary scan = Scanner(library.catalogPath(), options)
                                      .scan(
                                          {root},
                                          [&](int done, int total, const QString& path) {

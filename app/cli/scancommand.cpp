@@ -4,6 +4,7 @@
 #include "clilibrary.h"
 #include "interrupt.h"
 #include "progressreporter.h"
+#include "scanjob.h"
 #include "scanner.h"
 
 #include <QCommandLineParser>
@@ -12,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QThreadPool>
 
 namespace kindred {
 namespace {
@@ -64,7 +66,11 @@ int runScan(const QStringList& args, CliContext& ctx)
     Interrupt::install();
     ProgressReporter progress(ctx.err, QStringLiteral("scan"));
     const bool quiet = parser.isSet(QStringLiteral("quiet"));
-    Scanner scanner(library.catalogPath());
+    QThreadPool readers;
+    readers.setMaxThreadCount(ScanJob::readThreads());
+    Scanner::Options scanOptions;
+    scanOptions.readPool = &readers;
+    Scanner scanner(library.catalogPath(), scanOptions);
     const ScanSummary summary = scanner.scan(
         roots,
         [&](int done, int total, const QString& path) {

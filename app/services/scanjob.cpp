@@ -4,8 +4,10 @@
 #include "scanner.h"
 
 #include <QElapsedTimer>
+#include <QThread>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 
 namespace kindred {
 
@@ -20,6 +22,11 @@ ScanJob::~ScanJob()
     // The worker only touches shared state (control) and posts to `this` through QPointer; make sure a
     // still-running scan stops soon.
     m_control->requestCancel();
+}
+
+int ScanJob::readThreads()
+{
+    return std::clamp(QThread::idealThreadCount(), 1, 4);
 }
 
 void ScanJob::start(QThreadPool* pool)
@@ -39,8 +46,11 @@ void ScanJob::start(QThreadPool* pool)
 
     (void)QtConcurrent::run(pool, [catalogPath, roots, control, post]() {
         post([](ScanJob* j) { Q_EMIT j->started(); });
+        QThreadPool readers;
+        readers.setMaxThreadCount(readThreads());
         Scanner::Options options;
         options.batchSize = kBatchSize;
+        options.readPool = &readers;
         Scanner scanner(catalogPath, options);
         QElapsedTimer sinceEmit;
         sinceEmit.start();

@@ -45,6 +45,10 @@ public:
     // Photos land in the catalog in transactions of this many files; batchLanded() follows each.
     static constexpr int kBatchSize = 100;
 
+    // Threads that read new and changed files ahead of the catalogue writes (Scanner::Options::readPool), in
+    // the app's scans and kindred-cli's: the processor's thread count, at most 4.
+    static int readThreads();
+
     // Turns an outcome into one line for the status area (translated).
     static QString summaryText(const ScanOutcome& outcome);
 

@@ -26,6 +26,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <QThreadPool>
 #include <QtConcurrent>
 #include <atomic>
 #include <sys/stat.h>
@@ -1120,7 +1121,7 @@ private Q_SLOTS:
         QCOMPARE(s.failed, 0);
     }
 
-    // New and changed files are read ahead on a pool (Scanner::Options::readThreads): the catalogue it writes
+    // New and changed files are read ahead on a pool (Scanner::Options::readPool): the catalogue it writes
     // (photo ids in the walk's order, hashes, sizes, failures and their reasons) and the summary are those of
     // reading one file at a time, on a first scan and on a rescan with a move, a change, a deletion and an
     // addition.
@@ -1173,10 +1174,11 @@ private Q_SLOTS:
         };
         build(one.root);
         build(many.root);
-        Scanner::Options inline_;
-        inline_.readThreads = 1;
+        const Scanner::Options inline_;
+        QThreadPool readers;
+        readers.setMaxThreadCount(threads);
         Scanner::Options ahead;
-        ahead.readThreads = threads;
+        ahead.readPool = &readers;
         for (int round = 0; round < 2; ++round) {
             if (round == 1) {
                 change(one.root);
