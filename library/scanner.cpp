@@ -574,15 +574,18 @@ ScanSummary Scanner::scan(const QStringList& roots, const Progress& progress, co
 
     // 5. Process the candidates, in the walk's order; new and changed files are read ahead on the caller's
     // pool when there is one (Options::readPool).
-    const auto unchanged = [&](const Candidate& c) {
+    // What the catalogue already knows of a file, decided in one place for the read-ahead and for the loop.
+    enum class Known { Unchanged, FailedUnchanged, ToRead };
+    const auto knownAs = [&](const Candidate& c) {
         const auto knownIt = knownByPath.constFind(c.path);
         const KnownPhoto* photo = knownIt != knownByPath.constEnd() ? &known[size_t(*knownIt)] : nullptr;
         const auto failIt = knownFailures.constFind(c.path);
         const bool failedUnchanged =
             failIt != knownFailures.constEnd() && failIt->size == c.size && failIt->mtimeNs == c.mtimeNs;
-        return (photo && photo->size == c.size && photo->mtimeNs == c.mtimeNs &&
-                photo->sidecarMtimeNs == c.sidecarMtimeNs && c.walkFailure.isEmpty() && !failedUnchanged) ||
-               failedUnchanged;
+        if (photo && photo->size == c.size && photo->mtimeNs == c.mtimeNs &&
+            photo->sidecarMtimeNs == c.sidecarMtimeNs && c.walkFailure.isEmpty() && !failedUnchanged)
+            return Known::Unchanged;
+        return failedUnchanged ? Known::FailedUnchanged : Known::ToRead;
     };
     QThreadPool* const readPool = m_options.readPool;
     const int readers = readPool ? std::max(1, readPool->maxThreadCount()) : 0;
@@ -601,7 +604,7 @@ ScanSummary Scanner::scan(const QStringList& roots, const Progress& progress, co
         while (readPool && ahead.size() < size_t(2 * readers) && nextRead < candidates.size()) {
             const size_t i = nextRead++;
             const Candidate* c = &candidates[i];
-            if (!c->walkFailure.isEmpty() || unchanged(*c))
+            if (!c->walkFailure.isEmpty() || knownAs(*c) != Known::ToRead)
                 continue;
             auto promise = std::make_shared<std::promise<Analysis>>();
             ahead.emplace(i, promise->get_future());
@@ -630,10 +633,9 @@ ScanSummary Scanner::scan(const QStringList& roots, const Progress& progress, co
         KnownPhoto* photo = knownIt != knownByPath.constEnd() ? &known[size_t(*knownIt)] : nullptr;
         const auto failIt = knownFailures.constFind(c.path);
         const bool failedBefore = failIt != knownFailures.constEnd();
+        const Known seen = knownAs(c);
 
-        if (photo && photo->size == c.size && photo->mtimeNs == c.mtimeNs &&
-            photo->sidecarMtimeNs == c.sidecarMtimeNs && c.walkFailure.isEmpty() &&
-            !(failedBefore && failIt->size == c.size && failIt->mtimeNs == c.mtimeNs)) {
+        if (seen == Known::Unchanged) {
             ++summary.unchanged;
             if (photo->missing) {
                 ++summary.reappeared;
@@ -649,7 +651,7 @@ ScanSummary Scanner::scan(const QStringList& roots, const Progress& progress, co
             }
             continue;
         }
-        if (failedBefore && failIt->size == c.size && failIt->mtimeNs == c.mtimeNs) {
+        if (seen == Known::FailedUnchanged) {
             ++summary.failed;
             ++summary.failedSkipped;
             summary.failures.append({c.path, failIt->reason});
