@@ -197,6 +197,9 @@ int runEvalLibrary(const QStringList& args, CliContext& ctx)
          QStringLiteral("Override the margin over the faces that cannot be the person (a crowded "
                         "neighbourhood raises the suggestion bar; above 1: off)."),
          QStringLiteral("M")});
+    parser.addOption({QStringLiteral("band-confidence"),
+                      QStringLiteral("Show suggestions with the precision measured for their similarity band "
+                                     "alone, not lowered by the library's evidence (to compare).")});
     parser.addOption({QStringLiteral("turned-group-extra"),
                       QStringLiteral("Override the extra similarity asked of groups of half-turned faces."),
                       QStringLiteral("E")});
@@ -317,6 +320,8 @@ int runEvalLibrary(const QStringList& args, CliContext& ctx)
         {QStringLiteral("pair-similarity"), &options.grouping.pairSimilarity},
         {QStringLiteral("crowd-margin"), &options.grouping.crowdMargin},
     };
+    if (parser.isSet(QStringLiteral("band-confidence")))
+        options.grouping.evidenceConfidence = false;
     for (const auto& [name, value] : floatOverrides)
         if (parser.isSet(name))
             *value = parser.value(name).toFloat();

@@ -1,5 +1,6 @@
 #include "effortsimulator.h"
 
+#include "confidencecalibration.h"
 #include "peopleservice.h"
 
 #include <QElapsedTimer>
@@ -86,6 +87,7 @@ bool EffortSimulator::run(const EffortOptions& options, QJsonObject* report, con
     QJsonArray wrongExamples, questionExamples;
     int questionsYes = 0, questionsNo = 0, unlabelledNamed = 0, pairsYes = 0, pairsNo = 0, pairsStrangers = 0;
     QJsonArray pairExamples;
+    ConfidenceCalibration calibration; // the suggestions' shown confidence against the answers
     const auto regroup = [&]() {
         QElapsedTimer t;
         t.start();
@@ -118,6 +120,7 @@ bool EffortSimulator::run(const EffortOptions& options, QJsonObject* report, con
                     const QString label = labelOf(s.id);
                     strangerFaces += label.isEmpty() ? 1 : 0;
                     (label == s.personName ? yes : no).append(s.id);
+                    calibration.add(s.suggestionScore, label == s.personName);
                     if (label != s.personName && wrongExamples.size() < 10)
                         wrongExamples.append(
                             QJsonObject{{QStringLiteral("face"), s.id},
@@ -413,6 +416,7 @@ bool EffortSimulator::run(const EffortOptions& options, QJsonObject* report, con
                     ? double(suggestedRight) / (suggestedRight + suggestedWrong)
                     : 1.0)},
         {QStringLiteral("worst_round_suggestion_precision"), round4(worstRoundPrecision)},
+        {QStringLiteral("suggestion_calibration"), calibration.toJson()},
         {QStringLiteral("wrong_suggestions"), wrongExamples},
         {QStringLiteral("faces_named_one_by_one"), singles},
         {QStringLiteral("group_questions_yes"), questionsYes},

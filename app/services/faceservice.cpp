@@ -91,6 +91,33 @@ constexpr float kGroupVoteExtra = 0.10f;
 constexpr int64_t kCrowdRank = 3;
 constexpr float kCrowdMarginEdgeFace = 0.10f;
 constexpr float kCrowdMarginFrnet = 0.01f;
+// The faces of other named people kept per person as evidence (their highest similarities to the person):
+// enough for the bar (kCrowdRank) and to count those that reach a suggestion's similarity.
+constexpr int64_t kEvidenceKept = 8;
+// The shown confidence of a suggestion as X, from the library's evidence (issue 19, 1b; docs/quality.md,
+// "The confidence shown"): the precision measured on the dev set for the similarity band is a prior worth
+// kEvidencePrior answers, updated with the faces the family has already decided that are at least as alike
+// to X's model as the face is — X's own named faces (each compared with the mean of the others: G) and the
+// faces that cannot be X (named as someone else, rejected for X, beside X in a photo: I):
+//   confidence = min(band, (band * n0 + G) / (n0 + G + I)).
+// It only lowers: where no face that cannot be X is as alike, the measured band stands; where the network
+// packs the family's people tighter than the dev set's, the impostors that reach X show it.
+constexpr float kEvidencePrior = 20.0f;
+
+float evidenceConfidence(float band, int64_t genuine, int64_t impostors)
+{
+    const float updated =
+        (band * kEvidencePrior + float(genuine)) / (kEvidencePrior + float(genuine) + float(impostors));
+    return std::min(band, updated);
+}
+
+// How many values of a list sorted high to low reach `value`.
+int64_t countReaching(const std::vector<float>& sortedDescending, float value)
+{
+    return std::upper_bound(sortedDescending.begin(), sortedDescending.end(), value,
+                            std::greater_equal<float>()) -
+           sortedDescending.begin();
+}
 // A turned-away measure no face reaches: every face may be grouped.
 constexpr float kNoPoseGate = 1e9f;
 // Group questions for EdgeFace-XS (docs/quality.md, "Questions about whole groups").
@@ -938,9 +965,12 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
         // kCrowdRank-th most alike of them plus crowdMargin (a couple of odd faces do not raise the bar), or
         // the model's bar when that is higher. With fewer than kCrowdRank such faces there is no evidence
         // yet: the model's bar.
+        // The same evidence, with X's own named faces, sets the confidence shown (evidenceConfidence).
         std::vector<float> personBar(personOrder.size(), minSimilarity);
         const float crowdMargin = options.crowdMargin >= 0 ? options.crowdMargin : thresholds.crowdMargin;
-        if (crowdMargin <= 1.0f && !personOrder.empty()) {
+        std::vector<std::vector<float>> evidence(personOrder.size()); // faces that cannot be X, high to low
+        std::vector<std::vector<float>> genuine(personOrder.size());  // X's named faces, high to low
+        if ((crowdMargin <= 1.0f || options.evidenceConfidence) && !personOrder.empty()) {
             const auto people = int64_t(personOrder.size());
             // (1) the confirmed faces of everybody else, in chunks: the kCrowdRank highest per person.
             torch::Tensor best = torch::full({people, 0}, -2.0f);
@@ -958,10 +988,9 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
                 torch::Tensor sims = torch::mm(prototypeMatrix, rowsTensor(rows).t()); // P x c
                 sims.masked_fill_(torch::tensor(owner, torch::kLong).unsqueeze(0) == rowIndex, -2.0f);
                 const torch::Tensor both = torch::cat({best, sims}, 1);
-                best = std::get<0>(both.topk(std::min<int64_t>(kCrowdRank, both.size(1)), 1));
+                best = std::get<0>(both.topk(std::min<int64_t>(kEvidenceKept, both.size(1)), 1));
             }
             best = best.contiguous();
-            std::vector<std::vector<float>> evidence(static_cast<size_t>(people));
             for (int64_t p = 0; p < people; ++p)
                 for (int64_t j = 0; j < best.size(1); ++j)
                     if (const float value = best[p][j].item<float>(); value > -1.5f)
@@ -996,12 +1025,47 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
             }
             for (int64_t p = 0; p < people; ++p) {
                 std::vector<float>& e = evidence[size_t(p)];
-                if (int64_t(e.size()) < kCrowdRank)
+                std::sort(e.begin(), e.end(), std::greater<float>());
+                if (crowdMargin > 1.0f || int64_t(e.size()) < kCrowdRank)
                     continue;
-                std::nth_element(e.begin(), e.begin() + (kCrowdRank - 1), e.end(), std::greater<float>());
                 const float crowd = e[size_t(kCrowdRank - 1)];
                 personBar[size_t(p)] = std::max(minSimilarity, crowd + crowdMargin);
                 s.crowdedPeople += crowd + crowdMargin > minSimilarity ? 1 : 0;
+            }
+            // (4) X's own named faces, each compared with the mean of X's other named faces (with itself in
+            // the mean a face would look more like X than an unnamed face of X does): (S.c - 1) / |S - c| for
+            // the sum S of X's faces and a face c of them (unit vectors).
+            if (options.evidenceConfidence) {
+                torch::Tensor sums = torch::zeros({people, v.embeddings.size(1)});
+                std::vector<int64_t> counts(size_t(people), 0);
+                std::vector<int64_t> owned, ownedPerson;
+                for (size_t c = 0; c < confirmed.size(); ++c)
+                    if (confirmedPerson[c] >= 0) {
+                        owned.push_back(confirmed[c]);
+                        ownedPerson.push_back(confirmedPerson[c]);
+                        ++counts[size_t(confirmedPerson[c])];
+                    }
+                if (!owned.empty())
+                    sums.index_add_(0, torch::tensor(ownedPerson, torch::kLong), rowsTensor(owned));
+                const torch::Tensor squared = (sums * sums).sum(1);
+                for (size_t begin = 0; begin < owned.size(); begin += size_t(kChunk)) {
+                    const size_t end = std::min(owned.size(), begin + size_t(kChunk));
+                    const std::vector<int64_t> rows(owned.begin() + long(begin), owned.begin() + long(end));
+                    const torch::Tensor owner =
+                        torch::tensor(std::vector<int64_t>(ownedPerson.begin() + long(begin),
+                                                           ownedPerson.begin() + long(end)),
+                                      torch::kLong);
+                    const torch::Tensor dots = (rowsTensor(rows) * sums.index_select(0, owner)).sum(1);
+                    const torch::Tensor rest =
+                        (squared.index_select(0, owner) - 2 * dots + 1).clamp_min(1e-12);
+                    const torch::Tensor alike = ((dots - 1) / rest.sqrt()).contiguous();
+                    const float* ap = alike.data_ptr<float>();
+                    for (size_t i = begin; i < end; ++i)
+                        if (counts[size_t(ownedPerson[i])] >= 2)
+                            genuine[size_t(ownedPerson[i])].push_back(ap[i - begin]);
+                }
+                for (std::vector<float>& g : genuine)
+                    std::sort(g.begin(), g.end(), std::greater<float>());
             }
         }
         std::vector<float> competitor(open.size(), -1.0f);
@@ -1065,7 +1129,17 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
             }
             if (!sure)
                 sug.personId = -1;
-            sug.confidence = sure ? shownConfidence(thresholds, sug.similarity) : 0.0f;
+            sug.confidence = 0.0f;
+            if (sure) {
+                const float band = shownConfidence(thresholds, sug.similarity);
+                sug.confidence = band;
+                if (options.evidenceConfidence) {
+                    const size_t p = size_t(prototypeRow.value(sug.personId));
+                    sug.confidence = evidenceConfidence(band, countReaching(genuine[p], sug.similarity),
+                                                        countReaching(evidence[p], sug.similarity));
+                    s.loweredConfidences += sug.confidence < band ? 1 : 0;
+                }
+            }
         }
         s.calibrationNote =
             QStringLiteral("similarity >= %1, margin >= %2").arg(minSimilarity).arg(minMargin);

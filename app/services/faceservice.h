@@ -103,6 +103,10 @@ struct FaceRefreshOptions {
     // photo where X is named) plus crowdMargin, when that is above the suggestion bar. < 0: the model's
     // measured default.
     float crowdMargin = -1;
+    // The confidence shown with a suggestion as X follows the library's evidence (issue 19, 1b): the band
+    // measured on the dev set, lowered when faces that cannot be X are as alike to X as the face is
+    // (FaceService.cpp, evidenceConfidence). false: the measured band alone (to compare).
+    bool evidenceConfidence = true;
     bool recluster = false; // true: cluster all unknown faces from scratch (still never touches
                             // confirmed/ignored faces); false: new faces join existing clusters
 };
@@ -116,6 +120,7 @@ struct FaceRefreshSummary {
     int questions = 0;              // group questions found
     int pairQuestions = 0;          // pair questions found
     int crowdedPeople = 0;          // named people whose suggestion bar the library's evidence raised
+    int loweredConfidences = 0;     // suggestions (before one per photo) shown below their band (evidence)
     double suggestionThreshold = 0; // calibrated confidence threshold in use
     QString calibrationNote;
     QString modelId; // embedding model the faces were compared in

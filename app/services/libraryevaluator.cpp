@@ -2,6 +2,7 @@
 
 #include "catalog.h"
 #include "clustering/dbscanclusterer.h"
+#include "confidencecalibration.h"
 #include "detection/nms.h"
 #include "effortsimulator.h"
 #include "evaluation/clusteringmetrics.h"
@@ -626,6 +627,7 @@ bool LibraryEvaluator::namingRounds(const LibraryEvalOptions& options, QJsonArra
     QSet<QString> named;
     FaceRefreshOptions grouping = options.grouping;
     grouping.recluster = false;
+    ConfidenceCalibration calibration; // every round's suggestions so far
     for (int round = 1; round <= options.rounds; ++round) {
         if (cancel && cancel->load())
             break;
@@ -723,6 +725,7 @@ bool LibraryEvaluator::namingRounds(const LibraryEvalOptions& options, QJsonArra
                 subsetRight[k] += ok && m_subsets[k].second[m_faceIndex.value(s.id)] ? 1 : 0;
             toStrangers += named.contains(label) ? 0 : 1;
             (ok ? confirm : reject).append(s.id);
+            calibration.add(s.suggestionScore, ok);
             for (size_t b = 0; b < bandFloor.size(); ++b) {
                 if (double(s.suggestionScore) >= bandFloor[b]) {
                     ++bandAll[b];
@@ -760,6 +763,7 @@ bool LibraryEvaluator::namingRounds(const LibraryEvalOptions& options, QJsonArra
             {QStringLiteral("suggestions_for_never_named_people"), toStrangers},
             {QStringLiteral("suggestion_threshold"), round4(refresh.suggestionThreshold)},
             {QStringLiteral("confidence_bands"), bands},
+            {QStringLiteral("calibration_so_far"), calibration.toJson()},
             {QStringLiteral("wrong_suggestions"), wrongExamples},
             {QStringLiteral("seconds"), timer.elapsed() / 1000.0}});
         if (options.log)
@@ -925,6 +929,11 @@ bool LibraryEvaluator::run(const LibraryEvalOptions& options, QJsonObject* repor
         if (round.toObject().value(QStringLiteral("suggestions")).toInt() > 0)
             worst = std::min(worst, round.toObject().value(QStringLiteral("precision")).toDouble());
     r.insert(QStringLiteral("worst_round_precision"), worst);
+    // The shown confidence of every suggestion of the rounds against its answer.
+    r.insert(QStringLiteral("naming_rounds_calibration"),
+             rounds.isEmpty()
+                 ? QJsonObject{}
+                 : rounds.last().toObject().value(QStringLiteral("calibration_so_far")).toObject());
     r.insert(QStringLiteral("evaluation_seconds"), timer.elapsed() / 1000.0);
     *report = r;
     return true;

@@ -423,6 +423,14 @@ void TestCli::evalLibrary()
                  o.value(QStringLiteral("suggestions")).toInt());
         QVERIFY(o.value(QStringLiteral("precision")).toDouble() >= 0.98);
     }
+    int roundAnswers = 0;
+    for (const QJsonValue& v : rounds)
+        roundAnswers += v.toObject().value(QStringLiteral("suggestions")).toInt();
+    QCOMPARE(report.value(QStringLiteral("naming_rounds_calibration"))
+                 .toObject()
+                 .value(QStringLiteral("answered"))
+                 .toInt(),
+             roundAnswers);
     // The effort simulation: the app's flow and the one-by-one reference, each from the same groups.
     QCOMPARE(report.contains(QStringLiteral("effort")), !options.contains(QStringLiteral("--no-effort")));
     QCOMPARE(report.contains(QStringLiteral("effort_baseline")), report.contains(QStringLiteral("effort")));
@@ -441,6 +449,17 @@ void TestCli::evalLibrary()
         const int answers = key == QLatin1String("effort_baseline")
                                 ? n("suggestions_right") + n("suggestions_wrong")
                                 : n("suggestions_wrong") + n("suggestion_batches");
+        // Every answered suggestion is in the calibration, with the confidence it was shown with.
+        const QJsonObject c = e.value(QStringLiteral("suggestion_calibration")).toObject();
+        QCOMPARE(c.value(QStringLiteral("answered")).toInt(),
+                 n("suggestions_right") + n("suggestions_wrong"));
+        QCOMPARE(c.value(QStringLiteral("right")).toInt(), n("suggestions_right"));
+        QVERIFY(c.value(QStringLiteral("expected_right")).toDouble() <=
+                c.value(QStringLiteral("answered")).toInt());
+        int inBands = 0;
+        for (const QJsonValue& band : c.value(QStringLiteral("bands")).toArray())
+            inBands += band.toObject().value(QStringLiteral("answered")).toInt();
+        QCOMPARE(inBands, c.value(QStringLiteral("answered")).toInt());
         QVERIFY2(n("decisions") == n("groups_named") + n("faces_taken_out_of_groups") + n("groups_ignored") +
                                        answers + n("faces_named_one_by_one") + n("group_questions_yes") +
                                        n("group_questions_no") + n("pair_questions_yes") +

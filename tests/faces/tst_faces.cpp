@@ -52,6 +52,8 @@ private Q_SLOTS:
     void rejectedLookAlikeKeepsItsFamilyOut();
     void crowdedNeighbourhoodRaisesTheBar_data();
     void crowdedNeighbourhoodRaisesTheBar();
+    void shownConfidenceFollowsEvidence_data();
+    void shownConfidenceFollowsEvidence();
     void confirmedAndIgnoredNeverChange();
     void reclusterStartsAfresh();
     void onceInAPhoto();
@@ -461,6 +463,67 @@ void TestFaces::crowdedNeighbourhoodRaisesTheBar()
     for (qint64 f : stranger)
         QCOMPARE(stateOf(f), strangerSuggested ? QStringLiteral("suggested") : QStringLiteral("unknown"));
     QCOMPARE(s.crowdedPeople > 0, crowdMargin < 1.0f);
+}
+
+void TestFaces::shownConfidenceFollowsEvidence_data()
+{
+    QTest::addColumn<bool>("cousinsNamed");
+    QTest::addColumn<bool>("evidence");
+    QTest::addColumn<bool>("strangerLowered");
+    QTest::newRow("Alice's look-alike cousins are named: the stranger is shown less sure")
+        << true << true << true;
+    QTest::newRow("the same, the measured band alone") << true << false << false;
+    QTest::newRow("no look-alike is named: no evidence against the band") << false << true << false;
+}
+
+// The confidence shown with a suggestion is what the library's evidence supports (issue 19, 1b). With the
+// crowd rule off, a look-alike stranger is suggested as Alice; where the family has named Alice's look-alike
+// cousins, their faces reach the stranger's similarity to Alice, so the stranger's suggestions are shown
+// below the measured band, while Alice's own faces — more alike to her than any cousin — keep it.
+void TestFaces::shownConfidenceFollowsEvidence()
+{
+    QFETCH(bool, cousinsNamed);
+    QFETCH(bool, evidence);
+    QFETCH(bool, strangerLowered);
+    const qint64 alice = addPerson(QStringLiteral("Alice"));
+    addFaces(0, 6, 0.9f, QStringLiteral("confirmed"), alice, 0.2f);
+    std::normal_distribution<float> normal(0.0f, 1.0f);
+    const auto lookAlike = [&](int id) {
+        std::vector<float> c = m_centres[0];
+        for (float& x : c)
+            x += 0.6f / std::sqrt(float(kDim)) * normal(m_rng);
+        m_centres[id] = unit(c);
+    };
+    for (int cousin = 1; cousin <= 3; ++cousin) {
+        lookAlike(cousin);
+        if (cousinsNamed)
+            addFaces(cousin, 3, 0.9f, QStringLiteral("confirmed"),
+                     addPerson(QStringLiteral("Cousin %1").arg(cousin)), 0.2f);
+    }
+    lookAlike(9);
+    const QList<qint64> aliceUnknown = addFaces(0, 3, 0.9f, QStringLiteral("unknown"), 0, 0.2f);
+    const QList<qint64> stranger = addFaces(9, 4, 0.9f, QStringLiteral("unknown"), 0, 0.2f);
+    FaceRefreshOptions options;
+    options.crowdMargin =
+        2.0f; // the bar stays the model's: only the shown confidence may follow the evidence
+    options.evidenceConfidence = evidence;
+    const FaceRefreshSummary s = refresh(options);
+    const auto shown = [&](qint64 face) {
+        return value(QStringLiteral("SELECT suggestion_score FROM faces WHERE id = ?"), face).toDouble();
+    };
+    const double band = double(0.9f); // the test model's measured band (the default thresholds), a float
+    for (qint64 f : aliceUnknown) {
+        QCOMPARE(stateOf(f), QStringLiteral("suggested"));
+        QCOMPARE(shown(f), band);
+    }
+    int lowered = 0;
+    for (qint64 f : stranger) {
+        QCOMPARE(stateOf(f), QStringLiteral("suggested"));
+        QVERIFY(shown(f) > 0.5 && shown(f) <= band + 1e-6);
+        lowered += shown(f) < band - 1e-6 ? 1 : 0;
+    }
+    QCOMPARE(lowered, strangerLowered ? int(stranger.size()) : 0);
+    QCOMPARE(s.loweredConfidences, lowered);
 }
 
 void TestFaces::confirmedAndIgnoredNeverChange()
