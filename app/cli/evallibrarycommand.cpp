@@ -160,6 +160,13 @@ int runEvalLibrary(const QStringList& args, CliContext& ctx)
     parser.addOption({QStringLiteral("no-baseline"), QStringLiteral("Skip the DBSCAN comparison.")});
     parser.addOption({QStringLiteral("no-effort"),
                       QStringLiteral("Skip the effort simulation (a family naming the whole library).")});
+    parser.addOption(
+        {QStringLiteral("finetune-every"),
+         QStringLiteral(
+             "Simulate the app's flow once more with the background fine-tuning running whenever N "
+             "more faces were named (adopted only when its held-out check says so): "
+             "\"effort_finetuned\"."),
+         QStringLiteral("N")});
     parser.addOption({QStringLiteral("regroup-every"),
                       QStringLiteral("Effort simulation: the app regroups after this many decisions (default "
                                      "10)."),
@@ -300,6 +307,7 @@ int runEvalLibrary(const QStringList& args, CliContext& ctx)
     options.baseline = !parser.isSet(QStringLiteral("no-baseline"));
     options.effort = !parser.isSet(QStringLiteral("no-effort"));
     options.effortRegroupEvery = parser.value(QStringLiteral("regroup-every")).toInt();
+    options.effortFinetuneEvery = parser.value(QStringLiteral("finetune-every")).toInt();
     if (parser.isSet(QStringLiteral("subsets")))
         options.subsets = parser.value(QStringLiteral("subsets")).split(QLatin1Char(','), Qt::SkipEmptyParts);
     options.grouping = FaceService(workPaths.catalogFile(), workPaths).libraryOptions();
@@ -326,7 +334,7 @@ int runEvalLibrary(const QStringList& args, CliContext& ctx)
         if (parser.isSet(name))
             *value = parser.value(name).toFloat();
     if (options.rounds < 0 || options.groupsPerRound < 1 || options.generatedPairs < 0 ||
-        options.effortRegroupEvery < 1) {
+        options.effortRegroupEvery < 1 || options.effortFinetuneEvery < 0) {
         ctx.err
             << "kindred-cli eval-library: --rounds, --groups-per-round, --generate-pairs and --regroup-every "
                "must be positive\n";

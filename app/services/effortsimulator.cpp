@@ -1,6 +1,7 @@
 #include "effortsimulator.h"
 
 #include "confidencecalibration.h"
+#include "finetuneservice.h"
 #include "peopleservice.h"
 
 #include <QElapsedTimer>
@@ -88,7 +89,46 @@ bool EffortSimulator::run(const EffortOptions& options, QJsonObject* report, con
     int questionsYes = 0, questionsNo = 0, unlabelledNamed = 0, pairsYes = 0, pairsNo = 0, pairsStrangers = 0;
     QJsonArray pairExamples;
     ConfidenceCalibration calibration; // the suggestions' shown confidence against the answers
+    // The background personalisation (EffortOptions::finetuneEvery), before a regrouping as in the app
+    // (whose regrouping follows an adoption).
+    int namedAtLastFinetune = 0, finetuneRuns = 0, finetuneAdopted = 0;
+    double finetuneSeconds = 0;
+    QJsonArray finetuneHistory;
+    const auto personalise = [&]() {
+        if (options.finetuneEvery <= 0 || int(m_named.size()) - namedAtLastFinetune < options.finetuneEvery)
+            return true;
+        FinetuneService service(m_catalogPath, m_paths);
+        FinetuneOptions finetune;
+        finetune.refresh = false; // the regrouping below, with the library's options
+        if (!service.checkData(finetune).isEmpty())
+            return true; // not enough names yet: asked again after the next decisions
+        namedAtLastFinetune = int(m_named.size());
+        FinetuneRun run;
+        const FinetuneStatus status = service.run(finetune, &run, {}, cancel);
+        if (status == FinetuneStatus::Failed)
+            return fail(QStringLiteral("fine-tuning failed: ") + service.errorString());
+        if (status != FinetuneStatus::Ok)
+            return true; // cancelled (the loop stops next) or not enough data after all
+        ++finetuneRuns;
+        finetuneAdopted += run.adopted ? 1 : 0;
+        finetuneSeconds += run.seconds;
+        finetuneHistory.append(QJsonObject{
+            {QStringLiteral("after_decisions"), int(m_curve.size())},
+            {QStringLiteral("named_share"), round4(m_labelled > 0 ? double(m_right) / m_labelled : 0.0)},
+            {QStringLiteral("faces"), run.faces},
+            {QStringLiteral("people"), run.people},
+            {QStringLiteral("adopted"), run.adopted},
+            {QStringLiteral("reason"), run.reason},
+            {QStringLiteral("held_out_top1_error"),
+             QJsonArray{round4(run.before.top1Error), round4(run.after.top1Error)}},
+            {QStringLiteral("held_out_tar"),
+             QJsonArray{round4(run.before.tarAtFar), round4(run.after.tarAtFar)}},
+            {QStringLiteral("seconds"), round4(run.seconds)}});
+        return true;
+    };
     const auto regroup = [&]() {
+        if (!personalise())
+            return false;
         QElapsedTimer t;
         t.start();
         FaceRefreshSummary summary;
@@ -417,6 +457,14 @@ bool EffortSimulator::run(const EffortOptions& options, QJsonObject* report, con
                     : 1.0)},
         {QStringLiteral("worst_round_suggestion_precision"), round4(worstRoundPrecision)},
         {QStringLiteral("suggestion_calibration"), calibration.toJson()},
+        {QStringLiteral("finetune"),
+         options.finetuneEvery > 0
+             ? QJsonValue(QJsonObject{{QStringLiteral("every"), options.finetuneEvery},
+                                      {QStringLiteral("runs"), finetuneRuns},
+                                      {QStringLiteral("adopted"), finetuneAdopted},
+                                      {QStringLiteral("seconds"), round4(finetuneSeconds)},
+                                      {QStringLiteral("history"), finetuneHistory}})
+             : QJsonValue()},
         {QStringLiteral("wrong_suggestions"), wrongExamples},
         {QStringLiteral("faces_named_one_by_one"), singles},
         {QStringLiteral("group_questions_yes"), questionsYes},

@@ -32,6 +32,12 @@ struct EffortOptions {
     int regroupEvery = 10;
     // Faces scored on their own too (e.g. "profile": the ids of the profile faces): share named at the end.
     QHash<QString, QSet<qint64>> subsets;
+    // The app's background personalisation on the family's answers (issue 19, 3): whenever this many faces
+    // more have been named since its last run and the names can support one, the fine-tuning job runs
+    // (FinetuneService, the app's defaults: adopted only when its held-out check says the stage helps), and
+    // an adopted stage is used from then on. 0: never (the app's own trigger is every
+    // FinetuneService::kNewConfirmedFacesToRun faces; a larger step measures the same at less cost).
+    int finetuneEvery = 0;
 };
 
 // The effort a family spends naming a library, simulated through the app's own actions (PeopleService,

@@ -179,6 +179,16 @@ float shownConfidence(const ModelThresholds& t, float similarity)
 
 } // namespace
 
+void FaceService::comparisonBars(const QString& modelId, float* grouping, float* suggestion) const
+{
+    const ModelThresholds t = modelThresholds(modelId);
+    const FaceRefreshOptions o = libraryOptions();
+    // Two groups are compared (average linkage) for grouping and for pair questions: the lower bar counts.
+    const float pair = o.pairSimilarity >= 0 ? o.pairSimilarity : t.pair;
+    *grouping = std::min(o.clusterSimilarity >= 0 ? o.clusterSimilarity : t.cluster, pair);
+    *suggestion = o.suggestionSimilarity >= 0 ? o.suggestionSimilarity : t.suggestion;
+}
+
 FaceService::FaceService(const QString& catalogPath, const LibraryPaths& paths)
     : m_catalogPath(catalogPath), m_paths(paths)
 {

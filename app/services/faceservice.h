@@ -160,6 +160,11 @@ public:
     // "suggestions.margin" over the measured defaults of FaceRefreshOptions. The GUI's face job, the CLI and
     // fine-tuning all group with these.
     FaceRefreshOptions libraryOptions() const;
+    // The similarities at which faces of `modelId` are grouped or asked about as one person (two faces: the
+    // lower of the grouping and pair-question bars) and suggested (a face and a person's prototype), with
+    // this library's overrides (libraryOptions()). The fine-tuning job keeps stages that would bring more
+    // faces of different people over them out (TrainingOptions::pairBar).
+    void comparisonBars(const QString& modelId, float* grouping, float* suggestion) const;
     // Stores the given options' algorithm and thresholds as this library's (a clusterSimilarity or suggestion
     // value < 0 removes the stored one: the model's measured default applies again). False on invalid values.
     bool setLibraryOptions(const FaceRefreshOptions& options);

@@ -331,6 +331,9 @@ FinetuneStatus FinetuneService::run(const FinetuneOptions& options, FinetuneRun*
         m_error = QStringLiteral("no faces with embeddings yet: index faces and confirm people first");
         return FinetuneStatus::NotEnoughData;
     }
+    // The bars the app compares faces at: a stage that brings more faces of different people over them
+    // is not adopted (TrainingOptions::pairBar).
+    FaceService(m_catalogPath, m_paths).comparisonBars(model, &t.pairBar, &t.prototypeBar);
 
     // Confirmed faces of the current model: stored (backbone) embeddings and their people.
     QSqlQuery q(db);

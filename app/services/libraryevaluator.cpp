@@ -809,15 +809,18 @@ bool LibraryEvaluator::effortReports(const LibraryEvalOptions& options, QJsonObj
     QSqlDatabase db = Catalog::connectionForThread(m_catalogPath, &m_error);
     if (!db.isOpen())
         return false;
-    const std::pair<EffortPolicy, QString> runs[] = {
+    std::vector<std::pair<EffortPolicy, QString>> runs = {
         {EffortPolicy::Batched, QStringLiteral("effort")},
         {EffortPolicy::OneByOne, QStringLiteral("effort_baseline")}};
+    if (options.effortFinetuneEvery > 0)
+        runs.emplace_back(EffortPolicy::Batched, QStringLiteral("effort_finetuned"));
     for (const auto& [policy, key] : runs) {
         const LibraryPaths paths(work.filePath(key));
         if (!paths.ensureExists(&m_error) ||
             !SqlUtil::exec(db, QStringLiteral("VACUUM INTO ?"), {paths.catalogFile()}, &m_error))
             return fail(QStringLiteral("cannot copy the catalog for the effort simulation: ") + m_error);
         effort.policy = policy;
+        effort.finetuneEvery = key == QLatin1String("effort_finetuned") ? options.effortFinetuneEvery : 0;
         QJsonObject out;
         EffortSimulator simulator(paths.catalogFile(), paths, labels);
         const bool ok = simulator.run(effort, &out, cancel);

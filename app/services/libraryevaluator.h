@@ -29,6 +29,9 @@ struct LibraryEvalOptions {
     // once the app's way (suggestions in batches per person) and once one by one (the reference).
     bool effort = true;
     int effortRegroupEvery = 10;
+    // > 0: the app's flow is simulated once more with the background fine-tuning on the family's answers
+    // (EffortOptions::finetuneEvery), reported as "effort_finetuned".
+    int effortFinetuneEvery = 0;
     std::function<void(const QString&)> log; // progress lines (may be empty)
 };
 

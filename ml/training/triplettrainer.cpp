@@ -44,6 +44,58 @@ std::string percent(double v)
     return s.str();
 }
 
+// The q-quantile of the similarities of pairs of different people (-1 when there are none).
+double differentQuantile(const PairScores& pairs, double q)
+{
+    std::vector<float> different;
+    for (size_t i = 0; i < pairs.scores.size(); ++i)
+        if (!pairs.same[i])
+            different.push_back(pairs.scores[i]);
+    if (different.empty())
+        return -1.0;
+    const auto k = static_cast<size_t>(q * static_cast<double>(different.size() - 1));
+    std::nth_element(different.begin(), different.begin() + static_cast<long>(k), different.end());
+    return different[k];
+}
+
+// Pairs of different people whose similarity reaches `bar`.
+int64_t differentReaching(const PairScores& pairs, float bar)
+{
+    int64_t n = 0;
+    for (size_t i = 0; i < pairs.scores.size(); ++i)
+        n += !pairs.same[i] && pairs.scores[i] >= bar ? 1 : 0;
+    return n;
+}
+
+// Probes whose similarity to the prototype (normalised mean of the gallery faces) of a person other than
+// their own reaches `bar`, counted once per such person.
+int64_t impostorsReaching(const torch::Tensor& gallery, const std::vector<int>& galleryLabels,
+                          const torch::Tensor& probes, const std::vector<int>& probeLabels, float bar)
+{
+    if (bar > 1.0f || gallery.size(0) == 0 || probes.size(0) == 0)
+        return 0;
+    std::map<int, int64_t> slot;
+    for (int label : galleryLabels)
+        slot.try_emplace(label, static_cast<int64_t>(slot.size()));
+    const torch::Tensor index =
+        torch::tensor(std::vector<int64_t>(galleryLabels.size()), torch::kLong).contiguous();
+    auto* ip = index.data_ptr<int64_t>();
+    for (size_t i = 0; i < galleryLabels.size(); ++i)
+        ip[i] = slot[galleryLabels[i]];
+    const auto unit = [](const torch::Tensor& t) {
+        return torch::nn::functional::normalize(t, torch::nn::functional::NormalizeFuncOptions().dim(1));
+    };
+    torch::Tensor sums = torch::zeros({static_cast<int64_t>(slot.size()), gallery.size(1)});
+    sums.index_add_(0, index, unit(gallery));
+    const torch::Tensor sims = torch::mm(unit(probes), unit(sums).t()).contiguous();
+    const auto s = sims.accessor<float, 2>();
+    int64_t n = 0;
+    for (const auto& [label, column] : slot)
+        for (int64_t i = 0; i < sims.size(0); ++i)
+            n += probeLabels[static_cast<size_t>(i)] != label && s[i][column] >= bar ? 1 : 0;
+    return n;
+}
+
 std::string number(double v, int digits = 3)
 {
     std::ostringstream s;
@@ -71,6 +123,12 @@ struct TripletTrainer::RunResult {
     bool cancelled = false;
     double trainSeconds = 0.0;
 };
+
+bool TripletTrainer::moreLookAlikes(int64_t before, int64_t after)
+{
+    return static_cast<double>(after) >
+           static_cast<double>(before) + 2.0 * std::sqrt(static_cast<double>(before) + 1.0);
+}
 
 TripletTrainer::TripletTrainer(TrainingOptions options) : m_options(options)
 {
@@ -309,6 +367,7 @@ TrainingResult TripletTrainer::train(const torch::Tensor& embeddings, const std:
     std::vector<double> errBefore, errAfter, wrongBefore, wrongAfter, rejBefore, rejAfter, marginBefore,
         marginAfter;
     PairScores pairsBefore, pairsAfter;
+    int64_t prototypeBefore = 0, prototypeAfter = 0;
     for (int f = 0; f < folds; ++f) {
         const auto& [trainRows, probeRows] = splits[static_cast<size_t>(f)];
         RunResult run = fit(x, labels, trainRows, probeRows, m_options.epochs, true,
@@ -346,6 +405,8 @@ TrainingResult TripletTrainer::train(const torch::Tensor& embeddings, const std:
         marginAfter.push_back(a.meanMargin * weight);
         const PairScores sb = VerificationMetrics::probePairs(p, pl, g, gl);
         const PairScores sa = VerificationMetrics::probePairs(pp, pl, gp, gl);
+        prototypeBefore += impostorsReaching(g, gl, p, pl, m_options.prototypeBar);
+        prototypeAfter += impostorsReaching(gp, gl, pp, pl, m_options.prototypeBar);
         pairsBefore.scores.insert(pairsBefore.scores.end(), sb.scores.begin(), sb.scores.end());
         pairsBefore.same.insert(pairsBefore.same.end(), sb.same.begin(), sb.same.end());
         pairsAfter.scores.insert(pairsAfter.scores.end(), sa.scores.begin(), sa.scores.end());
@@ -382,6 +443,17 @@ TrainingResult TripletTrainer::train(const torch::Tensor& embeddings, const std:
     };
     fill(result.before, errBefore, wrongBefore, rejBefore, marginBefore, pairsBefore);
     fill(result.after, errAfter, wrongAfter, rejAfter, marginAfter, pairsAfter);
+    result.before.differentAtPairBar = differentReaching(pairsBefore, m_options.pairBar);
+    result.after.differentAtPairBar = differentReaching(pairsAfter, m_options.pairBar);
+    result.before.differentAtPrototypeBar = prototypeBefore;
+    result.after.differentAtPrototypeBar = prototypeAfter;
+    result.before.differentTop = differentQuantile(pairsBefore, kDifferentQuantile);
+    result.after.differentTop = differentQuantile(pairsAfter, kDifferentQuantile);
+    const bool closer =
+        m_options.pairBar <= 1.0f && result.after.differentTop > result.before.differentTop + kDifferentShift;
+    const bool lookAlikes =
+        closer || moreLookAlikes(result.before.differentAtPairBar, result.after.differentAtPairBar) ||
+        moreLookAlikes(result.before.differentAtPrototypeBar, result.after.differentAtPrototypeBar);
     const int64_t negatives = pairsBefore.negatives();
     result.far = negatives >= 1000 ? 1e-3 : negatives >= 100 ? 1e-2 : 1e-1;
     result.before.verification = VerificationMetrics::tarAtFar(pairsBefore, result.far);
@@ -395,7 +467,11 @@ TrainingResult TripletTrainer::train(const torch::Tensor& embeddings, const std:
     const double ta = result.after.verification.tar;
     const std::string numbers = "held-out top-1 error " + percent(eb) + " -> " + percent(ea) +
                                 ", TAR@FAR=" + number(result.far, result.far < 0.01 ? 3 : 2) + " " +
-                                number(tb) + " -> " + number(ta) + " (" + result.validation + ")";
+                                number(tb) + " -> " + number(ta) + " (" + result.validation + ")" +
+                                (m_options.pairBar <= 1.0f ? ", most alike 1% of different people " +
+                                                                 number(result.before.differentTop) + " -> " +
+                                                                 number(result.after.differentTop)
+                                                           : std::string());
     if (result.bestEpoch == 0) {
         result.reason = "not adopted: no epoch improved on the untrained embeddings; " + numbers;
     } else if (ea > eb) {
@@ -404,6 +480,15 @@ TrainingResult TripletTrainer::train(const torch::Tensor& embeddings, const std:
         result.reason = "not adopted: verification got worse; " + numbers;
     } else if (!(ea < eb || ta >= tb + m_options.minImprovement)) {
         result.reason = "not adopted: no measurable improvement; " + numbers;
+    } else if (lookAlikes) {
+        result.reason = "not adopted: faces of different people come closer (the most alike 1% from " +
+                        number(result.before.differentTop, 3) + " to " +
+                        number(result.after.differentTop, 3) + "; pairs at " + number(m_options.pairBar, 2) +
+                        ": " + std::to_string(result.before.differentAtPairBar) + " -> " +
+                        std::to_string(result.after.differentAtPairBar) + ", faces and prototypes at " +
+                        number(m_options.prototypeBar, 2) + ": " +
+                        std::to_string(result.before.differentAtPrototypeBar) + " -> " +
+                        std::to_string(result.after.differentAtPrototypeBar) + "); " + numbers;
     } else {
         result.adopted = true;
         result.reason = "adopted: " + numbers + "; final head trained on all " +

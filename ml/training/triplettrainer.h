@@ -36,6 +36,14 @@ struct TrainingOptions {
     float rejectBelow = -2.0f;     // identification rejects a probe whose best prototype cosine is below
                                    // this (default: never rejects)
     double minImprovement = 0.005; // a TAR change smaller than this counts as no change
+    // The bars at which the application compares faces (cosine, > 1: none): the head is not adopted when
+    // more held-out pairs of different people reach them through it than without it (beyond counting noise:
+    // after > before + 2 sqrt(before + 1)) — a head that pulls
+    // everybody closer passes the scale-free checks above and yet makes the application group and suggest
+    // look-alikes. pairBar: two faces (grouping); prototypeBar: a face and another person's prototype, the
+    // normalised mean of their training faces (suggestions).
+    float pairBar = 2.0f;
+    float prototypeBar = 2.0f;
 };
 
 // Held-out quality of one embedding space (raw, or through a head).
@@ -44,7 +52,17 @@ struct HeadMetrics {
     TarAtFar verification;                // probe x gallery and probe x probe pairs at the chosen FAR
     double auc = 0.5;
     int64_t pairs = 0;
+    int64_t differentAtPairBar = 0;      // pairs of different people at or above TrainingOptions::pairBar
+    int64_t differentAtPrototypeBar = 0; // probes x other people's prototypes at or above prototypeBar
+    double differentTop = -1;            // similarity of the most alike 1 % of pairs of different people
 };
+
+// With the application's bars set (TrainingOptions::pairBar), a head is also refused when the most alike
+// pairs of different people come closer: the kDifferentQuantile quantile of their similarities rises by more
+// than kDifferentShift. A tail count at a bar is noisy on the few hundred faces of a family's first names;
+// the quantile of thousands of pairs is not, and the bars sit in that tail.
+constexpr double kDifferentQuantile = 0.99;
+constexpr double kDifferentShift = 0.01;
 
 struct TrainingResult {
     ProjectionHead head{nullptr}; // adopted: trained on all labelled faces; otherwise the identity head
@@ -78,11 +96,15 @@ using TrainingProgress = std::function<void(int, double, const HeadMetrics&)>;
 //   adopt  <=>  top-1 error(after) <= top-1 error(before)  and  TAR(after) >= TAR(before) - minImprovement
 //               and (top-1 error(after) < top-1 error(before)  or  TAR(after) >= TAR(before) +
 //               minImprovement)
+//               and not more different-people pairs at the application's bars (pairBar, prototypeBar)
 // An adopted head is then retrained on all faces for the best number of epochs found in validation.
 class TripletTrainer {
 public:
     explicit TripletTrainer(TrainingOptions options = {});
     const TrainingOptions& options() const { return m_options; }
+    // Whether a count of different-people pairs at an application bar rose beyond counting noise
+    // (after > before + 2 sqrt(before + 1): two standard deviations of a count of rare events).
+    static bool moreLookAlikes(int64_t before, int64_t after);
 
     // Empty when labels (one per face, -1 = unlabelled) can support training; otherwise what is missing.
     // names (optional): names[label] replaces "person <label>" in the message.

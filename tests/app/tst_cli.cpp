@@ -350,6 +350,8 @@ void TestCli::evalLibrary_data()
     QTest::addColumn<bool>("boxes");
     QTest::newRow("defaults") << QStringList{} << false;
     QTest::newRow("frnet named") << QStringList{QStringLiteral("--model"), QStringLiteral("frnet")} << false;
+    QTest::newRow("with the background fine-tuning")
+        << QStringList{QStringLiteral("--finetune-every"), QStringLiteral("12")} << false;
     QTest::newRow("edgeface-xxs named")
         << QStringList{QStringLiteral("--model"), QStringLiteral("edgeface-xxs")} << false;
     QTest::newRow("pairs, boxes, other grouping")
@@ -434,7 +436,36 @@ void TestCli::evalLibrary()
     // The effort simulation: the app's flow and the one-by-one reference, each from the same groups.
     QCOMPARE(report.contains(QStringLiteral("effort")), !options.contains(QStringLiteral("--no-effort")));
     QCOMPARE(report.contains(QStringLiteral("effort_baseline")), report.contains(QStringLiteral("effort")));
-    for (const QString& key : {QStringLiteral("effort"), QStringLiteral("effort_baseline")}) {
+    // The background fine-tuning runs in a third simulation only, on the family's answers as they come: every
+    // run after at least 12 more named faces, each adopted or refused with its reason.
+    const bool finetuned = options.contains(QStringLiteral("--finetune-every"));
+    QCOMPARE(report.contains(QStringLiteral("effort_finetuned")), finetuned);
+    QVERIFY(report.value(QStringLiteral("effort")).toObject().value(QStringLiteral("finetune")).isNull());
+    if (finetuned) {
+        const QJsonObject f = report.value(QStringLiteral("effort_finetuned"))
+                                  .toObject()
+                                  .value(QStringLiteral("finetune"))
+                                  .toObject();
+        QCOMPARE(f.value(QStringLiteral("every")).toInt(), 12);
+        const QJsonArray history = f.value(QStringLiteral("history")).toArray();
+        QVERIFY2(!history.isEmpty(), r.out.constData()); // 40 labelled faces of 8 people: enough for a run
+        QCOMPARE(f.value(QStringLiteral("runs")).toInt(), int(history.size()));
+        int adopted = 0, previousFaces = 0;
+        for (const QJsonValue& v : history) {
+            const QJsonObject run = v.toObject();
+            adopted += run.value(QStringLiteral("adopted")).toBool() ? 1 : 0;
+            QVERIFY(run.value(QStringLiteral("reason"))
+                        .toString()
+                        .startsWith(run.value(QStringLiteral("adopted")).toBool()
+                                        ? QStringLiteral("adopted")
+                                        : QStringLiteral("not adopted")));
+            QVERIFY(run.value(QStringLiteral("faces")).toInt() >= previousFaces + 12);
+            previousFaces = run.value(QStringLiteral("faces")).toInt();
+        }
+        QCOMPARE(f.value(QStringLiteral("adopted")).toInt(), adopted);
+    }
+    for (const QString& key :
+         {QStringLiteral("effort"), QStringLiteral("effort_baseline"), QStringLiteral("effort_finetuned")}) {
         if (!report.contains(key))
             continue;
         const QJsonObject e = report.value(key).toObject();

@@ -499,6 +499,73 @@ private Q_SLOTS:
         }
     }
 
+    void trainerKeepsTheApplicationsBars_data()
+    {
+        QTest::addColumn<float>("pairBar");
+        QTest::addColumn<float>("prototypeBar");
+        QTest::newRow("no bar") << 2.0f << 2.0f;
+        QTest::newRow("pair bar 0.4") << 0.4f << 2.0f;
+        QTest::newRow("pair bar 0.6") << 0.6f << 2.0f;
+        QTest::newRow("prototype bar 0.4") << 2.0f << 0.4f;
+        QTest::newRow("both bars 0.6") << 0.6f << 0.6f;
+    }
+
+    // The application's bars (TrainingOptions::pairBar, prototypeBar): the held-out pairs of different people
+    // that reach them are counted before and after the head; a head that separates people (a shared nuisance
+    // suppressed) brings fewer over them and stays adopted at every bar.
+    void trainerKeepsTheApplicationsBars()
+    {
+        QFETCH(float, pairBar);
+        QFETCH(float, prototypeBar);
+        SyntheticOptions s;
+        s.faces = 240;
+        s.identities = 12;
+        s.dim = 32;
+        s.noiseShare = 0.0;
+        s.lowQualityShare = 0.0;
+        s.sizeExponent = 0.0;
+        s.seed = 21;
+        s.minSpread = 0.3;
+        s.maxSpread = 0.4;
+        s.nuisanceDims = 4;
+        s.nuisanceScale = 0.9;
+        const SyntheticSet set = SyntheticIdentities::generate(s);
+        TrainingOptions options;
+        options.epochs = 15;
+        options.pairBar = pairBar;
+        options.prototypeBar = prototypeBar;
+        const TrainingResult r = TripletTrainer(options).train(set.embeddings, set.labels);
+        QVERIFY2(r.adopted, r.reason.c_str());
+        QCOMPARE(r.before.differentAtPairBar > 0, pairBar <= 1.0f);
+        QCOMPARE(r.before.differentAtPrototypeBar > 0, prototypeBar <= 0.4f);
+        QVERIFY(r.after.differentAtPairBar <= r.before.differentAtPairBar);
+        QVERIFY(!TripletTrainer::moreLookAlikes(r.before.differentAtPrototypeBar,
+                                                r.after.differentAtPrototypeBar));
+        QVERIFY(r.before.differentAtPairBar <= r.before.pairs);
+    }
+
+    void lookAlikeRule_data()
+    {
+        QTest::addColumn<int>("before");
+        QTest::addColumn<int>("after");
+        QTest::addColumn<bool>("more");
+        QTest::newRow("fewer") << 29 << 3 << false;
+        QTest::newRow("the same") << 6 << 6 << false;
+        QTest::newRow("one more of one: counting noise") << 1 << 2 << false;
+        QTest::newRow("twice as many of six (PINS, 200 faces)") << 6 << 12 << true;
+        QTest::newRow("ten times as many (PINS, 400 faces)") << 7 << 82 << true;
+        QTest::newRow("from none to four") << 0 << 4 << true;
+        QTest::newRow("from none to two") << 0 << 2 << false;
+    }
+
+    void lookAlikeRule()
+    {
+        QFETCH(int, before);
+        QFETCH(int, after);
+        QFETCH(bool, more);
+        QCOMPARE(TripletTrainer::moreLookAlikes(before, after), more);
+    }
+
     void trainerCancels()
     {
         SyntheticOptions s;
