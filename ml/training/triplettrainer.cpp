@@ -481,14 +481,13 @@ TrainingResult TripletTrainer::train(const torch::Tensor& embeddings, const std:
     } else if (!(ea < eb || ta >= tb + m_options.minImprovement)) {
         result.reason = "not adopted: no measurable improvement; " + numbers;
     } else if (lookAlikes) {
-        result.reason = "not adopted: faces of different people come closer (the most alike 1% from " +
-                        number(result.before.differentTop, 3) + " to " +
-                        number(result.after.differentTop, 3) + "; pairs at " + number(m_options.pairBar, 2) +
-                        ": " + std::to_string(result.before.differentAtPairBar) + " -> " +
-                        std::to_string(result.after.differentAtPairBar) + ", faces and prototypes at " +
-                        number(m_options.prototypeBar, 2) + ": " +
-                        std::to_string(result.before.differentAtPrototypeBar) + " -> " +
-                        std::to_string(result.after.differentAtPrototypeBar) + "); " + numbers;
+        // (the most alike 1 % of different people is in `numbers`)
+        result.reason =
+            "not adopted: faces of different people come closer (pairs at " + number(m_options.pairBar, 2) +
+            ": " + std::to_string(result.before.differentAtPairBar) + " -> " +
+            std::to_string(result.after.differentAtPairBar) + ", faces and prototypes at " +
+            number(m_options.prototypeBar, 2) + ": " + std::to_string(result.before.differentAtPrototypeBar) +
+            " -> " + std::to_string(result.after.differentAtPrototypeBar) + "); " + numbers;
     } else {
         result.adopted = true;
         result.reason = "adopted: " + numbers + "; final head trained on all " +

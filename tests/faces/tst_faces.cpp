@@ -89,6 +89,7 @@ private:
         return exec(QStringLiteral("INSERT INTO persons (name) VALUES (?)"), {name});
     }
     FaceRefreshSummary refresh(FaceRefreshOptions options = {});
+    std::pair<QList<qint64>, QList<qint64>> aliceAmongLookAlikes(bool cousinsNamed);
     // face id -> cluster id of every face given.
     QHash<qint64, qint64> clusterOf(const QList<qint64>& faces);
     // The distinct cluster ids of the faces, sorted (0 = unclustered).
@@ -179,6 +180,31 @@ QList<qint64> TestFaces::addFaces(int id, int count, float quality, const QStrin
                      person ? QVariant(person) : QVariant(QMetaType::fromType<qint64>())});
     }
     return ids;
+}
+
+// Alice with six named faces and three look-alike cousins (centres at cosine ~0.86; named, three faces each,
+// when cousinsNamed), then three unnamed faces of Alice and four of a look-alike stranger nobody named.
+// Returns {Alice's unnamed faces, the stranger's}.
+std::pair<QList<qint64>, QList<qint64>> TestFaces::aliceAmongLookAlikes(bool cousinsNamed)
+{
+    const qint64 alice = addPerson(QStringLiteral("Alice"));
+    addFaces(0, 6, 0.9f, QStringLiteral("confirmed"), alice, 0.2f);
+    std::normal_distribution<float> normal(0.0f, 1.0f);
+    const auto lookAlike = [&](int id) {
+        std::vector<float> c = m_centres[0];
+        for (float& x : c)
+            x += 0.6f / std::sqrt(float(kDim)) * normal(m_rng);
+        m_centres[id] = unit(c);
+    };
+    for (int cousin = 1; cousin <= 3; ++cousin) {
+        lookAlike(cousin);
+        if (cousinsNamed)
+            addFaces(cousin, 3, 0.9f, QStringLiteral("confirmed"),
+                     addPerson(QStringLiteral("Cousin %1").arg(cousin)), 0.2f);
+    }
+    lookAlike(9);
+    QList<qint64> aliceUnknown = addFaces(0, 3, 0.9f, QStringLiteral("unknown"), 0, 0.2f);
+    return {aliceUnknown, addFaces(9, 4, 0.9f, QStringLiteral("unknown"), 0, 0.2f)};
 }
 
 FaceRefreshSummary TestFaces::refresh(FaceRefreshOptions options)
@@ -438,23 +464,7 @@ void TestFaces::crowdedNeighbourhoodRaisesTheBar()
 {
     QFETCH(float, crowdMargin);
     QFETCH(bool, strangerSuggested);
-    const qint64 alice = addPerson(QStringLiteral("Alice"));
-    addFaces(0, 6, 0.9f, QStringLiteral("confirmed"), alice, 0.2f);
-    std::normal_distribution<float> normal(0.0f, 1.0f);
-    const auto lookAlike = [&](int id) {
-        std::vector<float> c = m_centres[0];
-        for (float& x : c)
-            x += 0.6f / std::sqrt(float(kDim)) * normal(m_rng);
-        m_centres[id] = unit(c);
-    };
-    for (int cousin = 1; cousin <= 3; ++cousin) {
-        lookAlike(cousin);
-        addFaces(cousin, 3, 0.9f, QStringLiteral("confirmed"),
-                 addPerson(QStringLiteral("Cousin %1").arg(cousin)), 0.2f);
-    }
-    lookAlike(9);
-    const QList<qint64> aliceUnknown = addFaces(0, 3, 0.9f, QStringLiteral("unknown"), 0, 0.2f);
-    const QList<qint64> stranger = addFaces(9, 4, 0.9f, QStringLiteral("unknown"), 0, 0.2f);
+    const auto [aliceUnknown, stranger] = aliceAmongLookAlikes(true);
     FaceRefreshOptions options;
     options.crowdMargin = crowdMargin;
     const FaceRefreshSummary s = refresh(options);
@@ -485,24 +495,7 @@ void TestFaces::shownConfidenceFollowsEvidence()
     QFETCH(bool, cousinsNamed);
     QFETCH(bool, evidence);
     QFETCH(bool, strangerLowered);
-    const qint64 alice = addPerson(QStringLiteral("Alice"));
-    addFaces(0, 6, 0.9f, QStringLiteral("confirmed"), alice, 0.2f);
-    std::normal_distribution<float> normal(0.0f, 1.0f);
-    const auto lookAlike = [&](int id) {
-        std::vector<float> c = m_centres[0];
-        for (float& x : c)
-            x += 0.6f / std::sqrt(float(kDim)) * normal(m_rng);
-        m_centres[id] = unit(c);
-    };
-    for (int cousin = 1; cousin <= 3; ++cousin) {
-        lookAlike(cousin);
-        if (cousinsNamed)
-            addFaces(cousin, 3, 0.9f, QStringLiteral("confirmed"),
-                     addPerson(QStringLiteral("Cousin %1").arg(cousin)), 0.2f);
-    }
-    lookAlike(9);
-    const QList<qint64> aliceUnknown = addFaces(0, 3, 0.9f, QStringLiteral("unknown"), 0, 0.2f);
-    const QList<qint64> stranger = addFaces(9, 4, 0.9f, QStringLiteral("unknown"), 0, 0.2f);
+    const auto [aliceUnknown, stranger] = aliceAmongLookAlikes(cousinsNamed);
     FaceRefreshOptions options;
     options.crowdMargin =
         2.0f; // the bar stays the model's: only the shown confidence may follow the evidence

@@ -48,6 +48,29 @@ std::vector<char> readBytes(const std::string& path)
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
+// 240 faces of 12 people of equal size in 32 dimensions, no strangers, no poor faces.
+SyntheticOptions twelvePeople()
+{
+    SyntheticOptions s;
+    s.faces = 240;
+    s.identities = 12;
+    s.dim = 32;
+    s.noiseShare = 0.0;
+    s.lowQualityShare = 0.0;
+    s.sizeExponent = 0.0;
+    s.seed = 21;
+    return s;
+}
+
+// Identities blurred by strong variation shared by everybody (pose, light), which a head can suppress.
+void addSharedNuisance(SyntheticOptions& s)
+{
+    s.minSpread = 0.3;
+    s.maxSpread = 0.4;
+    s.nuisanceDims = 4;
+    s.nuisanceScale = 0.9;
+}
+
 } // namespace
 
 Q_DECLARE_METATYPE(TripletDistance)
@@ -450,19 +473,9 @@ private Q_SLOTS:
     {
         QFETCH(QString, situation);
         QFETCH(bool, adopted);
-        SyntheticOptions s;
-        s.faces = 240;
-        s.identities = 12;
-        s.dim = 32;
-        s.noiseShare = 0.0;
-        s.lowQualityShare = 0.0;
-        s.sizeExponent = 0.0;
-        s.seed = 21;
+        SyntheticOptions s = twelvePeople();
         if (situation == QLatin1String("nuisance")) {
-            s.minSpread = 0.3;
-            s.maxSpread = 0.4;
-            s.nuisanceDims = 4;
-            s.nuisanceScale = 0.9;
+            addSharedNuisance(s);
         } else if (situation == QLatin1String("separated")) {
             s.minSpread = 0.05;
             s.maxSpread = 0.1;
@@ -517,18 +530,8 @@ private Q_SLOTS:
     {
         QFETCH(float, pairBar);
         QFETCH(float, prototypeBar);
-        SyntheticOptions s;
-        s.faces = 240;
-        s.identities = 12;
-        s.dim = 32;
-        s.noiseShare = 0.0;
-        s.lowQualityShare = 0.0;
-        s.sizeExponent = 0.0;
-        s.seed = 21;
-        s.minSpread = 0.3;
-        s.maxSpread = 0.4;
-        s.nuisanceDims = 4;
-        s.nuisanceScale = 0.9;
+        SyntheticOptions s = twelvePeople();
+        addSharedNuisance(s);
         const SyntheticSet set = SyntheticIdentities::generate(s);
         TrainingOptions options;
         options.epochs = 15;
