@@ -137,7 +137,11 @@ void jpegMessage(j_common_ptr, int) {} // warnings (a truncated file is refused 
 // Qt's reader: accurate IDCT and fancy upsampling at full size, the fast ones (`fast`) for reduced sizes, so
 // full-size pixels equal Qt's. *handled is false for what libjpeg cannot turn into RGB (CMYK, YCCK): Qt
 // decodes those.
-QImage decodeJpeg(const QByteArray& data, const QSize& scaled, bool fast, QString* error, bool* handled)
+// With a valid `region` (stored pixels, inside the image), only that rectangle at full size: the rows above
+// it are skipped (entropy-decoded, not transformed), the columns outside it not transformed, and the decode
+// stops after its last row.
+QImage decodeJpeg(const QByteArray& data, const QSize& scaled, bool fast, const QRect& region, QString* error,
+                  bool* handled)
 {
     *handled = true;
     jpeg_decompress_struct info;
@@ -165,14 +169,14 @@ QImage decodeJpeg(const QByteArray& data, const QSize& scaled, bool fast, QStrin
     // An image that is smooth-scaled afterwards is decoded as RGB32 (Qt's scaler works on 32-bit pixels and
     // would convert an RGB888 image first); one kept at its decoded size as RGB888.
 #ifdef JCS_EXTENSIONS
-    const bool toRgb32 = scaled.isValid();
+    const bool toRgb32 = scaled.isValid() && !region.isValid();
     info.out_color_space =
         toRgb32 ? (QSysInfo::ByteOrder == QSysInfo::LittleEndian ? JCS_EXT_BGRX : JCS_EXT_XRGB) : JCS_RGB;
 #else
     const bool toRgb32 = false;
     info.out_color_space = JCS_RGB;
 #endif
-    if (scaled.isValid()) {
+    if (scaled.isValid() && !region.isValid()) {
         // libjpeg(-turbo) scales by M/8 while decoding (M = 1..16): the smallest M that still covers the
         // size.
         const double f =
@@ -188,17 +192,42 @@ QImage decodeJpeg(const QByteArray& data, const QSize& scaled, bool fast, QStrin
         *handled = false;
         return {};
     }
-    *out = QImage(int(info.output_width), int(info.output_height),
-                  toRgb32 ? QImage::Format_RGB32 : QImage::Format_RGB888);
+    JDIMENSION left = 0;
+    JDIMENSION rows = info.output_height;
+    // Decoded with two more pixels on each side (inside the image): upsampled chroma reads its neighbours,
+    // which libjpeg repeats from the edge of what it decodes.
+    const QRect padded = region.adjusted(-2, -2, 2, 2)
+                             .intersected(QRect(0, 0, int(info.output_width), int(info.output_height)));
+    if (region.isValid()) {
+        // Columns: libjpeg-turbo widens them to whole iMCUs (left edge moved left, width grown).
+        JDIMENSION width = JDIMENSION(padded.width());
+        left = JDIMENSION(padded.x());
+        if (width < info.output_width)
+            jpeg_crop_scanline(&info, &left, &width);
+        else
+            left = 0;
+        if (padded.y() > 0 && jpeg_skip_scanlines(&info, JDIMENSION(padded.y())) != JDIMENSION(padded.y())) {
+            jpeg_destroy_decompress(&info);
+            *error = QStringLiteral("cannot decode the JPEG image: it ends before row %1").arg(padded.y());
+            return {};
+        }
+        rows = JDIMENSION(padded.height());
+    }
+    *out = QImage(int(info.output_width), int(rows), toRgb32 ? QImage::Format_RGB32 : QImage::Format_RGB888);
     if (out->isNull()) {
         jpeg_destroy_decompress(&info);
         *error =
             QStringLiteral("out of memory for %1x%2 pixels").arg(info.output_width).arg(info.output_height);
         return {};
     }
-    while (info.output_scanline < info.output_height) {
-        JSAMPROW row = out->scanLine(int(info.output_scanline));
+    const JDIMENSION first = info.output_scanline;
+    while (info.output_scanline < first + rows) {
+        JSAMPROW row = out->scanLine(int(info.output_scanline - first));
         jpeg_read_scanlines(&info, &row, 1);
+    }
+    if (region.isValid()) {
+        jpeg_destroy_decompress(&info); // the rest of the data is not needed
+        return out->copy(region.x() - int(left), region.y() - padded.y(), region.width(), region.height());
     }
     jpeg_finish_decompress(&info);
     jpeg_destroy_decompress(&info);
@@ -218,6 +247,34 @@ bool isStandalone(unsigned char marker)
 QSize ImageDecoder::orientedSize(const QSize& stored, int orientation)
 {
     return orientation >= 5 && orientation <= 8 ? stored.transposed() : stored;
+}
+
+QRect ImageDecoder::storedRect(const QRect& display, const QSize& stored, int orientation)
+{
+    // Edges [u0, u1) x [v0, v1) of the displayed rectangle, mapped back through the orientation (the EXIF
+    // definition of where a stored pixel lands on screen, as in applyOrientation).
+    const int W = stored.width(), H = stored.height();
+    const int u0 = display.left(), u1 = display.left() + display.width();
+    const int v0 = display.top(), v1 = display.top() + display.height();
+    const auto rect = [](int x0, int x1, int y0, int y1) { return QRect(x0, y0, x1 - x0, y1 - y0); };
+    switch (orientation) {
+    case 2:
+        return rect(W - u1, W - u0, v0, v1);
+    case 3:
+        return rect(W - u1, W - u0, H - v1, H - v0);
+    case 4:
+        return rect(u0, u1, H - v1, H - v0);
+    case 5:
+        return rect(v0, v1, u0, u1);
+    case 6:
+        return rect(v0, v1, H - u1, H - u0);
+    case 7:
+        return rect(W - v1, W - v0, H - u1, H - u0);
+    case 8:
+        return rect(W - v1, W - v0, u0, u1);
+    default:
+        return display;
+    }
 }
 
 QSize ImageDecoder::fitInside(const QSize& size, const QSize& box)
@@ -446,6 +503,15 @@ ImageDecoder::Result ImageDecoder::decodeData(const QByteArray& data, const Opti
         return result;
     }
     const Header& header = result.header;
+    // A region is clipped to the displayed image; the whole image when none is asked for.
+    QRect region;
+    if (options.region.isValid()) {
+        region = options.region.intersected(QRect(QPoint(0, 0), header.displaySize));
+        if (region.isEmpty()) {
+            result.error = QStringLiteral("the region to decode lies outside the image");
+            return result;
+        }
+    }
     QImage image;
     if (header.format == ImageFormat::Heif) {
         const HeifFile file = openHeif(data);
@@ -456,7 +522,7 @@ ImageDecoder::Result ImageDecoder::decodeData(const QByteArray& data, const Opti
         image = decodeHeif(file, &result.error);
         if (image.isNull())
             return result;
-        const QSize target = fitInside(image.size(), options.boundingSize);
+        const QSize target = region.isValid() ? image.size() : fitInside(image.size(), options.boundingSize);
         if (target != image.size())
             image = image.scaled(target, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
     } else {
@@ -467,13 +533,16 @@ ImageDecoder::Result ImageDecoder::decodeData(const QByteArray& data, const Opti
                 return result;
             }
         }
-        const QSize targetDisplay = fitInside(header.displaySize, options.boundingSize);
+        const QSize targetDisplay =
+            region.isValid() ? header.displaySize : fitInside(header.displaySize, options.boundingSize);
         const bool reduced = targetDisplay != header.displaySize;
         bool handled = false;
         if (header.format == ImageFormat::Jpeg) {
             // Reduced sizes: fast integer IDCT and plain upsampling in libjpeg (invisible once downscaled).
-            image = decodeJpeg(data, reduced ? orientedSize(targetDisplay, header.orientation) : QSize(),
-                               reduced, &result.error, &handled);
+            image = decodeJpeg(
+                data, reduced ? orientedSize(targetDisplay, header.orientation) : QSize(), reduced,
+                region.isValid() ? storedRect(region, header.storedSize, header.orientation) : QRect(),
+                &result.error, &handled);
             if (handled && image.isNull())
                 return result;
         }
@@ -498,7 +567,12 @@ ImageDecoder::Result ImageDecoder::decodeData(const QByteArray& data, const Opti
         }
         if (options.applyOrientation)
             image = applyOrientation(image, header.orientation);
+        if (region.isValid() && !handled)
+            image = image.copy(region);
     }
+    if (region.isValid() && header.format == ImageFormat::Heif)
+        image = image.copy(region);
+    result.offset = region.topLeft();
     const QImage::Format wanted = image.hasAlphaChannel() ? QImage::Format_ARGB32 : QImage::Format_RGB888;
     if (image.format() != wanted)
         image = image.convertToFormat(wanted);

@@ -4,6 +4,8 @@
 
 #include <QByteArray>
 #include <QImage>
+#include <QPoint>
+#include <QRect>
 #include <QSize>
 #include <QString>
 
@@ -32,6 +34,13 @@ public:
         // never developed), oriented by the RAW's own EXIF orientation. decodeFile() sets this from the
         // file's extension.
         bool raw = false;
+        // Only this rectangle, at full resolution (displayed, oriented pixels; clipped to the image; invalid
+        // = the whole image; boundingSize is then ignored). The result holds region ∩ image, Result::offset
+        // its top-left. A JPEG is decoded only where needed: the rows above are entropy-decoded but not
+        // transformed (libjpeg-turbo's jpeg_skip_scanlines), the columns outside are not transformed
+        // (jpeg_crop_scanline) and the data after the last row is not read. Other formats are decoded whole
+        // and copied. For the crops of a few faces of a camera photo.
+        QRect region;
     };
 
     struct Header {
@@ -47,6 +56,7 @@ public:
         QImage image;
         Header header;
         QString error; // empty on success; a sentence saying why the file cannot be decoded
+        QPoint offset; // where the image's top-left pixel lies in the displayed photo (Options::region)
         bool ok() const { return error.isEmpty() && !image.isNull(); }
     };
 
@@ -68,6 +78,8 @@ public:
 
     static QImage applyOrientation(const QImage& image, int orientation);
     static QSize orientedSize(const QSize& stored, int orientation);
+    // The stored pixels that become the displayed rectangle `display` of an image stored at `stored` size.
+    static QRect storedRect(const QRect& display, const QSize& stored, int orientation);
     // Largest size with the aspect ratio of `size` that fits in `box` (never larger than `size`).
     static QSize fitInside(const QSize& size, const QSize& box);
 };

@@ -28,6 +28,7 @@
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 #include <deque>
+#include <limits>
 #include <opencv2/imgproc.hpp>
 
 namespace kindred {
@@ -44,6 +45,7 @@ struct PhotoJob {
 struct DecodedPhoto {
     PhotoJob job;
     QByteArray data;  // the file, kept for a full-resolution decode when faces are small
+    QImage image;     // the decode (RGB888), whose pixels `reduced` shows without a copy
     cv::Mat reduced;  // RGB, long side <= detectMaxSide
     double scale = 1; // full-resolution pixels per reduced pixel
     QSize fullSize;
@@ -81,7 +83,11 @@ DecodedPhoto decodePhoto(const PhotoJob& job, int maxSide)
         return out;
     }
     out.fullSize = result.header.displaySize;
-    out.reduced = toRgbMat(result.image);
+    out.image = result.image.format() == QImage::Format_RGB888
+                    ? result.image
+                    : result.image.convertToFormat(QImage::Format_RGB888);
+    out.reduced = cv::Mat(out.image.height(), out.image.width(), CV_8UC3,
+                          const_cast<uchar*>(out.image.constBits()), size_t(out.image.bytesPerLine()));
     out.scale = result.image.width() > 0 ? double(out.fullSize.width()) / result.image.width() : 1.0;
     out.seconds = timer.elapsed() / 1000.0;
     return out;
@@ -114,6 +120,19 @@ void scaleFace(FaceDetection& face, double factor)
     for (auto& point : face.landmarks) {
         point[0] = float(point[0] * factor);
         point[1] = float(point[1] * factor);
+    }
+}
+
+// A detection's box and landmarks moved by `by`.
+void shiftFace(FaceDetection& face, cv::Point2f by)
+{
+    face.box[0] += by.x;
+    face.box[1] += by.y;
+    face.box[2] += by.x;
+    face.box[3] += by.y;
+    for (auto& point : face.landmarks) {
+        point[0] += by.x;
+        point[1] += by.y;
     }
 }
 
@@ -236,28 +255,42 @@ struct FaceIndexer::Impl {
             t.restart();
 
             // Crops come from an image sharp enough for the embedder's input: the reduced decode when the
-            // faces are large in it, else the full-resolution decode.
+            // faces are large in it, else the full resolution - only the part of the photo the crops read.
             const int cropSide = embedder->inputSize();
             cv::Mat source = photo.reduced;
             double toSource = 1.0;
+            cv::Point2f sourceOffset(0, 0); // where `source` lies in the image the faces are scaled to
             bool small = false;
             for (const FaceDetection& f : faces)
                 small = small || std::min(f.width(), f.height()) < cropSide;
             if (small && photo.scale > 1.01) {
                 QElapsedTimer fullDecode;
                 fullDecode.start();
+                const double toFull = double(photo.fullSize.width()) / photo.reduced.cols;
+                const cv::Size fullSize(photo.fullSize.width(), photo.fullSize.height());
+                cv::Rect needed;
+                for (const FaceDetection& detected : faces) {
+                    FaceDetection f = detected;
+                    scaleFace(f, toFull);
+                    needed |= FaceAligner::alignSource(f.landmarks, embedder->chipTemplate(), fullSize) |
+                              FaceAligner::cropBoxSource(f.box, options.cropSize, options.cropSize * 0.3f,
+                                                         fullSize);
+                }
                 ImageDecoder::Options full;
                 full.raw = ImageFormats::hasRawExtension(job.path);
+                full.region = QRect(needed.x, needed.y, needed.width, needed.height);
                 const ImageDecoder::Result result = ImageDecoder::decodeData(photo.data, full);
                 if (result.ok()) {
                     source = toRgbMat(result.image);
-                    toSource = double(result.image.width()) / photo.reduced.cols;
+                    toSource = toFull;
+                    sourceOffset = cv::Point2f(float(result.offset.x()), float(result.offset.y()));
                 }
                 out.cropDecodeSeconds = fullDecode.elapsed() / 1000.0;
             }
             for (size_t k = 0; k < faces.size(); ++k) {
                 FaceDetection f = faces[k];
                 scaleFace(f, toSource);
+                shiftFace(f, -sourceOffset);
                 PendingFace face;
                 face.photoId = job.id;
                 face.alignedCrop = align(source, f);
@@ -266,7 +299,8 @@ struct FaceIndexer::Impl {
                 face.quality = faceQuality(f, 1.0, face.alignedCrop);
                 face.check = checks[k];
                 // Stored coordinates are full-resolution pixels of the oriented photo.
-                scaleFace(f, photo.scale / toSource);
+                f = faces[k];
+                scaleFace(f, photo.scale);
                 face.detection = f;
                 out.faces.push_back(std::move(face));
             }
@@ -334,6 +368,14 @@ struct FaceIndexer::Impl {
             return align(image, face);
         const int size = embedder->inputSize();
         return FaceAligner::cropBox(image, face.box, size, float(size) * 0.2f);
+    }
+    // The pixels alignBox() reads.
+    cv::Rect alignBoxSource(const FaceDetection& face, bool haveLandmarks, const cv::Size& imageSize) const
+    {
+        if (haveLandmarks)
+            return FaceAligner::alignSource(face.landmarks, embedder->chipTemplate(), imageSize);
+        const int size = embedder->inputSize();
+        return FaceAligner::cropBoxSource(face.box, size, float(size) * 0.2f, imageSize);
     }
 };
 
@@ -978,7 +1020,14 @@ void FaceIndexer::reembed(QSqlDatabase& db, FaceIndexSummary& summary, const std
             state.currentPath = it.value().first;
             progress(state);
         }
-        const ImageDecoder::Result decoded = ImageDecoder::decodeFile(it.value().first);
+        // Only the part of the photo that the crops read is decoded (clipped to the photo by the decoder).
+        const cv::Size unbounded(std::numeric_limits<int>::max() / 2, std::numeric_limits<int>::max() / 2);
+        cv::Rect needed;
+        for (const Stale& s : it.value().second)
+            needed |= d->alignBoxSource(s.face, s.landmarks, unbounded);
+        ImageDecoder::Options part;
+        part.region = QRect(needed.x, needed.y, needed.width, needed.height);
+        const ImageDecoder::Result decoded = ImageDecoder::decodeFile(it.value().first, part);
         if (!decoded.ok()) {
             summary.failures.append(
                 {it.value().first, QStringLiteral("re-embedding: %1").arg(decoded.error)});
@@ -986,8 +1035,11 @@ void FaceIndexer::reembed(QSqlDatabase& db, FaceIndexSummary& summary, const std
         }
         const cv::Mat image = toRgbMat(decoded.image);
         std::vector<cv::Mat> crops;
-        for (const Stale& s : it.value().second)
-            crops.push_back(d->alignBox(image, s.face, s.landmarks));
+        for (const Stale& s : it.value().second) {
+            FaceDetection face = s.face;
+            shiftFace(face, cv::Point2f(-float(decoded.offset.x()), -float(decoded.offset.y())));
+            crops.push_back(d->alignBox(image, face, s.landmarks));
+        }
         EmbeddingBatch batch;
         try {
             batch = d->embedder->embed(crops);

@@ -29,6 +29,22 @@ constexpr double kMtcnnInBox[5][2] = {
 constexpr double kArcface112[5][2] = {
     {38.2946, 51.6963}, {73.5318, 51.5014}, {56.0252, 71.7366}, {41.5493, 92.3655}, {70.7299, 92.2041}};
 
+// The bounds (x0, y0, x1, y1) of the image points that land on the corners of a size x size output.
+cv::Vec4d sourceBounds(const cv::Matx23d& transform, int size)
+{
+    cv::Matx23d inverse;
+    cv::invertAffineTransform(transform, inverse);
+    const std::array<cv::Point2d, 4> corners = {cv::Point2d(0, 0), cv::Point2d(size, 0), cv::Point2d(0, size),
+                                                cv::Point2d(size, size)};
+    cv::Vec4d b(1e30, 1e30, -1e30, -1e30);
+    for (const cv::Point2d& c : corners) {
+        const double x = inverse(0, 0) * c.x + inverse(0, 1) * c.y + inverse(0, 2);
+        const double y = inverse(1, 0) * c.x + inverse(1, 1) * c.y + inverse(1, 2);
+        b = cv::Vec4d(std::min(b[0], x), std::min(b[1], y), std::max(b[2], x), std::max(b[3], y));
+    }
+    return b;
+}
+
 } // namespace
 
 ChipTemplate FaceAligner::arcfaceChip(int size)
@@ -95,19 +111,8 @@ cv::Mat FaceAligner::warp(const cv::Mat& image, const cv::Matx23d& transform, in
     cv::Mat source = image;
     if (scale < 0.5) {
         // Shrink only the part of the image that lands in the output, with area averaging, then warp.
-        cv::Matx23d inverse;
-        cv::invertAffineTransform(transform, inverse);
-        std::vector<cv::Point2d> corners = {
-            {0, 0}, {double(size), 0}, {0, double(size)}, {double(size), double(size)}};
-        double x0 = 1e30, y0 = 1e30, x1 = -1e30, y1 = -1e30;
-        for (const cv::Point2d& c : corners) {
-            const double x = inverse(0, 0) * c.x + inverse(0, 1) * c.y + inverse(0, 2);
-            const double y = inverse(1, 0) * c.x + inverse(1, 1) * c.y + inverse(1, 2);
-            x0 = std::min(x0, x);
-            y0 = std::min(y0, y);
-            x1 = std::max(x1, x);
-            y1 = std::max(y1, y);
-        }
+        const cv::Vec4d bounds = sourceBounds(transform, size);
+        const double x0 = bounds[0], y0 = bounds[1], x1 = bounds[2], y1 = bounds[3];
         const cv::Rect roi = cv::Rect(int(std::floor(x0)) - 1, int(std::floor(y0)) - 1,
                                       int(std::ceil(x1 - x0)) + 3, int(std::ceil(y1 - y0)) + 3) &
                              cv::Rect(0, 0, image.cols, image.rows);
@@ -158,17 +163,39 @@ cv::Mat FaceAligner::cropBox(const cv::Mat& image, const std::array<float, 4>& b
 {
     if (image.empty() || size <= 0 || margin >= float(size))
         throw ModelError("face crop: empty image, bad size or margin");
+    const cv::Rect source = cropBoxSource(box, size, margin, image.size());
+    if (source.empty())
+        throw ModelError("face crop: the box lies outside the image");
+    cv::Mat out;
+    cv::resize(image(source), out, cv::Size(size, size), 0, 0, cv::INTER_AREA);
+    return out;
+}
+
+cv::Rect FaceAligner::cropBoxSource(const std::array<float, 4>& box, int size, float margin,
+                                    const cv::Size& imageSize)
+{
     const float mx = margin * (box[2] - box[0]) / (float(size) - margin);
     const float my = margin * (box[3] - box[1]) / (float(size) - margin);
     const int x0 = int(std::max(box[0] - mx / 2, 0.0f));
     const int y0 = int(std::max(box[1] - my / 2, 0.0f));
-    const int x1 = int(std::min(box[2] + mx / 2, float(image.cols)));
-    const int y1 = int(std::min(box[3] + my / 2, float(image.rows)));
+    const int x1 = int(std::min(box[2] + mx / 2, float(imageSize.width)));
+    const int y1 = int(std::min(box[3] + my / 2, float(imageSize.height)));
     if (x1 <= x0 || y1 <= y0)
-        throw ModelError("face crop: the box lies outside the image");
-    cv::Mat out;
-    cv::resize(image(cv::Rect(x0, y0, x1 - x0, y1 - y0)), out, cv::Size(size, size), 0, 0, cv::INTER_AREA);
-    return out;
+        return {};
+    return {x0, y0, x1 - x0, y1 - y0};
+}
+
+cv::Rect FaceAligner::alignSource(const FaceLandmarks& landmarks, const ChipTemplate& chip,
+                                  const cv::Size& imageSize)
+{
+    std::array<cv::Point2d, 5> from;
+    for (size_t i = 0; i < 5; ++i)
+        from[i] = cv::Point2d(landmarks[i][0], landmarks[i][1]);
+    const cv::Vec4d b = sourceBounds(similarity(from, chip.points), chip.size);
+    // Bilinear sampling reads one pixel beyond, the area prefilter of warp() one more on each side.
+    const int x0 = int(std::floor(b[0])) - 3, y0 = int(std::floor(b[1])) - 3;
+    const int x1 = int(std::ceil(b[2])) + 4, y1 = int(std::ceil(b[3])) + 4;
+    return cv::Rect(x0, y0, x1 - x0, y1 - y0) & cv::Rect(0, 0, imageSize.width, imageSize.height);
 }
 
 } // namespace kindred

@@ -26,6 +26,13 @@ public:
     static cv::Mat cropBox(const cv::Mat& image, const std::array<float, 4>& box, int size = 160,
                            float margin = 32);
     static cv::Mat align(const cv::Mat& image, const FaceLandmarks& landmarks, const ChipTemplate& chip);
+    // The pixels of an image of `imageSize` that align() and cropBox() read for a face (clipped to the image;
+    // empty when none): a caller that decodes only these (and, where the rectangle meets the image's edge,
+    // up to it) gets the same crops.
+    static cv::Rect alignSource(const FaceLandmarks& landmarks, const ChipTemplate& chip,
+                                const cv::Size& imageSize);
+    static cv::Rect cropBoxSource(const std::array<float, 4>& box, int size, float margin,
+                                  const cv::Size& imageSize);
     // align() onto dlib's chip (dlibChip(size, padding)).
     static cv::Mat alignLandmarks(const cv::Mat& image, const FaceLandmarks& landmarks, int size = 150,
                                   double padding = 0.25);

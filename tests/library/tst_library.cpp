@@ -476,6 +476,99 @@ private Q_SLOTS:
         QVERIFY2(mean < tolerance, qPrintable(QString::number(mean)));
     }
 
+    // A region of a photo (the crops of small faces in a camera photo) decodes to the very pixels of that
+    // region in the whole decode, whatever the orientation, the chroma subsampling or where the region lies.
+    void regionDecoding_data()
+    {
+        QTest::addColumn<QString>("kind"); // baseline (4:2:0), progressive, gray (one channel), png
+        QTest::addColumn<int>("orientation");
+        QTest::addColumn<QRect>("region");   // displayed pixels
+        QTest::addColumn<QRect>("expected"); // region ∩ image
+        // The photo is cut to 1195 x 627 so that its edges are not on a whole number of blocks.
+        const QRect inside(301, 157, 230, 181), all(0, 0, 1195, 627);
+        for (const char* kind : {"baseline", "progressive", "gray", "png"}) {
+            for (int o : {1, 2, 3, 4, 5, 6, 7, 8}) {
+                const QSize display = o >= 5 ? QSize(627, 1195) : QSize(1195, 627);
+                QTest::addRow("%s, orientation %d, inside", kind, o) << kind << o << inside << inside;
+                // Over the right and bottom edges: clipped to the image.
+                const QRect corner(display.width() - 100, display.height() - 70, 300, 300);
+                QTest::addRow("%s, orientation %d, past the corner", kind, o)
+                    << kind << o << corner << QRect(display.width() - 100, display.height() - 70, 100, 70);
+            }
+            QTest::addRow("%s, top-left, from the edge", kind)
+                << kind << 1 << QRect(-20, -5, 77, 40) << QRect(0, 0, 57, 35);
+            QTest::addRow("%s, one pixel", kind) << kind << 6 << QRect(17, 900, 1, 1) << QRect(17, 900, 1, 1);
+            QTest::addRow("%s, a full-width band", kind)
+                << kind << 1 << QRect(0, 400, 1195, 9) << QRect(0, 400, 1195, 9);
+            QTest::addRow("%s, the whole photo", kind) << kind << 1 << all << all;
+        }
+    }
+    void regionDecoding()
+    {
+        QFETCH(QString, kind);
+        QFETCH(int, orientation);
+        QFETCH(QRect, region);
+        QFETCH(QRect, expected);
+        const QString dev = QStringLiteral(KINDRED_SHARED_DIR "/photos/dev/multiface.jpg");
+        if (!QFileInfo::exists(dev))
+            QSKIP("shared photos not present");
+        const QImage photo = QImage(dev).copy(0, 0, 1195, 627).convertToFormat(QImage::Format_RGB888);
+        QByteArray data;
+        if (kind == QLatin1String("progressive")) {
+            QBuffer out(&data);
+            out.open(QIODevice::WriteOnly);
+            QImageWriter writer(&out, "jpeg");
+            writer.setProgressiveScanWrite(true);
+            writer.setQuality(95);
+            QVERIFY(writer.write(photo));
+        } else if (kind == QLatin1String("gray")) {
+            data = encode(photo.convertToFormat(QImage::Format_Grayscale8), "JPEG", 90);
+        } else {
+            data = encode(photo, kind == QLatin1String("png") ? "PNG" : "JPEG", 90);
+        }
+        const QString path = m_tmp.filePath(QStringLiteral("region-%1-%2.%3")
+                                                .arg(kind)
+                                                .arg(orientation)
+                                                .arg(kind == QLatin1String("png") ? "png" : "jpg"));
+        QVERIFY(writeFile(path, data));
+        if (orientation != 1) {
+            MetadataSpec spec;
+            spec.orientation = orientation;
+            QString error;
+            QVERIFY2(writeMetadata(path, spec, &error), qPrintable(error));
+        }
+        const ImageDecoder::Result whole = ImageDecoder::decodeFile(path);
+        QVERIFY2(whole.ok(), qPrintable(whole.error));
+        QCOMPARE(whole.header.orientation, orientation);
+        ImageDecoder::Options options;
+        options.region = region;
+        options.boundingSize = QSize(100, 100); // ignored with a region
+        const ImageDecoder::Result part = ImageDecoder::decodeFile(path, options);
+        QVERIFY2(part.ok(), qPrintable(part.error));
+        QCOMPARE(part.offset, expected.topLeft());
+        QCOMPARE(part.image.size(), expected.size());
+        QCOMPARE(part.image.format(), whole.image.format());
+        QCOMPARE(part.header.displaySize, whole.image.size());
+        int worst = 0;
+        for (int y = 0; y < expected.height(); ++y) {
+            const uchar* a = part.image.constScanLine(y);
+            const uchar* b = whole.image.constScanLine(expected.y() + y) + expected.x() * 3;
+            for (int x = 0; x < expected.width() * 3; ++x)
+                worst = std::max(worst, std::abs(int(a[x]) - int(b[x])));
+        }
+        QCOMPARE(worst, 0);
+    }
+
+    void regionOutsideTheImage()
+    {
+        ImageDecoder::Options options;
+        options.region = QRect(900, 10, 50, 50);
+        const ImageDecoder::Result r =
+            ImageDecoder::decodeData(encode(patternImage(QSize(800, 600), 4), "JPEG"), options);
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error.contains(QStringLiteral("outside")), qPrintable(r.error));
+    }
+
     // ---- metadata through the scanner --------------------------------------------------------------
     void captureDate_data()
     {

@@ -142,6 +142,8 @@ private Q_SLOTS:
     void faceCheck();
     void cropBox_data();
     void cropBox();
+    void cropsFromPart_data();
+    void cropsFromPart();
     void device_data();
     void device();
 };
@@ -839,6 +841,71 @@ void TestMlMtcnn::cropBox()
         QFAIL("no error thrown");
     } catch (const ModelError&) {
     }
+}
+
+// The face job decodes only the part of a camera photo its crops read (FaceAligner::alignSource,
+// cropBoxSource): the crops made from that part are the crops made from the whole image.
+void TestMlMtcnn::cropsFromPart_data()
+{
+    QTest::addColumn<double>("scale");  // face size: the ArcFace template's pixels per chip pixel
+    QTest::addColumn<double>("angle");  // degrees
+    QTest::addColumn<QPointF>("shift"); // where the chip's top-left lands in the image
+    QTest::newRow("small face, upright") << 0.6 << 0.0 << QPointF(150, 90);
+    QTest::newRow("chip size, tilted") << 1.0 << 20.0 << QPointF(200, 60);
+    QTest::newRow("large face (area prefilter), tilted") << 3.1 << -35.0 << QPointF(120, 40);
+    QTest::newRow("past the left and top edges") << 1.4 << 10.0 << QPointF(-40, -30);
+    QTest::newRow("past the right and bottom edges") << 1.8 << -5.0 << QPointF(420, 300);
+}
+
+void TestMlMtcnn::cropsFromPart()
+{
+    QFETCH(double, scale);
+    QFETCH(double, angle);
+    QFETCH(QPointF, shift);
+    cv::Mat image(400, 560, CV_8UC3);
+    cv::randu(image, cv::Scalar::all(0), cv::Scalar::all(256));
+    cv::GaussianBlur(image, image, cv::Size(3, 3), 0); // photo-like: neighbours correlate
+    const ChipTemplate chip = FaceAligner::arcfaceChip(112);
+    const double a = angle * CV_PI / 180, c = std::cos(a) * scale, s = std::sin(a) * scale;
+    FaceLandmarks landmarks;
+    float x0 = 1e9f, y0 = 1e9f, x1 = -1e9f, y1 = -1e9f;
+    for (size_t i = 0; i < 5; ++i) {
+        const cv::Point2d p = chip.points[i];
+        landmarks[i] = {float(c * p.x - s * p.y + shift.x()), float(s * p.x + c * p.y + shift.y())};
+        x0 = std::min(x0, landmarks[i][0]);
+        y0 = std::min(y0, landmarks[i][1]);
+        x1 = std::max(x1, landmarks[i][0]);
+        y1 = std::max(y1, landmarks[i][1]);
+    }
+    const std::array<float, 4> box = {x0 - 10, y0 - 20, x1 + 10, y1 + 15};
+    const cv::Rect part = FaceAligner::alignSource(landmarks, chip, image.size()) |
+                          FaceAligner::cropBoxSource(box, 160, 48, image.size());
+    QVERIFY(!part.empty());
+    QVERIFY(part.area() < image.size().area()); // a part, not the whole image
+    FaceLandmarks moved = landmarks;
+    for (auto& point : moved) {
+        point[0] -= float(part.x);
+        point[1] -= float(part.y);
+    }
+    const std::array<float, 4> movedBox = {box[0] - part.x, box[1] - part.y, box[2] - part.x,
+                                           box[3] - part.y};
+    const cv::Mat piece = image(part).clone();
+    QCOMPARE(cv::norm(FaceAligner::align(piece, moved, chip), FaceAligner::align(image, landmarks, chip),
+                      cv::NORM_INF),
+             0.0);
+    QCOMPARE(cv::norm(FaceAligner::cropBox(piece, movedBox, 160, 48),
+                      FaceAligner::cropBox(image, box, 160, 48), cv::NORM_INF),
+             0.0);
+    // A part cut any closer gives another chip: the rectangle is what the warp reads, not more.
+    const cv::Rect inner = FaceAligner::alignSource(landmarks, chip, image.size());
+    const cv::Rect tight(inner.x + 5, inner.y + 5, inner.width - 10, inner.height - 10);
+    FaceLandmarks inTight = landmarks;
+    for (auto& point : inTight) {
+        point[0] -= float(tight.x);
+        point[1] -= float(tight.y);
+    }
+    QVERIFY(cv::norm(FaceAligner::align(image(tight).clone(), inTight, chip),
+                     FaceAligner::align(image, landmarks, chip), cv::NORM_INF) > 0);
 }
 
 QTEST_GUILESS_MAIN(TestMlMtcnn)

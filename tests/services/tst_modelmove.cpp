@@ -12,10 +12,13 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QImage>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <atomic>
+#include <cmath>
 
 using namespace kindred;
 
@@ -43,11 +46,18 @@ private:
     FaceIndexSummary index(const QString& model, const FaceIndexer::Progress& progress = {},
                            const std::atomic_bool* cancel = nullptr, QString* modelId = nullptr)
     {
+        return indexLibrary(m_catalog, m_paths, model, progress, cancel, modelId);
+    }
+
+    static FaceIndexSummary indexLibrary(const QString& catalog, const LibraryPaths& paths,
+                                         const QString& model, const FaceIndexer::Progress& progress = {},
+                                         const std::atomic_bool* cancel = nullptr, QString* modelId = nullptr)
+    {
         FaceIndexOptions options;
         options.modelsDir = kModels;
         options.embedderModel = model;
         options.threads = 2;
-        FaceIndexer indexer(m_catalog, m_paths, options);
+        FaceIndexer indexer(catalog, paths, options);
         QString error;
         if (!indexer.prepare(&error))
             qFatal("models: %s", qPrintable(error));
@@ -174,6 +184,72 @@ private Q_SLOTS:
             0);
         // Nothing left to move: a second run does no work.
         QCOMPARE(index(QStringLiteral("edgeface-xs")).reembedded, 0);
+    }
+
+    // Group photos, whose faces fill a part of the photo: the move decodes only that part, and each face
+    // gets the very vector that indexing the photos with the new network from the start gives it.
+    void movedVectorsAreTheNewNetworksOwn()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString photos = dir.filePath(QStringLiteral("photos"));
+        QVERIFY(QDir().mkpath(photos));
+        for (const QString& name : {QStringLiteral("bbt1.jpg"), QStringLiteral("bbt5.jpg")})
+            QVERIFY(QFile::copy(kShared + QStringLiteral("/photos/bbt/") + name,
+                                photos + QLatin1Char('/') + name));
+        // A camera-size copy (4098 x 2304): its faces are small in the detection image, so indexing too
+        // crops them from a full-resolution decode of a part of the photo.
+        const QImage group(kShared + QStringLiteral("/photos/bbt/bbt1.jpg"));
+        QVERIFY(group.scaled(group.size() * 3, Qt::IgnoreAspectRatio, Qt::SmoothTransformation)
+                    .save(photos + QStringLiteral("/camera.jpg"), "JPEG", 92));
+        const auto vectors = [&](const QString& name, const QStringList& models) {
+            const LibraryPaths paths(dir.filePath(name));
+            QString why;
+            if (!paths.ensureExists(&why))
+                qFatal("library: %s", qPrintable(why));
+            Catalog catalog;
+            if (!catalog.open(paths.catalogFile()) ||
+                !Scanner(paths.catalogFile()).scan({photos}).error.isEmpty())
+                qFatal("cannot make the library %s", qPrintable(name));
+            for (const QString& model : models) {
+                const FaceIndexSummary s = indexLibrary(paths.catalogFile(), paths, model);
+                if (!s.error.isEmpty())
+                    qFatal("index: %s", qPrintable(s.error));
+            }
+            QSqlDatabase db = Catalog::connectionForThread(paths.catalogFile());
+            QSqlQuery q(db);
+            q.exec(QStringLiteral(
+                "SELECT p.path, f.x1, f.y1, f.model_id, f.embedding FROM faces f JOIN photos p "
+                "ON p.id = f.photo_id ORDER BY p.path, f.x1, f.y1"));
+            QList<QPair<QString, QByteArray>> out;
+            while (q.next())
+                out.append({QStringLiteral("%1 %2 %3 %4")
+                                .arg(QFileInfo(q.value(0).toString()).fileName())
+                                .arg(q.value(1).toDouble(), 0, 'f', 1)
+                                .arg(q.value(2).toDouble(), 0, 'f', 1)
+                                .arg(q.value(3).toString()),
+                            q.value(4).toByteArray()});
+            return out;
+        };
+        const auto moved =
+            vectors(QStringLiteral("moved"), {QStringLiteral("frnet"), QStringLiteral("edgeface-xs")});
+        const auto fresh = vectors(QStringLiteral("fresh"), {QStringLiteral("edgeface-xs")});
+        QVERIFY(moved.size() >= 12);
+        QCOMPARE(moved.size(), fresh.size());
+        for (qsizetype i = 0; i < moved.size(); ++i) {
+            QCOMPARE(moved[i].first, fresh[i].first); // the same face, on the new network
+            const QByteArray& a = moved[i].second;
+            const QByteArray& b = fresh[i].second;
+            QCOMPARE(a.size(), 2048);
+            QCOMPARE(b.size(), 2048);
+            const auto* x = reinterpret_cast<const float*>(a.constData());
+            const auto* y = reinterpret_cast<const float*>(b.constData());
+            double worst = 0;
+            for (int k = 0; k < 512; ++k)
+                worst = std::max(worst, double(std::abs(x[k] - y[k])));
+            QVERIFY2(worst < 1e-5,
+                     qPrintable(QStringLiteral("%1: differs by %2").arg(moved[i].first).arg(worst)));
+        }
     }
 
     // What the app checks on opening a library (without loading a model): the id the current choice gives.
