@@ -88,7 +88,8 @@ bool EffortSimulator::run(const EffortOptions& options, QJsonObject* report, con
     QJsonArray wrongExamples, questionExamples;
     int questionsYes = 0, questionsNo = 0, unlabelledNamed = 0, pairsYes = 0, pairsNo = 0, pairsStrangers = 0;
     QJsonArray pairExamples;
-    ConfidenceCalibration calibration; // the suggestions' shown confidence against the answers
+    ConfidenceCalibration calibration;         // the suggestions' shown confidence against the answers
+    ConfidenceCalibration questionCalibration; // the same for "Is this group X?"
     // The background personalisation (EffortOptions::finetuneEvery), before a regrouping as in the app
     // (whose regrouping follows an adoption).
     int namedAtLastFinetune = 0, finetuneRuns = 0, finetuneAdopted = 0;
@@ -297,13 +298,15 @@ bool EffortSimulator::run(const EffortOptions& options, QJsonObject* report, con
                     for (qint64 id : std::as_const(answered))
                         unlabelledNamed += labelOf(id).isEmpty() ? 1 : 0; // a stranger named with the group
                 (yes ? questionsYes : questionsNo) += 1;
+                questionCalibration.add(double(question.confidence), yes);
                 if (questionExamples.size() < 500)
                     questionExamples.append(
                         QJsonObject{{QStringLiteral("group_faces"), int(members.size())},
                                     {QStringLiteral("majority"), majority},
                                     {QStringLiteral("asked"), question.personName},
                                     {QStringLiteral("yes"), yes},
-                                    {QStringLiteral("similarity"), round4(question.similarity)}});
+                                    {QStringLiteral("similarity"), round4(question.similarity)},
+                                    {QStringLiteral("confidence"), round4(question.confidence)}});
                 decide(yes ? answered : QList<qint64>{}, question.personName);
                 ++sinceRegroup;
                 ++groupChanges;
@@ -457,6 +460,7 @@ bool EffortSimulator::run(const EffortOptions& options, QJsonObject* report, con
                     : 1.0)},
         {QStringLiteral("worst_round_suggestion_precision"), round4(worstRoundPrecision)},
         {QStringLiteral("suggestion_calibration"), calibration.toJson()},
+        {QStringLiteral("group_question_calibration"), questionCalibration.toJson()},
         {QStringLiteral("finetune"),
          options.finetuneEvery > 0
              ? QJsonValue(QJsonObject{{QStringLiteral("every"), options.finetuneEvery},

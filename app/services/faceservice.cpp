@@ -169,6 +169,91 @@ ModelThresholds modelThresholds(const QString& modelId)
     return {0.6f, 0.6f, 0.05f, {{0.6f, 0.9f}}};
 }
 
+// "Is this group X?", as found by a refresh.
+struct Question {
+    qint64 cluster; // db id, or -k for a new one
+    qint64 person;
+    float similarity; // the group's faces to their most alike confirmed face of X, averaged
+    float confidence; // shown
+};
+
+// The confidence shown with "Is this group X?" follows the library's evidence as a suggestion's does
+// (evidenceConfidence), in the question's own measure, a face's most alike confirmed face of X: X's named
+// faces each with its most alike other named face of X (G), and the faces that cannot be X — named as
+// someone else, rejected for X, unnamed beside X in a photo — with their most alike named face of X (I), that
+// reach the question's similarity. One Yes names a whole group, so a family whose people the network packs
+// tighter than the dev set's is shown it here too. `named`: the confirmed faces (rows of v), person after
+// person (personStart, personRows). Only values from `floor` (the lowest similarity a question is asked at)
+// are kept. Returns how many questions were shown below their band.
+int questionEvidence(std::vector<Question>& questions, const FaceVectors& v, const torch::Tensor& named,
+                     const std::vector<qint64>& personOf, const std::vector<int64_t>& personStart,
+                     const std::vector<std::vector<int64_t>>& personRows,
+                     const std::vector<std::pair<int64_t, int64_t>>& rejections,
+                     const QHash<qint64, int64_t>& rowOfFace, const std::vector<int64_t>& open,
+                     const QSet<QPair<qint64, qint64>>& namedInPhoto, float floor)
+{
+    QHash<qint64, int64_t> indexOf; // person id -> index in personOf
+    for (size_t p = 0; p < personOf.size(); ++p)
+        indexOf.insert(personOf[p], int64_t(p));
+    // Most alike face of X for each row of `faces`, the values from `floor`, into `out`; rows of X's own
+    // faces (start..start+n of `faces` when `own` is true) skip themselves.
+    const auto nearest = [floor](const torch::Tensor& faces, const torch::Tensor& x, int64_t start, bool own,
+                                 std::vector<float>& genuine, std::vector<float>& impostors) {
+        const int64_t n = x.size(0), total = faces.size(0);
+        const int64_t chunk = std::max<int64_t>(1, (int64_t(1) << 22) / n); // <= 16 MB of similarities
+        for (int64_t b = 0; b < total; b += chunk) {
+            const int64_t e = std::min(total, b + chunk);
+            torch::Tensor sims = torch::mm(faces.narrow(0, b, e - b), x.t()).contiguous(); // R x n
+            auto acc = sims.accessor<float, 2>();
+            if (own)
+                for (int64_t r = std::max(b, start); r < std::min(e, start + n); ++r)
+                    acc[r - b][r - start] = -2.0f;
+            const torch::Tensor best = sims.amax(1).contiguous();
+            const float* bp = best.data_ptr<float>();
+            for (int64_t r = 0; r < e - b; ++r)
+                if (bp[r] >= floor)
+                    (own && b + r >= start && b + r < start + n ? genuine : impostors).push_back(bp[r]);
+        }
+    };
+    QHash<int64_t, std::pair<std::vector<float>, std::vector<float>>> evidence; // person index -> (G, I)
+    int lowered = 0;
+    for (Question& q : questions) {
+        const int64_t p = indexOf.value(q.person, -1);
+        if (p < 0)
+            continue;
+        auto found = evidence.find(p);
+        if (found == evidence.end()) {
+            const int64_t start = personStart[size_t(p)], n = int64_t(personRows[size_t(p)].size());
+            const torch::Tensor x = named.narrow(0, start, n);
+            std::pair<std::vector<float>, std::vector<float>> e;
+            nearest(named, x, start, true, e.first, e.second); // every named face
+            std::vector<int64_t> cannot;                       // unnamed faces that cannot be X
+            for (const auto& [face, person] : rejections) {
+                const auto row = rowOfFace.constFind(face);
+                if (person == q.person && row != rowOfFace.cend() &&
+                    v.states[size_t(*row)] != QLatin1String("confirmed"))
+                    cannot.push_back(*row);
+            }
+            for (int64_t row : open)
+                if (namedInPhoto.contains({v.photos[size_t(row)], q.person}))
+                    cannot.push_back(row);
+            std::sort(cannot.begin(), cannot.end());
+            cannot.erase(std::unique(cannot.begin(), cannot.end()), cannot.end());
+            if (!cannot.empty())
+                nearest(v.embeddings.index_select(0, torch::tensor(cannot, torch::kLong)), x, 0, false,
+                        e.first, e.second);
+            std::sort(e.first.begin(), e.first.end(), std::greater<float>());
+            std::sort(e.second.begin(), e.second.end(), std::greater<float>());
+            found = evidence.insert(p, std::move(e));
+        }
+        const float shown = evidenceConfidence(q.confidence, countReaching(found->first, q.similarity),
+                                               countReaching(found->second, q.similarity));
+        lowered += shown < q.confidence ? 1 : 0;
+        q.confidence = shown;
+    }
+    return lowered;
+}
+
 float shownConfidence(const ModelThresholds& t, float similarity)
 {
     for (const auto& [floor, precision] : t.precisionBands)
@@ -1224,11 +1309,6 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
     // profiles), averaged over the group. A question is asked when that reaches the model's bar and beats the
     // second person by the margin; never when the person is named in a photo of the group (a person appears
     // once in a photo), nor when the family said of half the group or more that it is not that person.
-    struct Question {
-        qint64 cluster; // db id, or -k for a new one
-        qint64 person;
-        float similarity;
-    };
     std::vector<Question> questions;
     const float questionBar =
         options.questionSimilarity >= 0 ? options.questionSimilarity : thresholds.question;
@@ -1314,8 +1394,13 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
                         no += rejected.contains({v.ids[size_t(row)], person}) ? 1 : 0;
                     }
                     if (possible && 2 * no < int(members.size()))
-                        questions.push_back({groupKeys[size_t(g)], person, best});
+                        questions.push_back(
+                            {groupKeys[size_t(g)], person, best, thresholds.questionConfidence});
                 }
+                if (options.evidenceConfidence)
+                    s.loweredQuestionConfidences =
+                        questionEvidence(questions, v, named, personOf, personStart, personRows, rejections,
+                                         rowOfFace, open, namedInPhoto, questionBar);
             } catch (const std::exception& e) {
                 return fail(QStringLiteral("group questions failed: %1").arg(QString::fromUtf8(e.what())));
             }
@@ -1476,8 +1561,8 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
                 QStringLiteral("INSERT OR REPLACE INTO group_questions (cluster_id, person_id, "
                                "similarity, confidence) SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 "
                                "FROM clusters WHERE id = ?) AND EXISTS (SELECT 1 FROM persons WHERE id = ?)"),
-                {cluster, question.person, double(question.similarity), double(thresholds.questionConfidence),
-                 cluster, question.person},
+                {cluster, question.person, double(question.similarity), double(question.confidence), cluster,
+                 question.person},
                 &error))
             return rollback(error);
     }

@@ -117,11 +117,12 @@ struct FaceRefreshSummary {
     int clusteredFaces = 0;
     int newClusters = 0;
     int suggestions = 0;
-    int questions = 0;              // group questions found
-    int pairQuestions = 0;          // pair questions found
-    int crowdedPeople = 0;          // named people whose suggestion bar the library's evidence raised
-    int loweredConfidences = 0;     // suggestions (before one per photo) shown below their band (evidence)
-    double suggestionThreshold = 0; // calibrated confidence threshold in use
+    int questions = 0;          // group questions found
+    int pairQuestions = 0;      // pair questions found
+    int crowdedPeople = 0;      // named people whose suggestion bar the library's evidence raised
+    int loweredConfidences = 0; // suggestions (before one per photo) shown below their band (evidence)
+    int loweredQuestionConfidences = 0; // group questions shown below their band (evidence)
+    double suggestionThreshold = 0;     // calibrated confidence threshold in use
     QString calibrationNote;
     QString modelId; // embedding model the faces were compared in
     double seconds = 0;

@@ -54,6 +54,8 @@ private Q_SLOTS:
     void crowdedNeighbourhoodRaisesTheBar();
     void shownConfidenceFollowsEvidence_data();
     void shownConfidenceFollowsEvidence();
+    void questionConfidenceFollowsEvidence_data();
+    void questionConfidenceFollowsEvidence();
     void confirmedAndIgnoredNeverChange();
     void reclusterStartsAfresh();
     void onceInAPhoto();
@@ -517,6 +519,60 @@ void TestFaces::shownConfidenceFollowsEvidence()
     }
     QCOMPARE(lowered, strangerLowered ? int(stranger.size()) : 0);
     QCOMPARE(s.loweredConfidences, lowered);
+}
+
+void TestFaces::questionConfidenceFollowsEvidence_data()
+{
+    QTest::addColumn<bool>("cousinsNamed");
+    QTest::addColumn<bool>("evidence");
+    QTest::addColumn<bool>("strangerLowered");
+    QTest::newRow("Alice's look-alike cousins are named: the stranger's group is asked about less sure")
+        << true << true << true;
+    QTest::newRow("the same, the measured band alone") << true << false << false;
+    QTest::newRow("no look-alike is named: no evidence against the band") << false << true << false;
+}
+
+// "Is this group Alice?" shows what the library's evidence supports too: the look-alike stranger's group is
+// asked about as Alice (the bar lowered for the test); the cousins' named faces are as alike to Alice's named
+// faces as the stranger's are, so that question is shown below the band, while the group of Alice's own
+// unnamed faces keeps it.
+void TestFaces::questionConfidenceFollowsEvidence()
+{
+    QFETCH(bool, cousinsNamed);
+    QFETCH(bool, evidence);
+    QFETCH(bool, strangerLowered);
+    const auto [aliceUnknown, stranger] = aliceAmongLookAlikes(cousinsNamed);
+    FaceRefreshOptions options;
+    options.crowdMargin = 2.0f;
+    options.clusterSimilarity = 0.9f;    // Alice's faces in one group, the stranger's in another
+    options.suggestionSimilarity = 2.0f; // no suggestions: the faces stay in their groups, asked about
+    options.questionSimilarity = 0.7f;
+    options.questionMargin = 0.05f;
+    options.evidenceConfidence = evidence;
+    const FaceRefreshSummary s = refresh(options);
+    const QList<qint64> strangerGroup = distinctClusters(stranger),
+                        aliceGroup = distinctClusters(aliceUnknown);
+    QCOMPARE(strangerGroup.size(), 1);
+    QCOMPARE(aliceGroup.size(), 1);
+    QVERIFY(strangerGroup.first() != 0 && aliceGroup.first() != 0 && strangerGroup != aliceGroup);
+    FaceService service(m_path, LibraryPaths(m_dir->path()));
+    const QList<GroupQuestion> questions = service.groupQuestions();
+    const double band = double(0.9f); // the test model's measured band, a float
+    int asked = 0, lowered = 0;
+    for (const GroupQuestion& q : questions) {
+        QCOMPARE(q.personName, QStringLiteral("Alice"));
+        QVERIFY(q.confidence > 0.5 && q.confidence <= band + 1e-6);
+        if (q.clusterId == aliceGroup.first()) {
+            QCOMPARE(double(q.confidence), band);
+            ++asked;
+        } else if (q.clusterId == strangerGroup.first()) {
+            QCOMPARE(q.confidence < band - 1e-6, strangerLowered);
+            lowered += q.confidence < band - 1e-6 ? 1 : 0;
+            ++asked;
+        }
+    }
+    QCOMPARE(asked, 2);
+    QCOMPARE(s.loweredQuestionConfidences, lowered);
 }
 
 void TestFaces::confirmedAndIgnoredNeverChange()
