@@ -1,9 +1,25 @@
 #include "loadgovernor.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <algorithm>
 #include <cmath>
+#include <memory>
+#include <mutex>
+
+#if defined(Q_OS_WIN)
+#ifndef NOMINMAX
+#define NOMINMAX
+#endif
+#include <windows.h>
+#else
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
+#if defined(Q_OS_MACOS)
+#include <mach/mach.h>
+#endif
 
 namespace kindred {
 
@@ -86,7 +102,105 @@ double LoadGovernor::sampleOthersRunnable()
 
 LoadGovernor::Sampler LoadGovernor::systemSampler()
 {
+#if defined(Q_OS_LINUX)
     return &LoadGovernor::sampleOthersRunnable;
+#else
+    return cpuTimesSampler();
+#endif
+}
+
+namespace {
+
+// Seconds since an arbitrary start that never goes back.
+double monotonicSeconds()
+{
+    static QElapsedTimer clock;
+    static std::once_flag started;
+    std::call_once(started, [] { clock.start(); });
+    return double(clock.nsecsElapsed()) / 1e9;
+}
+
+#if !defined(Q_OS_WIN)
+double ownCpuSeconds()
+{
+    rusage usage{};
+    if (getrusage(RUSAGE_SELF, &usage) != 0)
+        return -1;
+    return double(usage.ru_utime.tv_sec) + double(usage.ru_utime.tv_usec) / 1e6 +
+           double(usage.ru_stime.tv_sec) + double(usage.ru_stime.tv_usec) / 1e6;
+}
+#else
+double filetimeSeconds(const FILETIME& t)
+{
+    return double((quint64(t.dwHighDateTime) << 32) | t.dwLowDateTime) / 1e7; // 100 ns units
+}
+#endif
+
+} // namespace
+
+LoadGovernor::CpuTimes LoadGovernor::readCpuTimes()
+{
+    CpuTimes t;
+    t.wall = monotonicSeconds();
+#if defined(Q_OS_LINUX)
+    QFile f(QStringLiteral("/proc/stat"));
+    if (!f.open(QIODevice::ReadOnly))
+        return t;
+    // "cpu  user nice system idle iowait irq softirq steal ..." in clock ticks, summed over the cores.
+    const QList<QByteArray> fields = f.readLine().simplified().split(' ');
+    const long ticks = sysconf(_SC_CLK_TCK);
+    if (fields.size() < 5 || fields.at(0) != "cpu" || ticks <= 0)
+        return t;
+    double busy = 0;
+    for (qsizetype i = 1; i < std::min<qsizetype>(fields.size(), 9); ++i)
+        if (i != 4 && i != 5) // idle, iowait
+            busy += fields.at(i).toDouble();
+    t.own = ownCpuSeconds();
+    t.systemBusy = t.own < 0 ? -1 : busy / double(ticks);
+#elif defined(Q_OS_MACOS)
+    host_cpu_load_info_data_t load{};
+    mach_msg_type_number_t count = HOST_CPU_LOAD_INFO_COUNT;
+    const mach_port_t host = mach_host_self();
+    const kern_return_t status =
+        host_statistics(host, HOST_CPU_LOAD_INFO, reinterpret_cast<host_info_t>(&load), &count);
+    mach_port_deallocate(mach_task_self(), host);
+    const long ticks = sysconf(_SC_CLK_TCK);
+    if (status != KERN_SUCCESS || ticks <= 0)
+        return t;
+    const double busy = double(load.cpu_ticks[CPU_STATE_USER]) + double(load.cpu_ticks[CPU_STATE_SYSTEM]) +
+                        double(load.cpu_ticks[CPU_STATE_NICE]);
+    t.own = ownCpuSeconds();
+    t.systemBusy = t.own < 0 ? -1 : busy / double(ticks);
+#elif defined(Q_OS_WIN)
+    FILETIME idle, kernel, user, created, exited, ownKernel, ownUser;
+    if (!GetSystemTimes(&idle, &kernel, &user) ||
+        !GetProcessTimes(GetCurrentProcess(), &created, &exited, &ownKernel, &ownUser))
+        return t;
+    // The system's kernel time includes its idle time.
+    t.systemBusy = filetimeSeconds(kernel) + filetimeSeconds(user) - filetimeSeconds(idle);
+    t.own = filetimeSeconds(ownKernel) + filetimeSeconds(ownUser);
+#endif
+    return t;
+}
+
+double LoadGovernor::othersFromCpuTimes(const CpuTimes& before, const CpuTimes& after)
+{
+    const double elapsed = after.wall - before.wall;
+    if (before.systemBusy < 0 || after.systemBusy < 0 || elapsed <= 0)
+        return -1;
+    // The system's counters tick coarser than the process's (1/100 s): the difference is clamped at zero.
+    return std::max(0.0, ((after.systemBusy - before.systemBusy) - (after.own - before.own)) / elapsed);
+}
+
+LoadGovernor::Sampler LoadGovernor::cpuTimesSampler()
+{
+    auto previous = std::make_shared<CpuTimes>();
+    return [previous]() {
+        const CpuTimes now = readCpuTimes();
+        const double others = othersFromCpuTimes(*previous, now);
+        *previous = now;
+        return others;
+    };
 }
 
 } // namespace kindred

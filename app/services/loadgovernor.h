@@ -12,7 +12,8 @@ namespace kindred {
 // docs/benchmarks-load.md). So the job uses the cores that are free: cores minus the threads of other
 // programs that are ready to run (Linux: /proc/stat's procs_running less this process's own running threads),
 // smoothed over the last photos so that a short burst does not flip the count, and never fewer than one or
-// more than the idle count. Where the load cannot be read (macOS, Windows), the idle count stays.
+// more than the idle count. Where no runnable count can be read (macOS, Windows), the other programs' CPU
+// use between two samples stands for it (cpuTimesSampler); where neither can be read, the idle count stays.
 class LoadGovernor {
 public:
     // Threads of other programs ready to run right now, or a negative number when it cannot be read.
@@ -28,9 +29,27 @@ public:
     double othersRunnable() const { return m_others; }
 
     // The system's sampler: /proc/stat procs_running minus this process's threads in state R (Linux);
-    // elsewhere one that always answers "unknown".
+    // elsewhere cpuTimesSampler().
     static Sampler systemSampler();
     static double sampleOthersRunnable();
+
+    // CPU time as the system counts it: busy time summed over all cores, this process's own, and a clock;
+    // seconds. systemBusy < 0 when it cannot be read.
+    struct CpuTimes {
+        double systemBusy = -1;
+        double own = 0;
+        double wall = 0;
+    };
+    // Linux: /proc/stat's cpu line and getrusage; macOS: host_statistics(HOST_CPU_LOAD_INFO) and getrusage;
+    // Windows: GetSystemTimes and GetProcessTimes.
+    static CpuTimes readCpuTimes();
+    // The cores other programs used between two readings: (system busy - own) / wall time, at least 0;
+    // negative when either reading is unknown or no time passed. It counts what the other programs got, not
+    // what they wanted: next to a job that uses every core they get less than they want, so it reads lower
+    // than the runnable count, but it still shows the job that it is not alone (docs/benchmarks-load.md).
+    static double othersFromCpuTimes(const CpuTimes& before, const CpuTimes& after);
+    // A sampler that answers othersFromCpuTimes since its previous call ("unknown" on the first).
+    static Sampler cpuTimesSampler();
 
     // Weight of a new sample in the running mean (about the last four photos count).
     static constexpr double kSmoothing = 0.3;

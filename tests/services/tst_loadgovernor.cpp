@@ -16,6 +16,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -104,6 +105,73 @@ private Q_SLOTS:
         QCOMPARE(governor.threads(), 1);
         QVERIFY(governor.othersRunnable() >= 1.5);
 #endif
+    }
+
+    // Where no runnable count can be read (macOS, Windows), the other programs' CPU use between two samples
+    // stands for it.
+    void othersFromCpuTimes_data()
+    {
+        QTest::addColumn<QList<double>>("before"); // system busy, own, wall (seconds)
+        QTest::addColumn<QList<double>>("after");
+        QTest::addColumn<double>("expected");
+        QTest::newRow("idle but for the job")
+            << QList<double>{100, 10, 5} << QList<double>{102, 12, 6} << 0.0;
+        QTest::newRow("one busy program next to a job on two cores")
+            << QList<double>{100, 10, 5} << QList<double>{102, 11, 6} << 1.0;
+        QTest::newRow("two busy programs, half a second")
+            << QList<double>{100, 10, 5} << QList<double>{101, 10.02, 5.5} << 1.96;
+        QTest::newRow("coarse system ticks: never below zero")
+            << QList<double>{100, 10, 5} << QList<double>{100.99, 11, 6} << 0.0;
+        QTest::newRow("unknown reading") << QList<double>{-1, 0, 5} << QList<double>{102, 11, 6} << -1.0;
+        QTest::newRow("no time passed") << QList<double>{100, 10, 5} << QList<double>{101, 10, 5} << -1.0;
+    }
+    void othersFromCpuTimes()
+    {
+        QFETCH(QList<double>, before);
+        QFETCH(QList<double>, after);
+        QFETCH(double, expected);
+        const LoadGovernor::CpuTimes a{before[0], before[1], before[2]}, b{after[0], after[1], after[2]};
+        QVERIFY2(std::abs(LoadGovernor::othersFromCpuTimes(a, b) - expected) < 1e-9,
+                 qPrintable(QString::number(LoadGovernor::othersFromCpuTimes(a, b))));
+    }
+
+    // The CPU-time sampler (macOS and Windows read the same counters from their own interfaces) sees two busy
+    // programs and not this process's own work, and the governor then gives up the cores they take.
+    void cpuTimesSamplerSeesBusyPrograms()
+    {
+#if defined(Q_OS_WIN)
+        QSKIP("the busy programs are POSIX shells");
+#endif
+        if (LoadGovernor::readCpuTimes().systemBusy < 0)
+            QSKIP("the CPU times cannot be read on this system");
+        const LoadGovernor::Sampler sampler = LoadGovernor::cpuTimesSampler();
+        QCOMPARE(sampler(), -1.0); // no interval yet
+        std::vector<std::unique_ptr<QProcess>> busy;
+        for (int i = 0; i < 2; ++i) {
+            busy.push_back(std::make_unique<QProcess>());
+            busy.back()->start(QStringLiteral("/bin/sh"),
+                               {QStringLiteral("-c"), QStringLiteral("while :; do :; done")});
+            QVERIFY(busy.back()->waitForStarted());
+        }
+        QTest::qWait(200);
+        sampler(); // from here on the shells are busy
+        QTest::qWait(600);
+        const double others = sampler();
+        LoadGovernor governor(2, 2, LoadGovernor::cpuTimesSampler());
+        for (int i = 0; i < 6; ++i) {
+            governor.update();
+            QTest::qWait(150);
+        }
+        for (auto& p : busy) {
+            p->kill();
+            p->waitForFinished();
+        }
+        // Two spinning shells on this machine's cores: at least one and a half cores (the cores, when there
+        // are two), whatever else runs.
+        const double expected = std::min(2.0, double(QThread::idealThreadCount())) * 0.75;
+        QVERIFY2(others >= expected, qPrintable(QString::number(others)));
+        if (QThread::idealThreadCount() <= 2)
+            QCOMPARE(governor.threads(), 1);
     }
 
     // The pool never lends more than its limit, and reaches it when enough threads want one.
