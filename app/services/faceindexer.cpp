@@ -45,7 +45,8 @@ struct PhotoJob {
 struct DecodedPhoto {
     PhotoJob job;
     QByteArray data;  // the file, kept for a full-resolution decode when faces are small
-    QImage image;     // the decode (RGB888), whose pixels `reduced` shows without a copy
+    QImage image;     // the decode (RGB888), whose pixels `reduced` shows without a copy: never written to (a
+                      // write would detach it and leave `reduced` on the old pixels)
     cv::Mat reduced;  // RGB, long side <= detectMaxSide
     double scale = 1; // full-resolution pixels per reduced pixel
     QSize fullSize;

@@ -146,14 +146,15 @@ LoadGovernor::CpuTimes LoadGovernor::readCpuTimes()
     QFile f(QStringLiteral("/proc/stat"));
     if (!f.open(QIODevice::ReadOnly))
         return t;
-    // "cpu  user nice system idle iowait irq softirq steal ..." in clock ticks, summed over the cores.
+    // "cpu  user nice system idle iowait irq softirq steal ..." in clock ticks, summed over the cores; idle,
+    // iowait and steal (time the hypervisor gave to other machines) are not this computer's programs.
     const QList<QByteArray> fields = f.readLine().simplified().split(' ');
     const long ticks = sysconf(_SC_CLK_TCK);
     if (fields.size() < 5 || fields.at(0) != "cpu" || ticks <= 0)
         return t;
     double busy = 0;
     for (qsizetype i = 1; i < std::min<qsizetype>(fields.size(), 9); ++i)
-        if (i != 4 && i != 5) // idle, iowait
+        if (i != 4 && i != 5 && i != 8)
             busy += fields.at(i).toDouble();
     t.own = ownCpuSeconds();
     t.systemBusy = t.own < 0 ? -1 : busy / double(ticks);
@@ -167,6 +168,7 @@ LoadGovernor::CpuTimes LoadGovernor::readCpuTimes()
     const long ticks = sysconf(_SC_CLK_TCK);
     if (status != KERN_SUCCESS || ticks <= 0)
         return t;
+    // 32-bit counters that wrap after weeks of uptime: a wrap reads as one sample of 0 (clamped below).
     const double busy = double(load.cpu_ticks[CPU_STATE_USER]) + double(load.cpu_ticks[CPU_STATE_SYSTEM]) +
                         double(load.cpu_ticks[CPU_STATE_NICE]);
     t.own = ownCpuSeconds();
@@ -194,6 +196,8 @@ double LoadGovernor::othersFromCpuTimes(const CpuTimes& before, const CpuTimes& 
 
 LoadGovernor::Sampler LoadGovernor::cpuTimesSampler()
 {
+    // The previous reading is shared by the copies of the sampler: one sampler per governor, called from one
+    // thread (the job's, between photos).
     auto previous = std::make_shared<CpuTimes>();
     return [previous]() {
         const CpuTimes now = readCpuTimes();

@@ -174,12 +174,14 @@ cv::Mat FaceAligner::cropBox(const cv::Mat& image, const std::array<float, 4>& b
 cv::Rect FaceAligner::cropBoxSource(const std::array<float, 4>& box, int size, float margin,
                                     const cv::Size& imageSize)
 {
-    const float mx = margin * (box[2] - box[0]) / (float(size) - margin);
-    const float my = margin * (box[3] - box[1]) / (float(size) - margin);
-    const int x0 = int(std::max(box[0] - mx / 2, 0.0f));
-    const int y0 = int(std::max(box[1] - my / 2, 0.0f));
-    const int x1 = int(std::min(box[2] + mx / 2, float(imageSize.width)));
-    const int y1 = int(std::min(box[3] + my / 2, float(imageSize.height)));
+    // In double: a box moved by whole pixels (a crop of a part of the photo) gives the same rectangle, moved
+    // (in float the edges would round on a grid that depends on where the box lies).
+    const double mx = double(margin) * (double(box[2]) - double(box[0])) / (double(size) - double(margin));
+    const double my = double(margin) * (double(box[3]) - double(box[1])) / (double(size) - double(margin));
+    const int x0 = int(std::max(double(box[0]) - mx / 2, 0.0));
+    const int y0 = int(std::max(double(box[1]) - my / 2, 0.0));
+    const int x1 = int(std::min(double(box[2]) + mx / 2, double(imageSize.width)));
+    const int y1 = int(std::min(double(box[3]) + my / 2, double(imageSize.height)));
     if (x1 <= x0 || y1 <= y0)
         return {};
     return {x0, y0, x1 - x0, y1 - y0};
