@@ -105,6 +105,18 @@ quint32 crc32(const QByteArray& data)
     return ~crc;
 }
 
+// A progressive JPEG of `image` (empty when Qt cannot write one).
+QByteArray progressiveJpeg(const QImage& image, int quality)
+{
+    QByteArray data;
+    QBuffer out(&data);
+    out.open(QIODevice::WriteOnly);
+    QImageWriter writer(&out, "jpeg");
+    writer.setProgressiveScanWrite(true);
+    writer.setQuality(quality);
+    return writer.write(image) ? data : QByteArray();
+}
+
 bool near(const QColor& a, const QColor& b)
 {
     return std::abs(a.red() - b.red()) < 60 && std::abs(a.green() - b.green()) < 60 &&
@@ -414,12 +426,8 @@ private Q_SLOTS:
         QFETCH(double, tolerance);
         QByteArray data;
         if (kind == QLatin1String("progressive")) {
-            QBuffer out(&data);
-            out.open(QIODevice::WriteOnly);
-            QImageWriter writer(&out, "jpeg");
-            writer.setProgressiveScanWrite(true);
-            writer.setQuality(90);
-            QVERIFY(writer.write(patternImage(QSize(333, 250), 5)));
+            data = progressiveJpeg(patternImage(QSize(333, 250), 5), 90);
+            QVERIFY(!data.isEmpty());
         } else if (kind == QLatin1String("cmyk")) {
             const QString convert = QStandardPaths::findExecutable(QStringLiteral("convert"));
             if (convert.isEmpty())
@@ -519,12 +527,8 @@ private Q_SLOTS:
                                  .convertToFormat(QImage::Format_RGB888);
         QByteArray data;
         if (kind == QLatin1String("progressive")) {
-            QBuffer out(&data);
-            out.open(QIODevice::WriteOnly);
-            QImageWriter writer(&out, "jpeg");
-            writer.setProgressiveScanWrite(true);
-            writer.setQuality(95);
-            QVERIFY(writer.write(photo));
+            data = progressiveJpeg(photo, 95);
+            QVERIFY(!data.isEmpty());
         } else if (kind == QLatin1String("gray")) {
             data = encode(photo.convertToFormat(QImage::Format_Grayscale8), "JPEG", 90);
         } else {

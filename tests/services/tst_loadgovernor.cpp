@@ -31,6 +31,33 @@
 
 using namespace kindred;
 
+namespace {
+
+// Busy programs: `count` shells spinning on a core each, stopped when the list goes.
+struct Shell {
+    std::unique_ptr<QProcess> process = std::make_unique<QProcess>();
+    ~Shell()
+    {
+        process->kill();
+        process->waitForFinished();
+    }
+    QProcess* operator->() const { return process.get(); }
+};
+
+std::vector<Shell> spinningShells(int count)
+{
+    std::vector<Shell> shells(static_cast<size_t>(count));
+    for (Shell& shell : shells) {
+        shell->start(QStringLiteral("/bin/sh"),
+                     {QStringLiteral("-c"), QStringLiteral("while :; do :; done")});
+        if (!shell->waitForStarted())
+            return {};
+    }
+    return shells;
+}
+
+} // namespace
+
 class TestLoadGovernor : public QObject {
     Q_OBJECT
 
@@ -83,13 +110,8 @@ private Q_SLOTS:
 #if !defined(Q_OS_LINUX)
         QSKIP("the load is read from /proc on Linux only");
 #else
-        std::vector<std::unique_ptr<QProcess>> busy;
-        for (int i = 0; i < 2; ++i) {
-            busy.push_back(std::make_unique<QProcess>());
-            busy.back()->start(QStringLiteral("/bin/sh"),
-                               {QStringLiteral("-c"), QStringLiteral("while :; do :; done")});
-            QVERIFY(busy.back()->waitForStarted());
-        }
+        const auto busy = spinningShells(2);
+        QCOMPARE(busy.size(), size_t(2));
         QTest::qWait(300);
         QList<double> samples;
         for (int i = 0; i < 7; ++i) {
@@ -99,10 +121,6 @@ private Q_SLOTS:
         LoadGovernor governor(2, 2);
         for (int i = 0; i < 6; ++i)
             governor.update();
-        for (auto& p : busy) {
-            p->kill();
-            p->waitForFinished();
-        }
         std::sort(samples.begin(), samples.end());
         // Both spinning shells are ready to run at every instant (running or waiting for a core).
         QVERIFY2(samples.at(samples.size() / 2) >= 2,
@@ -151,13 +169,8 @@ private Q_SLOTS:
             QSKIP("the CPU times cannot be read on this system");
         const LoadGovernor::Sampler sampler = LoadGovernor::cpuTimesSampler();
         QCOMPARE(sampler(), -1.0); // no interval yet
-        std::vector<std::unique_ptr<QProcess>> busy;
-        for (int i = 0; i < 2; ++i) {
-            busy.push_back(std::make_unique<QProcess>());
-            busy.back()->start(QStringLiteral("/bin/sh"),
-                               {QStringLiteral("-c"), QStringLiteral("while :; do :; done")});
-            QVERIFY(busy.back()->waitForStarted());
-        }
+        const auto busy = spinningShells(2);
+        QCOMPARE(busy.size(), size_t(2));
         QTest::qWait(200);
         // What the shells really got (a CPU quota may give them less than the cores): Linux's per-process
         // times.
@@ -187,10 +200,6 @@ private Q_SLOTS:
         for (int i = 0; i < 6; ++i) {
             governor.update();
             QTest::qWait(150);
-        }
-        for (auto& p : busy) {
-            p->kill();
-            p->waitForFinished();
         }
         // The other programs' cores include at least what the two spinning shells got (less the coarse ticks
         // of the counters); where that is most of two cores, the governor keeps one thread.
