@@ -137,9 +137,9 @@ void jpegMessage(j_common_ptr, int) {} // warnings (a truncated file is refused 
 // Qt's reader: accurate IDCT and fancy upsampling at full size, the fast ones (`fast`) for reduced sizes, so
 // full-size pixels equal Qt's. *handled is false for what libjpeg cannot turn into RGB (CMYK, YCCK): Qt
 // decodes those.
-// With a valid `region` (stored pixels, inside the image), only that rectangle at full size: the rows above
-// it are skipped (entropy-decoded, not transformed), the columns outside it not transformed, and the decode
-// stops after its last row.
+// With a valid `region` (stored pixels, inside the image; `scaled` is then invalid), only that rectangle at
+// full size: the rows above it are skipped (entropy-decoded, not transformed), the columns outside it not
+// transformed, and the decode stops after its last row.
 QImage decodeJpeg(const QByteArray& data, const QSize& scaled, bool fast, const QRect& region, QString* error,
                   bool* handled)
 {
@@ -169,14 +169,14 @@ QImage decodeJpeg(const QByteArray& data, const QSize& scaled, bool fast, const 
     // An image that is smooth-scaled afterwards is decoded as RGB32 (Qt's scaler works on 32-bit pixels and
     // would convert an RGB888 image first); one kept at its decoded size as RGB888.
 #ifdef JCS_EXTENSIONS
-    const bool toRgb32 = scaled.isValid() && !region.isValid();
+    const bool toRgb32 = scaled.isValid();
     info.out_color_space =
         toRgb32 ? (QSysInfo::ByteOrder == QSysInfo::LittleEndian ? JCS_EXT_BGRX : JCS_EXT_XRGB) : JCS_RGB;
 #else
     const bool toRgb32 = false;
     info.out_color_space = JCS_RGB;
 #endif
-    if (scaled.isValid() && !region.isValid()) {
+    if (scaled.isValid()) {
         // libjpeg(-turbo) scales by M/8 while decoding (M = 1..16): the smallest M that still covers the
         // size.
         const double f =
@@ -567,10 +567,9 @@ ImageDecoder::Result ImageDecoder::decodeData(const QByteArray& data, const Opti
         }
         if (options.applyOrientation)
             image = applyOrientation(image, header.orientation);
-        if (region.isValid() && !handled)
-            image = image.copy(region);
     }
-    if (region.isValid() && header.format == ImageFormat::Heif)
+    // libjpeg decoded only the region; every other decoder the whole image.
+    if (region.isValid() && image.size() != region.size())
         image = image.copy(region);
     result.offset = region.topLeft();
     const QImage::Format wanted = image.hasAlphaChannel() ? QImage::Format_ARGB32 : QImage::Format_RGB888;

@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
-#include <mutex>
 
 #if defined(Q_OS_WIN)
 #ifndef NOMINMAX
@@ -114,9 +113,11 @@ namespace {
 // Seconds since an arbitrary start that never goes back.
 double monotonicSeconds()
 {
-    static QElapsedTimer clock;
-    static std::once_flag started;
-    std::call_once(started, [] { clock.start(); });
+    static const QElapsedTimer clock = [] {
+        QElapsedTimer started;
+        started.start();
+        return started;
+    }();
     return double(clock.nsecsElapsed()) / 1e9;
 }
 
