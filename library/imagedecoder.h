@@ -69,6 +69,12 @@ public:
     // above maxPixels. orientation 0 = read it from the data.
     static Header probeData(const QByteArray& data, qint64 maxPixels = kDefaultMaxPixels, int orientation = 0,
                             bool raw = false);
+    // Proves that decodeData() can decode the image, reading no more than it must: the header (as probeData),
+    // and for a single-scan JPEG its structure and libjpeg's start (tables, sampling) — what decoding it
+    // would refuse — without decoding its pixels; every other image is decoded at a reduced size. The error,
+    // when set, is the one decodeData() would give.
+    static Header validateData(const QByteArray& data, qint64 maxPixels = kDefaultMaxPixels,
+                               int orientation = 0, bool raw = false);
     // The largest embedded preview of a camera RAW file (JPEG or TIFF bytes), or empty with *error set.
     static QByteArray rawPreview(const QByteArray& data, QString* error);
 

@@ -542,19 +542,13 @@ ScanSummary Scanner::scan(const QStringList& roots, const Progress& progress, co
         }
         Timer t(a.decodeMs);
         if (options.validateDecode) {
-            ImageDecoder::Options opts;
-            // Proving the file decodes needs every entropy-coded byte, not every pixel: a tiny target
-            // lets libjpeg use 1/8 DCT scaling.
-            opts.boundingSize = QSize(32, 32);
-            opts.maxPixels = options.maxPixels;
-            opts.orientation = a.meta.orientation;
-            opts.raw = c.raw;
-            const ImageDecoder::Result r = ImageDecoder::decodeData(data, opts);
-            if (!r.ok()) {
-                a.failure = r.error;
+            const ImageDecoder::Header h =
+                ImageDecoder::validateData(data, options.maxPixels, a.meta.orientation, c.raw);
+            if (!h.ok()) {
+                a.failure = h.error;
                 return a;
             }
-            a.displaySize = r.header.displaySize;
+            a.displaySize = h.displaySize;
         } else {
             const ImageDecoder::Header h =
                 ImageDecoder::probeData(data, options.maxPixels, a.meta.orientation, c.raw);

@@ -66,11 +66,11 @@ public:
     struct Options {
         int batchSize = 200;            // files per transaction
         qint64 maxPixels = 100'000'000; // larger images are failures ("too large")
-        bool validateDecode = true; // decode each new/changed image (reduced size) to prove it is readable
-        // New and changed files are read (whole-file hash, metadata, the decode that proves them readable:
-        // ~50 ms of CPU for a camera photo) on this pool, a few files ahead of the catalogue writes, which
-        // keep the walk's order. Owned by the caller (app/, where worker threads live) and given to this scan
-        // alone. Null: one file at a time on the scanning thread.
+        bool validateDecode = true;     // prove each new/changed image decodes (ImageDecoder::validateData)
+        // New and changed files are read (whole-file hash, metadata, the check that proves them readable:
+        // ~1 ms for a camera photo's JPEG, a reduced-size decode for other formats) on this pool, a few files
+        // ahead of the catalogue writes, which keep the walk's order. Owned by the caller (app/, where worker
+        // threads live) and given to this scan alone. Null: one file at a time on the scanning thread.
         QThreadPool* readPool = nullptr;
     };
     // filesDone, filesTotal, current path. Called from the scanning thread.

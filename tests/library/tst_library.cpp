@@ -18,7 +18,9 @@
 #include <QFileInfo>
 #include <QImageReader>
 #include <QImageWriter>
+#include <QLoggingCategory>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -482,6 +484,87 @@ private Q_SLOTS:
         }
         const double mean = sum / (expected.width() * expected.height() * 3.0);
         QVERIFY2(mean < tolerance, qPrintable(QString::number(mean)));
+    }
+
+    // The scan proves a file decodes without decoding a single-scan JPEG's pixels
+    // (ImageDecoder::validateData): on damaged files it must refuse exactly what decoding refuses, with the
+    // same reason. Damage of every kind, at seeded random places: bytes changed in the headers or in the
+    // entropy-coded data, the file cut short, markers put into the data.
+    void validationAgreesWithDecoding_data()
+    {
+        QTest::addColumn<QString>("kind"); // pattern (4:2:0), gray, progressive, photo (the dev photo, EXIF)
+        QTest::addColumn<QString>("damage"); // header, data, cut, marker
+        QTest::addColumn<int>("count");      // damaged copies
+        for (const char* kind : {"pattern", "gray", "progressive", "photo"})
+            for (const char* damage : {"header", "data", "cut", "marker"})
+                QTest::addRow("%s, %s", kind, damage)
+                    << kind << damage << (QByteArray(kind) == "photo" ? 120 : 300);
+    }
+    void validationAgreesWithDecoding()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, damage);
+        QFETCH(int, count);
+        QByteArray data;
+        const QImage pattern = patternImage(QSize(301, 203), 3).convertToFormat(QImage::Format_RGB888);
+        if (kind == QLatin1String("progressive")) {
+            data = progressiveJpeg(pattern, 90);
+            QVERIFY(!data.isEmpty());
+        } else if (kind == QLatin1String("gray")) {
+            data = encode(pattern.convertToFormat(QImage::Format_Grayscale8), "JPEG", 90);
+        } else if (kind == QLatin1String("photo")) {
+            QFile f(QStringLiteral(KINDRED_SHARED_DIR "/photos/dev/faces.jpg"));
+            if (!f.open(QIODevice::ReadOnly))
+                QSKIP("shared photos not present");
+            data = f.readAll();
+        } else {
+            data = encode(pattern, "JPEG", 90);
+        }
+        QVERIFY(ImageDecoder::validateData(data).ok());
+        // Qt's reader (the header probe) warns about every damaged copy.
+        QLoggingCategory::setFilterRules(QStringLiteral("qt.gui.imageio.jpeg=false"));
+        const auto quiet = qScopeGuard([] { QLoggingCategory::setFilterRules(QString()); });
+        // Where the entropy-coded data of the (first) scan begins.
+        const qsizetype sos = data.indexOf(QByteArray("\xFF\xDA", 2));
+        QVERIFY(sos > 0);
+        const qsizetype begin = sos + 2 + ((uchar(data[sos + 2]) << 8) | uchar(data[sos + 3]));
+        const qsizetype end = data.size() - 2; // EOI
+        QRandomGenerator random(quint32(qHash(kind) ^ qHash(damage)));
+        static const uchar markers[] = {0xD9, 0xD8, 0xD0, 0xD5, 0xC0, 0xC2, 0xC4, 0xDA, 0xDB,
+                                        0xDD, 0xDC, 0xE1, 0xFE, 0x01, 0xFF, 0x00, 0xC8, 0xF0};
+        ImageDecoder::Options reduced;
+        reduced.boundingSize = QSize(32, 32);
+        int refused = 0;
+        for (int i = 0; i < count; ++i) {
+            QByteArray copy = data;
+            if (damage == QLatin1String("header")) {
+                for (int k = 0, n = 1 + random.bounded(3); k < n; ++k)
+                    copy[2 + random.bounded(begin - 2)] = char(random.bounded(256));
+            } else if (damage == QLatin1String("data")) {
+                for (int k = 0, n = 1 + random.bounded(8); k < n; ++k)
+                    copy[begin + random.bounded(end - begin)] = char(random.bounded(256));
+            } else if (damage == QLatin1String("cut")) {
+                copy.truncate(random.bounded(2, int(data.size())));
+            } else {
+                const qsizetype at = begin + random.bounded(end - begin);
+                copy[at] = char(0xFF);
+                copy[at + 1] = char(markers[random.bounded(int(sizeof markers))]);
+            }
+            const ImageDecoder::Result decoded = ImageDecoder::decodeData(copy, reduced);
+            const ImageDecoder::Header validated = ImageDecoder::validateData(copy);
+            QVERIFY2(validated.ok() == decoded.ok(),
+                     qPrintable(QStringLiteral("copy %1: validated '%2', decoded '%3'")
+                                    .arg(i)
+                                    .arg(validated.error, decoded.error)));
+            QCOMPARE(validated.error, decoded.error);
+            if (!decoded.ok())
+                ++refused;
+            else
+                QCOMPARE(validated.displaySize, decoded.header.displaySize);
+        }
+        // Damage that decoding refuses was made (cuts and header bytes are refused most of the time).
+        if (damage == QLatin1String("cut") || damage == QLatin1String("header"))
+            QVERIFY2(refused > count / 10, qPrintable(QString::number(refused)));
     }
 
     // A region of a photo (the crops of small faces in a camera photo) decodes to the very pixels of that
