@@ -306,6 +306,62 @@ TripletTrainer::RunResult TripletTrainer::fit(const torch::Tensor& x, const std:
     return run;
 }
 
+bool TripletTrainer::measureStrangers(const torch::Tensor& x, const std::vector<int>& labels,
+                                      const std::vector<std::vector<int64_t>>& rowsByPerson, int epochs,
+                                      HeadMetrics* before, HeadMetrics* after,
+                                      const std::atomic_bool* cancel) const
+{
+    const int people = static_cast<int>(rowsByPerson.size());
+    const int folds = std::min(m_options.strangerFolds, people);
+    // At least two trained people in each fold (one would have no triplets).
+    if (folds < 2 || people - (people + folds - 1) / folds < 2)
+        return true;
+    std::vector<int> order(static_cast<size_t>(people));
+    std::iota(order.begin(), order.end(), 0);
+    std::mt19937_64 rng(m_options.seed ^ 0x5eedULL);
+    std::shuffle(order.begin(), order.end(), rng);
+    PairScores pairsBefore, pairsAfter;
+    int64_t protoBefore = 0, protoAfter = 0;
+    for (int f = 0; f < folds; ++f) {
+        std::vector<int64_t> trained, strangers;
+        for (int i = 0; i < people; ++i) {
+            const auto& rows = rowsByPerson[static_cast<size_t>(order[static_cast<size_t>(i)])];
+            std::vector<int64_t>& into = i % folds == f ? strangers : trained;
+            into.insert(into.end(), rows.begin(), rows.end());
+        }
+        std::sort(trained.begin(), trained.end());
+        RunResult run = fit(x, labels, trained, {}, epochs, false, {}, cancel);
+        if (run.cancelled)
+            return false;
+        const torch::Tensor g = rowsOf(x, trained);
+        const torch::Tensor s = rowsOf(x, strangers);
+        const std::vector<int> gl = labelsOf(labels, trained);
+        const std::vector<int> sl = labelsOf(labels, strangers);
+        const torch::Tensor gp = run.head->project(g);
+        const torch::Tensor sp = run.head->project(s);
+        protoBefore += impostorsReaching(g, gl, s, sl, m_options.prototypeBar);
+        protoAfter += impostorsReaching(gp, gl, sp, sl, m_options.prototypeBar);
+        // Strangers x trained faces only: every pair is of two different people.
+        const PairScores b = VerificationMetrics::probePairs(s, sl, g, gl);
+        const PairScores a = VerificationMetrics::probePairs(sp, sl, gp, gl);
+        for (size_t i = 0; i < b.scores.size(); ++i) {
+            if (b.same[i])
+                continue; // two faces of one stranger
+            pairsBefore.scores.push_back(b.scores[i]);
+            pairsBefore.same.push_back(false);
+            pairsAfter.scores.push_back(a.scores[i]);
+            pairsAfter.same.push_back(false);
+        }
+    }
+    before->strangersAtPrototypeBar = protoBefore;
+    after->strangersAtPrototypeBar = protoAfter;
+    before->strangersAtPairBar = differentReaching(pairsBefore, m_options.pairBar);
+    after->strangersAtPairBar = differentReaching(pairsAfter, m_options.pairBar);
+    before->strangerTop = differentQuantile(pairsBefore, kDifferentQuantile);
+    after->strangerTop = differentQuantile(pairsAfter, kDifferentQuantile);
+    return true;
+}
+
 TrainingResult TripletTrainer::train(const torch::Tensor& embeddings, const std::vector<int>& labels,
                                      const TrainingProgress& progress, const std::atomic_bool* cancel) const
 {
@@ -490,9 +546,40 @@ TrainingResult TripletTrainer::train(const torch::Tensor& embeddings, const std:
             " -> " + std::to_string(result.after.differentAtPrototypeBar) + "); " + numbers;
     } else {
         result.adopted = true;
-        result.reason = "adopted: " + numbers + "; final head trained on all " +
-                        std::to_string(allRows.size()) + " faces for " + std::to_string(result.bestEpoch) +
-                        " epochs";
+        std::string strangers; // the open-set numbers, when measured
+        if (m_options.pairBar <= 1.0f && m_options.strangerFolds > 0) {
+            std::vector<std::vector<int64_t>> rowsByPerson;
+            for (const auto& [person, rows] : byPerson)
+                rowsByPerson.push_back(rows);
+            if (!measureStrangers(x, labels, rowsByPerson, result.bestEpoch, &result.before, &result.after,
+                                  cancel)) {
+                result.adopted = false;
+                result.cancelled = true;
+                result.reason = "cancelled: the embeddings stay as they are";
+            } else if (result.before.strangersAtPrototypeBar >= 0) {
+                strangers = ", people left out in turn: faces at " + number(m_options.prototypeBar, 2) +
+                            " of a prototype " + std::to_string(result.before.strangersAtPrototypeBar) +
+                            " -> " + std::to_string(result.after.strangersAtPrototypeBar) + ", pairs at " +
+                            number(m_options.pairBar, 2) + " " +
+                            std::to_string(result.before.strangersAtPairBar) + " -> " +
+                            std::to_string(result.after.strangersAtPairBar) + ", most alike 1% " +
+                            number(result.before.strangerTop) + " -> " + number(result.after.strangerTop);
+                // Pairs, not a count at the prototypes: a head that separates people it never saw (their
+                // pairs far apart) can still bring a few of their faces nearer a relative's prototype, and a
+                // count of a few is noise.
+                if (moreLookAlikes(result.before.strangersAtPairBar, result.after.strangersAtPairBar) ||
+                    result.after.strangerTop > result.before.strangerTop + kDifferentShift) {
+                    result.adopted = false;
+                    result.reason = "not adopted: faces of people it was not trained on come closer to the "
+                                    "trained people; " +
+                                    numbers + strangers;
+                }
+            }
+        }
+        if (result.adopted)
+            result.reason = "adopted: " + numbers + strangers + "; final head trained on all " +
+                            std::to_string(allRows.size()) + " faces for " +
+                            std::to_string(result.bestEpoch) + " epochs";
     }
     if (result.adopted) {
         RunResult final = fit(x, labels, allRows, {}, result.bestEpoch, false, {}, cancel);

@@ -44,6 +44,14 @@ struct TrainingOptions {
     // normalised mean of their training faces (suggestions).
     float pairBar = 2.0f;
     float prototypeBar = 2.0f;
+    // Open set (with the bars set): before a head is adopted, the people are left out of training in turn
+    // (this many groups, each person in one) and the faces of those left out — people the head never saw,
+    // as the family's not yet named people — are compared with the trained people's prototypes and faces.
+    // The head is refused when it brings more of their pairs with the trained people's faces over pairBar
+    // (beyond counting noise) or the most alike 1 % of those pairs closer by more than kDifferentShift; their
+    // faces at prototypeBar of a trained person's prototype are reported, not decided on (a handful, noisy).
+    // 0: no check.
+    int strangerFolds = 4;
 };
 
 // Held-out quality of one embedding space (raw, or through a head).
@@ -55,6 +63,12 @@ struct HeadMetrics {
     int64_t differentAtPairBar = 0;      // pairs of different people at or above TrainingOptions::pairBar
     int64_t differentAtPrototypeBar = 0; // probes x other people's prototypes at or above prototypeBar
     double differentTop = -1;            // similarity of the most alike 1 % of pairs of different people
+    // Open set (TrainingOptions::strangerFolds; -1 / not measured until a head passes every other check):
+    // faces of people left out of training x the trained people's prototypes at or above prototypeBar,
+    // their pairs with the trained people's faces at or above pairBar, and the most alike 1 % of those pairs.
+    int64_t strangersAtPrototypeBar = -1;
+    int64_t strangersAtPairBar = -1;
+    double strangerTop = -1;
 };
 
 // With the application's bars set (TrainingOptions::pairBar), a head is also refused when the most alike
@@ -123,6 +137,11 @@ public:
 
 private:
     struct RunResult;
+    // The open-set measures of `before` and `after` (HeadMetrics::strangers*), heads trained for `epochs`.
+    // False when cancelled.
+    bool measureStrangers(const torch::Tensor& x, const std::vector<int>& labels,
+                          const std::vector<std::vector<int64_t>>& rowsByPerson, int epochs,
+                          HeadMetrics* before, HeadMetrics* after, const std::atomic_bool* cancel) const;
     RunResult fit(const torch::Tensor& x, const std::vector<int>& labels,
                   const std::vector<int64_t>& trainRows, const std::vector<int64_t>& probeRows, int epochs,
                   bool validate, const TrainingProgress& progress, const std::atomic_bool* cancel) const;
