@@ -130,6 +130,16 @@ struct JpegError {
 
 void jpegMessage(j_common_ptr, int) {} // warnings (a truncated file is refused before: checkJpegStructure)
 
+// A decompressor whose errors jump to jpegError->jump (set it before the first libjpeg call that can fail)
+// and whose warnings are ignored.
+void createDecompress(jpeg_decompress_struct* info, JpegError* jpegError)
+{
+    info->err = jpeg_std_error(&jpegError->manager);
+    jpegError->manager.error_exit = jpegFailed;
+    jpegError->manager.emit_message = jpegMessage;
+    jpeg_create_decompress(info);
+}
+
 // A JPEG decoded with libjpeg(-turbo) straight into RGB rows, DCT-scaled (M/8) to the smallest size that
 // still covers `scaled` (stored axes; invalid = full size) and then smooth-scaled to it. Qt's JPEG reader
 // decodes into RGB32, converting every row, and the decoder converted the result back to RGB888: for a 16 MP
@@ -146,10 +156,7 @@ QImage decodeJpeg(const QByteArray& data, const QSize& scaled, bool fast, const 
     *handled = true;
     jpeg_decompress_struct info;
     JpegError jpegError;
-    info.err = jpeg_std_error(&jpegError.manager);
-    jpegError.manager.error_exit = jpegFailed;
-    jpegError.manager.emit_message = jpegMessage;
-    jpeg_create_decompress(&info);
+    createDecompress(&info, &jpegError);
     // Objects changed between setjmp and a longjmp live on the heap (their locals would be indeterminate).
     const auto out = std::make_unique<QImage>();
     if (setjmp(jpegError.jump)) {
@@ -329,10 +336,7 @@ bool startJpeg(const QByteArray& data, QString* error, bool* handled)
     *handled = true;
     jpeg_decompress_struct info;
     JpegError jpegError;
-    info.err = jpeg_std_error(&jpegError.manager);
-    jpegError.manager.error_exit = jpegFailed;
-    jpegError.manager.emit_message = jpegMessage;
-    jpeg_create_decompress(&info);
+    createDecompress(&info, &jpegError);
     if (setjmp(jpegError.jump)) {
         jpeg_destroy_decompress(&info);
         *error =
