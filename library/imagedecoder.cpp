@@ -329,8 +329,8 @@ QString walkJpeg(const QByteArray& data, JpegLayout* layout)
 
 // Starts libjpeg's decompression of a JPEG as decodeJpeg does for a reduced size, and stops before any pixel:
 // the header, the tables and the sampling are checked (libjpeg's errors), no entropy-coded byte is read for a
-// single-scan image. Returns false with *error set as decodeJpeg would; *handled is false for what decodeJpeg
-// leaves to Qt (CMYK, YCCK).
+// single-scan image. Returns false with *error set as decodeJpeg would; *handled is false when only decoding
+// can tell (CMYK, YCCK, samples of other than 8 bits).
 bool startJpeg(const QByteArray& data, QString* error, bool* handled)
 {
     *handled = true;
@@ -346,7 +346,9 @@ bool startJpeg(const QByteArray& data, QString* error, bool* handled)
     jpeg_mem_src(&info, reinterpret_cast<const unsigned char*>(data.constData()),
                  static_cast<unsigned long>(data.size()));
     jpeg_read_header(&info, TRUE);
-    if (info.jpeg_color_space == JCS_CMYK || info.jpeg_color_space == JCS_YCCK) {
+    // What decodeJpeg leaves to Qt, and samples of other than 8 bits (libjpeg-turbo 3 starts a 12-bit image
+    // and refuses it at the first row of 8-bit samples): decoded.
+    if (info.jpeg_color_space == JCS_CMYK || info.jpeg_color_space == JCS_YCCK || info.data_precision != 8) {
         jpeg_destroy_decompress(&info);
         *handled = false;
         return false;

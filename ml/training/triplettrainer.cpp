@@ -311,21 +311,43 @@ bool TripletTrainer::measureStrangers(const torch::Tensor& x, const std::vector<
                                       HeadMetrics* before, HeadMetrics* after,
                                       const std::atomic_bool* cancel) const
 {
-    const int people = static_cast<int>(rowsByPerson.size());
+    // People with faces to train on (the sampler needs two) are left out in turn; the others always train.
+    std::vector<size_t> order;
+    for (size_t i = 0; i < rowsByPerson.size(); ++i)
+        if (rowsByPerson[i].size() >= 2)
+            order.push_back(i);
+    const int people = static_cast<int>(order.size());
     const int folds = std::min(m_options.strangerFolds, people);
-    // At least two trained people in each fold (one would have no triplets).
+    // At least two trainable people in each fold (one would have no triplets).
     if (folds < 2 || people - (people + folds - 1) / folds < 2)
         return true;
-    std::vector<int> order(static_cast<size_t>(people));
-    std::iota(order.begin(), order.end(), 0);
     std::mt19937_64 rng(m_options.seed ^ 0x5eedULL);
     std::shuffle(order.begin(), order.end(), rng);
-    PairScores pairsBefore, pairsAfter;
-    int64_t protoBefore = 0, protoAfter = 0;
+    std::vector<bool> everTrained(rowsByPerson.size(), true);
+    for (const size_t i : order)
+        everTrained[i] = false;
+    // Similarities of the left-out faces with the trained faces (every pair of two different people): counted
+    // at the pair bar, and binned (width 1/2048) for the most alike 1 % — a library's pairs can be tens of
+    // millions.
+    constexpr int64_t kBins = 4096;
+    torch::Tensor histBefore = torch::zeros({kBins}), histAfter = torch::zeros({kBins});
+    int64_t pairsBefore = 0, pairsAfter = 0, protoBefore = 0, protoAfter = 0;
+    const auto unit = [](const torch::Tensor& t) {
+        return torch::nn::functional::normalize(t, torch::nn::functional::NormalizeFuncOptions().dim(1));
+    };
+    const auto tally = [&](const torch::Tensor& left, const torch::Tensor& trained, torch::Tensor& hist,
+                           int64_t& atBar) {
+        const torch::Tensor sims = torch::mm(unit(left), unit(trained).t());
+        atBar += sims.ge(m_options.pairBar).sum().item<int64_t>();
+        hist += torch::histc(sims, kBins, -1.0, 1.0);
+    };
     for (int f = 0; f < folds; ++f) {
         std::vector<int64_t> trained, strangers;
+        for (size_t i = 0; i < rowsByPerson.size(); ++i)
+            if (everTrained[i])
+                trained.insert(trained.end(), rowsByPerson[i].begin(), rowsByPerson[i].end());
         for (int i = 0; i < people; ++i) {
-            const auto& rows = rowsByPerson[static_cast<size_t>(order[static_cast<size_t>(i)])];
+            const auto& rows = rowsByPerson[order[static_cast<size_t>(i)]];
             std::vector<int64_t>& into = i % folds == f ? strangers : trained;
             into.insert(into.end(), rows.begin(), rows.end());
         }
@@ -341,24 +363,24 @@ bool TripletTrainer::measureStrangers(const torch::Tensor& x, const std::vector<
         const torch::Tensor sp = run.head->project(s);
         protoBefore += impostorsReaching(g, gl, s, sl, m_options.prototypeBar);
         protoAfter += impostorsReaching(gp, gl, sp, sl, m_options.prototypeBar);
-        // Strangers x trained faces only: every pair is of two different people.
-        const PairScores b = VerificationMetrics::probePairs(s, sl, g, gl);
-        const PairScores a = VerificationMetrics::probePairs(sp, sl, gp, gl);
-        for (size_t i = 0; i < b.scores.size(); ++i) {
-            if (b.same[i])
-                continue; // two faces of one stranger
-            pairsBefore.scores.push_back(b.scores[i]);
-            pairsBefore.same.push_back(false);
-            pairsAfter.scores.push_back(a.scores[i]);
-            pairsAfter.same.push_back(false);
-        }
+        tally(s, g, histBefore, pairsBefore);
+        tally(sp, gp, histAfter, pairsAfter);
     }
+    // The bin holding the q-quantile, as its centre.
+    const auto quantile = [](const torch::Tensor& hist, double q) {
+        const torch::Tensor cumulative = hist.cumsum(0);
+        const double total = cumulative[-1].item<double>();
+        if (total <= 0)
+            return -1.0;
+        const int64_t bin = cumulative.lt(q * total).sum().item<int64_t>();
+        return -1.0 + (static_cast<double>(bin) + 0.5) * 2.0 / static_cast<double>(kBins);
+    };
     before->strangersAtPrototypeBar = protoBefore;
     after->strangersAtPrototypeBar = protoAfter;
-    before->strangersAtPairBar = differentReaching(pairsBefore, m_options.pairBar);
-    after->strangersAtPairBar = differentReaching(pairsAfter, m_options.pairBar);
-    before->strangerTop = differentQuantile(pairsBefore, kDifferentQuantile);
-    after->strangerTop = differentQuantile(pairsAfter, kDifferentQuantile);
+    before->strangersAtPairBar = pairsBefore;
+    after->strangersAtPairBar = pairsAfter;
+    before->strangerTop = quantile(histBefore, kDifferentQuantile);
+    after->strangerTop = quantile(histAfter, kDifferentQuantile);
     return true;
 }
 
@@ -557,10 +579,13 @@ TrainingResult TripletTrainer::train(const torch::Tensor& embeddings, const std:
                 result.cancelled = true;
                 result.reason = "cancelled: the embeddings stay as they are";
             } else if (result.before.strangersAtPrototypeBar >= 0) {
-                strangers = ", people left out in turn: faces at " + number(m_options.prototypeBar, 2) +
-                            " of a prototype " + std::to_string(result.before.strangersAtPrototypeBar) +
-                            " -> " + std::to_string(result.after.strangersAtPrototypeBar) + ", pairs at " +
-                            number(m_options.pairBar, 2) + " " +
+                strangers = ", people left out in turn:" +
+                            (m_options.prototypeBar <= 1.0f
+                                 ? " faces at " + number(m_options.prototypeBar, 2) + " of a prototype " +
+                                       std::to_string(result.before.strangersAtPrototypeBar) + " -> " +
+                                       std::to_string(result.after.strangersAtPrototypeBar) + ","
+                                 : std::string()) +
+                            " pairs at " + number(m_options.pairBar, 2) + " " +
                             std::to_string(result.before.strangersAtPairBar) + " -> " +
                             std::to_string(result.after.strangersAtPairBar) + ", most alike 1% " +
                             number(result.before.strangerTop) + " -> " + number(result.after.strangerTop);
