@@ -36,6 +36,12 @@ torch::Tensor rowsOf(const torch::Tensor& x, const std::vector<int64_t>& rows)
     return x.index_select(0, torch::tensor(rows, torch::kInt64));
 }
 
+// Rows scaled to unit length.
+torch::Tensor unit(const torch::Tensor& t)
+{
+    return torch::nn::functional::normalize(t, torch::nn::functional::NormalizeFuncOptions().dim(1));
+}
+
 std::string percent(double v)
 {
     std::ostringstream s;
@@ -82,9 +88,6 @@ int64_t impostorsReaching(const torch::Tensor& gallery, const std::vector<int>& 
     auto* ip = index.data_ptr<int64_t>();
     for (size_t i = 0; i < galleryLabels.size(); ++i)
         ip[i] = slot[galleryLabels[i]];
-    const auto unit = [](const torch::Tensor& t) {
-        return torch::nn::functional::normalize(t, torch::nn::functional::NormalizeFuncOptions().dim(1));
-    };
     torch::Tensor sums = torch::zeros({static_cast<int64_t>(slot.size()), gallery.size(1)});
     sums.index_add_(0, index, unit(gallery));
     const torch::Tensor sims = torch::mm(unit(probes), unit(sums).t()).contiguous();
@@ -332,9 +335,6 @@ bool TripletTrainer::measureStrangers(const torch::Tensor& x, const std::vector<
     constexpr int64_t kBins = 4096;
     torch::Tensor histBefore = torch::zeros({kBins}), histAfter = torch::zeros({kBins});
     int64_t pairsBefore = 0, pairsAfter = 0, protoBefore = 0, protoAfter = 0;
-    const auto unit = [](const torch::Tensor& t) {
-        return torch::nn::functional::normalize(t, torch::nn::functional::NormalizeFuncOptions().dim(1));
-    };
     const auto tally = [&](const torch::Tensor& left, const torch::Tensor& trained, torch::Tensor& hist,
                            int64_t& atBar) {
         const torch::Tensor sims = torch::mm(unit(left), unit(trained).t());
@@ -393,10 +393,7 @@ TrainingResult TripletTrainer::train(const torch::Tensor& embeddings, const std:
         throw std::invalid_argument("TripletTrainer: need an N x D embedding matrix and one label per row");
     if (const std::string missing = checkData(labels); !missing.empty())
         throw TrainingDataError(missing);
-    const torch::Tensor x =
-        torch::nn::functional::normalize(embeddings.detach().to(torch::kCPU, torch::kFloat32),
-                                         torch::nn::functional::NormalizeFuncOptions().dim(1))
-            .contiguous();
+    const torch::Tensor x = unit(embeddings.detach().to(torch::kCPU, torch::kFloat32)).contiguous();
     if (!torch::isfinite(x).all().item<bool>())
         throw std::invalid_argument("TripletTrainer: embeddings contain NaN or infinite values");
 

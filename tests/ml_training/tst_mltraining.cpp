@@ -492,7 +492,6 @@ private Q_SLOTS:
         TrainingResult r = TripletTrainer(options).train(
             set.embeddings, set.labels,
             [&](int, double loss, const HeadMetrics&) { losses.push_back(loss); });
-        qInfo("%s", r.reason.c_str());
         QVERIFY2(r.adopted == adopted, r.reason.c_str());
         QVERIFY(!r.reason.empty());
         QVERIFY(!r.cancelled);
