@@ -204,6 +204,12 @@ int runEvalLibrary(const QStringList& args, CliContext& ctx)
          QStringLiteral("Override the margin over the faces that cannot be the person (a crowded "
                         "neighbourhood raises the suggestion bar; above 1: off)."),
          QStringLiteral("M")});
+    parser.addOption(
+        {QStringLiteral("group-crowd-margin"),
+         QStringLiteral(
+             "Override the margin a face's group must keep over the most alike face beside it in a "
+             "photo of the group (above 1: off)."),
+         QStringLiteral("M")});
     parser.addOption({QStringLiteral("band-confidence"),
                       QStringLiteral("Show suggestions with the precision measured for their similarity band "
                                      "alone, not lowered by the library's evidence (to compare).")});
@@ -327,6 +333,7 @@ int runEvalLibrary(const QStringList& args, CliContext& ctx)
         {QStringLiteral("question-margin"), &options.grouping.questionMargin},
         {QStringLiteral("pair-similarity"), &options.grouping.pairSimilarity},
         {QStringLiteral("crowd-margin"), &options.grouping.crowdMargin},
+        {QStringLiteral("group-crowd-margin"), &options.grouping.groupCrowdMargin},
     };
     if (parser.isSet(QStringLiteral("band-confidence")))
         options.grouping.evidenceConfidence = false;

@@ -77,6 +77,9 @@ struct ModelThresholds {
     float pairConfidence = 0.9f;
     // Suggestions in a crowded neighbourhood (FaceRefreshOptions::crowdMargin): > 1: not used.
     float crowdMargin = 2.0f;
+    // Groups no more alike than the people beside their faces (FaceRefreshOptions::groupCrowdMargin): > 1:
+    // not used.
+    float groupCrowdMargin = 2.0f;
 };
 
 // A face in a group of three or more is suggested as X only when the rest of its group is this much more like
@@ -91,6 +94,11 @@ constexpr float kGroupVoteExtra = 0.10f;
 constexpr int64_t kCrowdRank = 3;
 constexpr float kCrowdMarginEdgeFace = 0.10f;
 constexpr float kCrowdMarginFrnet = 0.01f;
+// A face stays in its group only when it is this much more like the group's other faces (on average) than
+// like the most alike face beside it in a photo of the group, a face that cannot be the group's person
+// (docs/quality.md, "Groups of faces beside each other"): measured for EdgeFace-XS, where small and blurred
+// faces of many people are as alike as 0.4-0.5 to each other and to the faces beside them.
+constexpr float kGroupCrowdMarginXs = 0.05f;
 // The faces of other named people kept per person as evidence (their highest similarities to the person):
 // enough for the bar (kCrowdRank) and to count those that reach a suggestion's similarity.
 constexpr int64_t kEvidenceKept = 8;
@@ -152,6 +160,7 @@ ModelThresholds modelThresholds(const QString& modelId)
         t.pair = kPairXs;
         t.pairConfidence = 0.98f;
         t.crowdMargin = kCrowdMarginEdgeFace;
+        t.groupCrowdMargin = kGroupCrowdMarginXs;
         return t;
     }
     // XXS, the smaller network, mixes profiles of different people (a CFP group of profiles of 7 people
@@ -954,6 +963,73 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
         }
     }
 
+    // --- Groups no more alike than the faces beside them ----------------------------------------------
+    // If a group is one person, every other face in a photo of the group is someone else. A face whose
+    // group is, on average, not clearly more like it than the most alike of those faces (groupCrowdMargin)
+    // was grouped on likeness that the photos themselves show to mean nothing: small, blurred or background
+    // faces of many people, children, twins beside each other. Such faces leave the group one at a time (the
+    // least supported first, the evidence recomputed each time); a group left with fewer than minClusterSize
+    // faces is dissolved. Groups the family joined are kept as they are.
+    const float groupCrowdMargin =
+        options.groupCrowdMargin >= 0 ? options.groupCrowdMargin : thresholds.groupCrowdMargin;
+    if (groupCrowdMargin <= 1.0f) {
+        QHash<qint64, std::vector<int64_t>> facesOfPhoto; // every face that takes part, by photo
+        for (int64_t i = 0; i < n; ++i)
+            facesOfPhoto[v.photos[size_t(i)]].push_back(i);
+        QHash<qint64, std::vector<int64_t>> members;
+        for (int64_t row : open)
+            if (newCluster[size_t(row)] != 0 && !joinedGroups.contains(newCluster[size_t(row)]))
+                members[newCluster[size_t(row)]].push_back(row);
+        try {
+            for (auto it = members.cbegin(); it != members.cend(); ++it) {
+                const std::vector<int64_t>& rows = it.value();
+                const auto size = int64_t(rows.size());
+                if (size < 2 || size < options.minClusterSize)
+                    continue;
+                // The faces beside the group: every other face of its photos (confirmed ones too), with the
+                // member whose photo they share.
+                std::vector<int64_t> beside, besideOf;
+                for (int64_t m = 0; m < size; ++m)
+                    for (int64_t other : facesOfPhoto.value(v.photos[size_t(rows[size_t(m)])]))
+                        if (newCluster[size_t(other)] != it.key() ||
+                            v.states[size_t(other)] == QLatin1String("confirmed")) {
+                            beside.push_back(other);
+                            besideOf.push_back(m);
+                        }
+                if (beside.empty())
+                    continue;
+                const torch::Tensor x = rowsTensor(rows);
+                const torch::Tensor toBesideAll = torch::mm(x, rowsTensor(beside).t()); // members x beside
+                const torch::Tensor besideMember = torch::tensor(besideOf, torch::kLong);
+                torch::Tensor active = torch::ones({size}, torch::kBool);
+                torch::Tensor sum = x.sum(0);
+                int64_t left = size;
+                while (left >= std::max<int64_t>(2, options.minClusterSize)) {
+                    // A member's photo leaves the group with it, and so do the faces beside it there.
+                    const torch::Tensor columns = active.index_select(0, besideMember);
+                    const torch::Tensor toBeside = std::get<0>(
+                        toBesideAll.masked_fill(columns.logical_not().unsqueeze(0), -2.0f).max(1));
+                    const torch::Tensor toGroup = (torch::mv(x, sum) - 1.0) / double(left - 1);
+                    const torch::Tensor shortfall =
+                        (toBeside + groupCrowdMargin - toGroup).masked_fill(active.logical_not(), -3.0f);
+                    const int64_t worst = shortfall.argmax().item<int64_t>();
+                    if (shortfall[worst].item<float>() <= 0)
+                        break;
+                    active[worst] = false;
+                    sum -= x[worst];
+                    --left;
+                    newCluster[size_t(rows[size_t(worst)])] = 0;
+                    ++s.crowdedOutFaces;
+                }
+                if (left < options.minClusterSize)
+                    for (int64_t m = 0; m < size; ++m)
+                        newCluster[size_t(rows[size_t(m)])] = 0;
+            }
+        } catch (const std::exception& e) {
+            return fail(QStringLiteral("clustering failed: %1").arg(QString::fromUtf8(e.what())));
+        }
+    }
+
     // "Not this person" answers (face, person): read once for the suggestions and the group questions. A
     // "different people" answer says the same of one side for each person named on the other side.
     std::vector<std::pair<int64_t, int64_t>> rejections;
@@ -1502,7 +1578,13 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
     };
     QString error;
     QHash<qint64, qint64> createdIds; // -k -> db id
+    QSet<qint64> usedIds;             // new groups that kept faces (the checks above may empty some)
+    for (int64_t row : open)
+        if (newCluster[size_t(row)] < 0)
+            usedIds.insert(newCluster[size_t(row)]);
     for (qint64 k = 1; k <= newClusters; ++k) {
+        if (!usedIds.contains(-k))
+            continue;
         QSqlQuery q(db);
         if (!SqlUtil::exec(q, QStringLiteral("INSERT INTO clusters (model_id) VALUES (?)"), {s.modelId},
                            &error))
@@ -1598,7 +1680,7 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
     if (!db.commit())
         return rollback(db.lastError().text());
     s.clusters = SqlUtil::scalar(db, QStringLiteral("SELECT count(*) FROM clusters")).toInt();
-    s.newClusters = int(newClusters);
+    s.newClusters = int(usedIds.size());
     s.seconds = timer.elapsed() / 1000.0;
     return true;
 }

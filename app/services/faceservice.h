@@ -103,6 +103,10 @@ struct FaceRefreshOptions {
     // photo where X is named) plus crowdMargin, when that is above the suggestion bar. < 0: the model's
     // measured default.
     float crowdMargin = -1;
+    // Groups (issue 19, 1b): a face stays in its group only when the group's other faces are on average at
+    // least groupCrowdMargin more like it than the most alike face beside it in a photo of the group (a face
+    // that cannot be the group's person). < 0: the model's measured default; above 1: off.
+    float groupCrowdMargin = -1;
     // The confidence shown with a suggestion as X follows the library's evidence (issue 19, 1b): the band
     // measured on the dev set, lowered when faces that cannot be X are as alike to X as the face is
     // (FaceService.cpp, evidenceConfidence). false: the measured band alone (to compare).
@@ -120,6 +124,7 @@ struct FaceRefreshSummary {
     int questions = 0;          // group questions found
     int pairQuestions = 0;      // pair questions found
     int crowdedPeople = 0;      // named people whose suggestion bar the library's evidence raised
+    int crowdedOutFaces = 0;    // faces taken out of groups no more alike than the faces beside them
     int loweredConfidences = 0; // suggestions (before one per photo) shown below their band (evidence)
     int loweredQuestionConfidences = 0; // group questions shown below their band (evidence)
     double suggestionThreshold = 0;     // calibrated confidence threshold in use
