@@ -94,10 +94,10 @@ constexpr float kGroupVoteExtra = 0.10f;
 constexpr int64_t kCrowdRank = 3;
 constexpr float kCrowdMarginEdgeFace = 0.10f;
 constexpr float kCrowdMarginFrnet = 0.01f;
-// A face stays in its group only when it is this much more like the group's other faces (on average) than
-// like the most alike face beside it in a photo of the group, a face that cannot be the group's person
-// (docs/quality.md, "Groups of faces beside each other"): measured for EdgeFace-XS, where small and blurred
-// faces of many people are as alike as 0.4-0.5 to each other and to the faces beside them.
+// A face stays in its group only when it is this much more like its most alike faces of the group than like
+// the faces beside them in their photos, who cannot be the group's person (groupOutliers; docs/quality.md,
+// "Groups of faces beside each other"): measured for EdgeFace-XS, where small and blurred faces of many
+// people are as alike as 0.4-0.5 to each other and to the faces beside them.
 constexpr float kGroupCrowdMarginXs = 0.05f;
 // The faces of other named people kept per person as evidence (their highest similarities to the person):
 // enough for the bar (kCrowdRank) and to count those that reach a suggestion's similarity.
@@ -126,6 +126,61 @@ int64_t countReaching(const std::vector<float>& sortedDescending, float value)
                             std::greater_equal<float>()) -
            sortedDescending.begin();
 }
+// The faces of a group no more alike to it than to the faces beside them (issue 19, 1b; docs/quality.md,
+// "Groups of faces beside each other"). If the group is one person, the other faces of its photos are someone
+// else. A face's support is its mean similarity to its kBesideSupport most alike faces of the group; its
+// evidence against is its highest similarity to a face beside it or beside one of those supporters, in their
+// photos (so the evidence does not grow with the group). A face whose support does not beat that evidence by
+// `margin` leaves the group, the least supported first (a quarter of those short at a time in large groups,
+// so that the work stays bounded), and everything is counted again until every face left is supported or
+// fewer than `minSize` are left. `members` N x D and `beside` T x D are L2-normalised; besideOf[t] is the
+// member whose photo face t is in. Returns, per member, whether it left.
+constexpr int64_t kBesideSupport = 5;
+constexpr int64_t kMaxBesideChecked = 3000;
+
+std::vector<bool> groupOutliers(const torch::Tensor& members, const torch::Tensor& beside,
+                                const std::vector<int64_t>& besideOf, float margin, int64_t minSize)
+{
+    const int64_t n = members.size(0);
+    std::vector<bool> out(size_t(n), false);
+    torch::Tensor alike = torch::mm(members, members.t());
+    alike.fill_diagonal_(-2.0f);
+    // againstBeside[a][b]: a's highest similarity to the faces beside member b (in chunks of the faces
+    // beside).
+    torch::Tensor againstBeside = torch::full({n, n}, -2.0f);
+    const torch::Tensor memberOf = torch::tensor(besideOf, torch::kLong);
+    constexpr int64_t kChunk = 2048;
+    for (int64_t t0 = 0; t0 < beside.size(0); t0 += kChunk) {
+        const int64_t count = std::min(kChunk, beside.size(0) - t0);
+        const torch::Tensor toBeside = torch::mm(members, beside.narrow(0, t0, count).t());
+        againstBeside.scatter_reduce_(1, memberOf.narrow(0, t0, count).unsqueeze(0).expand({n, -1}), toBeside,
+                                      "amax", /*include_self=*/true);
+    }
+    const torch::Tensor own = againstBeside.diagonal();
+    torch::Tensor active = torch::ones({n}, torch::kBool);
+    int64_t left = n;
+    while (left >= minSize) {
+        const int64_t k = std::min(kBesideSupport, left - 1);
+        const auto [support, supporters] =
+            alike.masked_fill(active.logical_not().unsqueeze(0), -2.0f).topk(k, 1);
+        const torch::Tensor against =
+            torch::maximum(own, std::get<0>(againstBeside.gather(1, supporters).max(1)));
+        const torch::Tensor shortfall =
+            (against + margin - support.mean(1)).masked_fill(active.logical_not(), -3.0f);
+        const int64_t short_ = (shortfall > 0).sum().item<int64_t>();
+        if (short_ == 0)
+            break;
+        const torch::Tensor worst = std::get<1>(shortfall.topk(std::max<int64_t>(1, short_ / 4)));
+        for (int64_t i = 0; i < worst.size(0); ++i) {
+            const int64_t m = worst[i].item<int64_t>();
+            active[m] = false;
+            out[size_t(m)] = true;
+            --left;
+        }
+    }
+    return out;
+}
+
 // A turned-away measure no face reaches: every face may be grouped.
 constexpr float kNoPoseGate = 1e9f;
 // Group questions for EdgeFace-XS (docs/quality.md, "Questions about whole groups").
@@ -964,12 +1019,9 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
     }
 
     // --- Groups no more alike than the faces beside them ----------------------------------------------
-    // If a group is one person, every other face in a photo of the group is someone else. A face whose
-    // group is, on average, not clearly more like it than the most alike of those faces (groupCrowdMargin)
-    // was grouped on likeness that the photos themselves show to mean nothing: small, blurred or background
-    // faces of many people, children, twins beside each other. Such faces leave the group one at a time (the
-    // least supported first, the evidence recomputed each time); a group left with fewer than minClusterSize
-    // faces is dissolved. Groups the family joined are kept as they are.
+    // If a group is one person, every other face in a photo of the group is someone else (groupOutliers).
+    // Groups the family joined are kept as they are; groups larger than kMaxBesideChecked are not checked
+    // (the pairwise matrices grow with the square of the group).
     const float groupCrowdMargin =
         options.groupCrowdMargin >= 0 ? options.groupCrowdMargin : thresholds.groupCrowdMargin;
     if (groupCrowdMargin <= 1.0f) {
@@ -984,7 +1036,7 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
             for (auto it = members.cbegin(); it != members.cend(); ++it) {
                 const std::vector<int64_t>& rows = it.value();
                 const auto size = int64_t(rows.size());
-                if (size < 2 || size < options.minClusterSize)
+                if (size < 2 || size < options.minClusterSize || size > kMaxBesideChecked)
                     continue;
                 // The faces beside the group: every other face of its photos (confirmed ones too), with the
                 // member whose photo they share.
@@ -998,29 +1050,16 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
                         }
                 if (beside.empty())
                     continue;
-                const torch::Tensor x = rowsTensor(rows);
-                const torch::Tensor toBesideAll = torch::mm(x, rowsTensor(beside).t()); // members x beside
-                const torch::Tensor besideMember = torch::tensor(besideOf, torch::kLong);
-                torch::Tensor active = torch::ones({size}, torch::kBool);
-                torch::Tensor sum = x.sum(0);
+                const std::vector<bool> out =
+                    groupOutliers(rowsTensor(rows), rowsTensor(beside), besideOf, groupCrowdMargin,
+                                  std::max<int64_t>(2, options.minClusterSize));
                 int64_t left = size;
-                while (left >= std::max<int64_t>(2, options.minClusterSize)) {
-                    // A member's photo leaves the group with it, and so do the faces beside it there.
-                    const torch::Tensor columns = active.index_select(0, besideMember);
-                    const torch::Tensor toBeside = std::get<0>(
-                        toBesideAll.masked_fill(columns.logical_not().unsqueeze(0), -2.0f).max(1));
-                    const torch::Tensor toGroup = (torch::mv(x, sum) - 1.0) / double(left - 1);
-                    const torch::Tensor shortfall =
-                        (toBeside + groupCrowdMargin - toGroup).masked_fill(active.logical_not(), -3.0f);
-                    const int64_t worst = shortfall.argmax().item<int64_t>();
-                    if (shortfall[worst].item<float>() <= 0)
-                        break;
-                    active[worst] = false;
-                    sum -= x[worst];
-                    --left;
-                    newCluster[size_t(rows[size_t(worst)])] = 0;
-                    ++s.crowdedOutFaces;
-                }
+                for (int64_t m = 0; m < size; ++m)
+                    if (out[size_t(m)]) {
+                        newCluster[size_t(rows[size_t(m)])] = 0;
+                        ++s.crowdedOutFaces;
+                        --left;
+                    }
                 if (left < options.minClusterSize)
                     for (int64_t m = 0; m < size; ++m)
                         newCluster[size_t(rows[size_t(m)])] = 0;

@@ -103,9 +103,9 @@ struct FaceRefreshOptions {
     // photo where X is named) plus crowdMargin, when that is above the suggestion bar. < 0: the model's
     // measured default.
     float crowdMargin = -1;
-    // Groups (issue 19, 1b): a face stays in its group only when the group's other faces are on average at
-    // least groupCrowdMargin more like it than the most alike face beside it in a photo of the group (a face
-    // that cannot be the group's person). < 0: the model's measured default; above 1: off.
+    // Groups (issue 19, 1b): a face stays in its group only when its most alike faces of the group are on
+    // average at least groupCrowdMargin more like it than the most alike face beside them in their photos
+    // (faces that cannot be the group's person). < 0: the model's measured default; above 1: off.
     float groupCrowdMargin = -1;
     // The confidence shown with a suggestion as X follows the library's evidence (issue 19, 1b): the band
     // measured on the dev set, lowered when faces that cannot be X are as alike to X as the face is
