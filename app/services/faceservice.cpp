@@ -1024,10 +1024,10 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
     // (the pairwise matrices grow with the square of the group).
     const float groupCrowdMargin =
         options.groupCrowdMargin >= 0 ? options.groupCrowdMargin : thresholds.groupCrowdMargin;
+    QHash<qint64, std::vector<int64_t>> facesOfPhoto; // every face that takes part, by photo
+    for (int64_t i = 0; i < n; ++i)
+        facesOfPhoto[v.photos[size_t(i)]].push_back(i);
     if (groupCrowdMargin <= 1.0f) {
-        QHash<qint64, std::vector<int64_t>> facesOfPhoto; // every face that takes part, by photo
-        for (int64_t i = 0; i < n; ++i)
-            facesOfPhoto[v.photos[size_t(i)]].push_back(i);
         QHash<qint64, std::vector<int64_t>> members;
         for (int64_t row : open)
             if (newCluster[size_t(row)] != 0 && !joinedGroups.contains(newCluster[size_t(row)]))
@@ -1336,6 +1336,23 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
                                                   .dot(prototypeMatrix[prototypeRow.value(sug.personId)])
                                                   .item<float>();
                 sure = groupSimilarity >= minSimilarity + kGroupVoteExtra;
+            }
+            // The same evidence for one face: every other face of its photo is someone else, so it is
+            // suggested as X only when it is clearly more like X than like any of them (a blurred face beside
+            // many).
+            if (sure && groupCrowdMargin <= 1.0f) {
+                const std::vector<int64_t>& mates = facesOfPhoto[v.photos[size_t(open[i])]];
+                float beside = -2.0f;
+                for (int64_t mate : mates)
+                    if (mate != open[i])
+                        beside =
+                            std::max(beside, v.embeddings[mate].dot(v.embeddings[open[i]]).item<float>());
+                if (beside > -2.0f) {
+                    if (sug.similarity < beside + groupCrowdMargin) {
+                        sure = false;
+                        ++s.crowdedOutSuggestions;
+                    }
+                }
             }
             if (!sure)
                 sug.personId = -1;

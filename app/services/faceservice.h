@@ -121,11 +121,12 @@ struct FaceRefreshSummary {
     int clusteredFaces = 0;
     int newClusters = 0;
     int suggestions = 0;
-    int questions = 0;          // group questions found
-    int pairQuestions = 0;      // pair questions found
-    int crowdedPeople = 0;      // named people whose suggestion bar the library's evidence raised
-    int crowdedOutFaces = 0;    // faces taken out of groups no more alike than the faces beside them
-    int loweredConfidences = 0; // suggestions (before one per photo) shown below their band (evidence)
+    int questions = 0;             // group questions found
+    int pairQuestions = 0;         // pair questions found
+    int crowdedPeople = 0;         // named people whose suggestion bar the library's evidence raised
+    int crowdedOutFaces = 0;       // faces taken out of groups no more alike than the faces beside them
+    int crowdedOutSuggestions = 0; // suggestions not made: the face is as alike to a face beside it
+    int loweredConfidences = 0;    // suggestions (before one per photo) shown below their band (evidence)
     int loweredQuestionConfidences = 0; // group questions shown below their band (evidence)
     double suggestionThreshold = 0;     // calibrated confidence threshold in use
     QString calibrationNote;

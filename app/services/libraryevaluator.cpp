@@ -891,6 +891,7 @@ bool LibraryEvaluator::run(const LibraryEvalOptions& options, QJsonObject* repor
     g.insert(QStringLiteral("min_size"), grouping.minClusterSize);
     g.insert(QStringLiteral("min_quality"), grouping.minQuality);
     g.insert(QStringLiteral("crowded_out_faces"), summary.crowdedOutFaces);
+    g.insert(QStringLiteral("crowded_out_suggestions"), summary.crowdedOutSuggestions);
     g.insert(QStringLiteral("seconds"), summary.seconds);
     r.insert(QStringLiteral("grouping"), g);
     log(QStringLiteral("grouping: BCubed F %1 (P %2, R %3), %4 mixed groups")

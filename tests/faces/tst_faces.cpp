@@ -61,6 +61,8 @@ private Q_SLOTS:
     void onceInAPhoto();
     void groupsNoMoreAlikeThanTheFacesBeside_data();
     void groupsNoMoreAlikeThanTheFacesBeside();
+    void suggestionsBeatTheFacesBeside_data();
+    void suggestionsBeatTheFacesBeside();
     void halfTurnedGroupsNeedMore_data();
     void halfTurnedGroupsNeedMore();
     void personalisationStage_data();
@@ -723,6 +725,45 @@ void TestFaces::groupsNoMoreAlikeThanTheFacesBeside()
         QCOMPARE(groups.size(), 1);
         QVERIFY(groups.first() > 0);
     }
+}
+
+void TestFaces::suggestionsBeatTheFacesBeside_data()
+{
+    QTest::addColumn<float>("groupCrowdMargin");
+    QTest::addColumn<bool>("twinSuggested");
+    QTest::newRow("check off: a look-alike beside her twin is taken for Alice") << 2.0f << true;
+    QTest::newRow("twins beside each other are not suggested as Alice") << 0.05f << false;
+}
+
+// Alice is named; a photo shows two look-alike twins of hers (each at cosine ~0.85 to her faces, ~0.95 to
+// each other), another shows one of Alice's own faces beside two strangers. Every other face of a photo is
+// someone else, so a face is suggested as Alice only when it is clearly more like her than like the faces
+// beside it: the twins are not, Alice's own face is.
+void TestFaces::suggestionsBeatTheFacesBeside()
+{
+    QFETCH(float, groupCrowdMargin);
+    QFETCH(bool, twinSuggested);
+    const qint64 alice = addPerson(QStringLiteral("Alice"));
+    addFaces(0, 6, 0.9f, QStringLiteral("confirmed"), alice, 0.2f);
+    std::normal_distribution<float> normal(0.0f, 1.0f);
+    std::vector<float> twins = m_centres[0];
+    for (float& x : twins)
+        x += 0.55f / std::sqrt(float(kDim)) * normal(m_rng);
+    m_centres[1] = unit(twins);
+    const QList<qint64> first = addFaces(1, 1, 0.9f, QStringLiteral("unknown"), 0, 0.2f);
+    const QList<qint64> second =
+        addFaces(1, 1, 0.9f, QStringLiteral("unknown"), 0, 0.2f, photoOf(first.first()));
+    const QList<qint64> own = addFaces(0, 1, 0.9f, QStringLiteral("unknown"), 0, 0.2f);
+    addFaces(5, 1, 0.9f, QStringLiteral("unknown"), 0, 0.12f, photoOf(own.first()));
+    addFaces(6, 1, 0.9f, QStringLiteral("unknown"), 0, 0.12f, photoOf(own.first()));
+    FaceRefreshOptions options;
+    options.groupCrowdMargin = groupCrowdMargin;
+    const FaceRefreshSummary s = refresh(options);
+    const bool twin = stateOf(first.first()) == QLatin1String("suggested") ||
+                      stateOf(second.first()) == QLatin1String("suggested");
+    QCOMPARE(twin, twinSuggested);
+    QCOMPARE(stateOf(own.first()), QStringLiteral("suggested"));
+    QCOMPARE(s.crowdedOutSuggestions > 0, !twinSuggested);
 }
 
 void TestFaces::reclusterStartsAfresh()
