@@ -1433,6 +1433,16 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
                 }
             }
         }
+        // A group made in this refresh that is left smaller than the minimum is no group (faces that joined
+        // nothing are grouped among themselves without the photos' cannot-links, so three look-alike faces of
+        // one photo could leave "a group of one face").
+        QHash<qint64, int> size;
+        for (int64_t row : open)
+            if (newCluster[size_t(row)] < 0)
+                ++size[newCluster[size_t(row)]];
+        for (int64_t row : open)
+            if (newCluster[size_t(row)] < 0 && size.value(newCluster[size_t(row)]) < options.minClusterSize)
+                newCluster[size_t(row)] = 0;
     }
 
     // --- Questions about whole groups: "Is this group X?" ----------------------------------------------

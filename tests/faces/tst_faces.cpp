@@ -59,6 +59,7 @@ private Q_SLOTS:
     void confirmedAndIgnoredNeverChange();
     void reclusterStartsAfresh();
     void onceInAPhoto();
+    void newGroupsKeepTheMinimumSize();
     void groupsNoMoreAlikeThanTheFacesBeside_data();
     void groupsNoMoreAlikeThanTheFacesBeside();
     void suggestionsBeatTheFacesBeside_data();
@@ -764,6 +765,23 @@ void TestFaces::suggestionsBeatTheFacesBeside()
     QCOMPARE(twin, twinSuggested);
     QCOMPARE(stateOf(own.first()), QStringLiteral("suggested"));
     QCOMPARE(s.crowdedOutSuggestions > 0, !twinSuggested);
+}
+
+// Faces that join no existing group are grouped among themselves; three look-alike faces of one photo (a
+// family of triplets, a reflection) must not be left as "a group of one face" once only one of them may stay.
+void TestFaces::newGroupsKeepTheMinimumSize()
+{
+    const QList<qint64> a = addFaces(0, 4);
+    refresh();
+    QVERIFY(clusterOf(a).value(a.first()) > 0);
+    const QList<qint64> first = addFaces(1, 1, 0.9f, QStringLiteral("unknown"), 0, 0.05f);
+    const QList<qint64> triplets =
+        first + addFaces(1, 2, 0.9f, QStringLiteral("unknown"), 0, 0.05f, photoOf(first.first()));
+    refresh(); // incremental: the existing group stays, the new faces are grouped among themselves
+    QCOMPARE(distinctClusters(triplets), QList<qint64>{0});
+    const qint64 small =
+        value(QStringLiteral("SELECT count(*) FROM clusters WHERE size < ?"), 3).toLongLong();
+    QCOMPARE(small, qint64(0));
 }
 
 void TestFaces::reclusterStartsAfresh()
