@@ -167,10 +167,10 @@ std::vector<bool> groupOutliers(const torch::Tensor& members, const torch::Tenso
             torch::maximum(own, std::get<0>(againstBeside.gather(1, supporters).max(1)));
         const torch::Tensor shortfall =
             (against + margin - support.mean(1)).masked_fill(active.logical_not(), -3.0f);
-        const int64_t short_ = (shortfall > 0).sum().item<int64_t>();
-        if (short_ == 0)
+        const int64_t shortCount = (shortfall > 0).sum().item<int64_t>();
+        if (shortCount == 0)
             break;
-        const torch::Tensor worst = std::get<1>(shortfall.topk(std::max<int64_t>(1, short_ / 4)));
+        const torch::Tensor worst = std::get<1>(shortfall.topk(std::max<int64_t>(1, shortCount / 4)));
         for (int64_t i = 0; i < worst.size(0); ++i) {
             const int64_t m = worst[i].item<int64_t>();
             active[m] = false;
@@ -1027,12 +1027,24 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
     QHash<qint64, std::vector<int64_t>> facesOfPhoto; // every face that takes part, by photo
     for (int64_t i = 0; i < n; ++i)
         facesOfPhoto[v.photos[size_t(i)]].push_back(i);
+    // Each face's highest similarity to another face of its photo (-2 when it is alone), for the suggestions.
+    std::vector<float> besideMost(size_t(n), -2.0f);
     if (groupCrowdMargin <= 1.0f) {
         QHash<qint64, std::vector<int64_t>> members;
         for (int64_t row : open)
             if (newCluster[size_t(row)] != 0 && !joinedGroups.contains(newCluster[size_t(row)]))
                 members[newCluster[size_t(row)]].push_back(row);
         try {
+            for (auto it = facesOfPhoto.cbegin(); it != facesOfPhoto.cend(); ++it) {
+                const std::vector<int64_t>& rows = it.value();
+                if (rows.size() < 2)
+                    continue;
+                const torch::Tensor x = rowsTensor(rows);
+                const torch::Tensor most =
+                    std::get<0>(torch::mm(x, x.t()).fill_diagonal_(-2.0f).max(1)).contiguous();
+                for (size_t r = 0; r < rows.size(); ++r)
+                    besideMost[size_t(rows[r])] = most.data_ptr<float>()[r];
+            }
             for (auto it = members.cbegin(); it != members.cend(); ++it) {
                 const std::vector<int64_t>& rows = it.value();
                 const auto size = int64_t(rows.size());
@@ -1340,19 +1352,11 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
             // The same evidence for one face: every other face of its photo is someone else, so it is
             // suggested as X only when it is clearly more like X than like any of them (a blurred face beside
             // many).
-            if (sure && groupCrowdMargin <= 1.0f) {
-                const std::vector<int64_t>& mates = facesOfPhoto[v.photos[size_t(open[i])]];
-                float beside = -2.0f;
-                for (int64_t mate : mates)
-                    if (mate != open[i])
-                        beside =
-                            std::max(beside, v.embeddings[mate].dot(v.embeddings[open[i]]).item<float>());
-                if (beside > -2.0f) {
-                    if (sug.similarity < beside + groupCrowdMargin) {
-                        sure = false;
-                        ++s.crowdedOutSuggestions;
-                    }
-                }
+            const float beside = besideMost[size_t(open[i])];
+            if (sure && groupCrowdMargin <= 1.0f && beside > -2.0f &&
+                sug.similarity < beside + groupCrowdMargin) {
+                sure = false;
+                ++s.crowdedOutSuggestions;
             }
             if (!sure)
                 sug.personId = -1;
