@@ -65,6 +65,13 @@ void printText(QTextStream& out, const QJsonObject& r)
     };
     out << "Faces: " << r[QStringLiteral("faces")].toInt() << " ("
         << r[QStringLiteral("labelled_faces")].toInt() << " labelled)\n";
+    if (r.contains(QStringLiteral("face_labels"))) {
+        const QJsonObject l = r[QStringLiteral("face_labels")].toObject();
+        out << "Face labels: " << l[QStringLiteral("boxes_with_a_detection")].toInt() << " of "
+            << l[QStringLiteral("labelled_boxes")].toInt() << " labelled boxes found, "
+            << l[QStringLiteral("people")].toInt() << " people, " << l[QStringLiteral("photos")].toInt()
+            << " photos\n";
+    }
     groupLine(QStringLiteral("Grouping"), r[QStringLiteral("grouping")].toObject());
     if (r.contains(QStringLiteral("grouping_baseline")))
         groupLine(QStringLiteral("DBSCAN 0.5/3"), r[QStringLiteral("grouping_baseline")].toObject());
@@ -145,6 +152,12 @@ int runEvalLibrary(const QStringList& args, CliContext& ctx)
     parser.addOption(
         {QStringLiteral("boxes"),
          QStringLiteral("Face boxes in WIDER format (paths relative to DIR) for detection recall."),
+         QStringLiteral("FILE")});
+    parser.addOption(
+        {QStringLiteral("face-labels"),
+         QStringLiteral("Every face's person by its box, for group photos (WIDER's layout with the "
+                        "person after each box: \"x y w h PERSON\"; paths relative to DIR). "
+                        "Replaces the folder labels."),
          QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("subsets"),
                       QStringLiteral("Comma-separated words of file names scored on their own too (e.g. "
@@ -310,6 +323,7 @@ int runEvalLibrary(const QStringList& args, CliContext& ctx)
         options.pairsFile = QDir(root).filePath(QStringLiteral("pairs.txt"));
     options.generatedPairs = parser.value(QStringLiteral("generate-pairs")).toInt();
     options.boxesFile = parser.value(QStringLiteral("boxes"));
+    options.faceLabelsFile = parser.value(QStringLiteral("face-labels"));
     options.baseline = !parser.isSet(QStringLiteral("no-baseline"));
     options.effort = !parser.isSet(QStringLiteral("no-effort"));
     options.effortRegroupEvery = parser.value(QStringLiteral("regroup-every")).toInt();

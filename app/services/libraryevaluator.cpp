@@ -231,6 +231,104 @@ bool LibraryEvaluator::loadFaces(const QString& root)
     return true;
 }
 
+bool LibraryEvaluator::applyFaceLabels(const LibraryEvalOptions& options, QJsonObject* out)
+{
+    QFile file(options.faceLabelsFile);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return fail(QStringLiteral("%1: cannot open (%2)").arg(options.faceLabelsFile, file.errorString()));
+    QTextStream in(&file);
+    struct Labelled {
+        Nms::Box box;
+        QString person;
+    };
+    QHash<QString, std::vector<Labelled>> truth; // relative path -> labelled boxes
+    const QRegularExpression boxLine(QStringLiteral("^(\\S+)\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)\\s+(\\S.*)$"));
+    int lineNumber = 0;
+    const auto readLine = [&]() {
+        ++lineNumber;
+        return in.readLine().trimmed();
+    };
+    while (!in.atEnd()) {
+        const QString path = readLine();
+        if (path.isEmpty())
+            continue;
+        bool ok = false;
+        const int count = readLine().toInt(&ok);
+        if (!ok || count < 0)
+            return fail(QStringLiteral("%1:%2: expected a face count after %3")
+                            .arg(options.faceLabelsFile)
+                            .arg(lineNumber)
+                            .arg(path));
+        std::vector<Labelled>& boxes = truth[QDir::cleanPath(path)];
+        for (int i = 0; i < count; ++i) {
+            // Four numbers, then the person: the rest of the line (names may hold spaces).
+            const QRegularExpressionMatch m = boxLine.match(readLine());
+            bool numbers = m.hasMatch();
+            float v[4] = {};
+            for (int k = 0; numbers && k < 4; ++k)
+                v[k] = m.captured(k + 1).toFloat(&numbers);
+            if (!numbers || v[2] <= 0 || v[3] <= 0)
+                return fail(QStringLiteral("%1:%2: expected \"x y w h PERSON\" for %3")
+                                .arg(options.faceLabelsFile)
+                                .arg(lineNumber)
+                                .arg(path));
+            const QString person = m.captured(5);
+            boxes.push_back({{v[0], v[1], v[0] + v[2], v[1] + v[3]}, person});
+        }
+    }
+    // Only the file labels: folder names say nothing here.
+    QHash<QString, std::vector<size_t>> facesOf; // relative path -> rows of m_faces
+    for (size_t row = 0; row < m_faces.size(); ++row) {
+        m_faces[row].label.clear();
+        facesOf[QDir(options.photosRoot).relativeFilePath(m_faces[row].path)].push_back(row);
+    }
+    int boxes = 0, matched = 0, photos = 0;
+    QSet<QString> people;
+    for (auto it = truth.cbegin(); it != truth.cend(); ++it) {
+        const auto rows = facesOf.constFind(it.key());
+        if (rows == facesOf.cend() && !QFileInfo::exists(QDir(options.photosRoot).filePath(it.key())))
+            continue; // not part of this folder
+        ++photos;
+        // Greedy by IoU, highest first: each labelled box takes at most one detection and the other way
+        // round.
+        struct Pair {
+            double iou;
+            size_t box, row;
+        };
+        std::vector<Pair> pairs;
+        for (size_t b = 0; b < it.value().size(); ++b) {
+            ++boxes;
+            people.insert(it.value()[b].person);
+            if (rows == facesOf.cend())
+                continue;
+            for (const size_t row : *rows) {
+                const Face& f = m_faces[row];
+                const double iou =
+                    Nms::boxIou(it.value()[b].box, {float(f.x1), float(f.y1), float(f.x2), float(f.y2)});
+                if (iou >= kLabelMinIou)
+                    pairs.push_back({iou, b, row});
+            }
+        }
+        std::sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) { return a.iou > b.iou; });
+        std::vector<bool> boxUsed(it.value().size(), false);
+        QSet<size_t> rowUsed;
+        for (const Pair& pair : pairs) {
+            if (boxUsed[pair.box] || rowUsed.contains(pair.row))
+                continue;
+            boxUsed[pair.box] = true;
+            rowUsed.insert(pair.row);
+            m_faces[pair.row].label = it.value()[pair.box].person;
+            ++matched;
+        }
+    }
+    *out = QJsonObject{{QStringLiteral("photos"), photos},
+                       {QStringLiteral("labelled_boxes"), boxes},
+                       {QStringLiteral("people"), int(people.size())},
+                       {QStringLiteral("boxes_with_a_detection"), matched},
+                       {QStringLiteral("min_iou"), kLabelMinIou}};
+    return true;
+}
+
 bool LibraryEvaluator::groupingReport(QJsonObject* out)
 {
     QSqlDatabase db = Catalog::connectionForThread(m_catalogPath, &m_error);
@@ -856,6 +954,9 @@ bool LibraryEvaluator::run(const LibraryEvalOptions& options, QJsonObject* repor
     };
     if (!loadFaces(options.photosRoot))
         return false;
+    QJsonObject faceLabels;
+    if (!options.faceLabelsFile.isEmpty() && !applyFaceLabels(options, &faceLabels))
+        return false;
     m_subsets.clear();
     for (const QString& word : options.subsets) {
         std::vector<bool> member;
@@ -873,6 +974,8 @@ bool LibraryEvaluator::run(const LibraryEvalOptions& options, QJsonObject* repor
     r.insert(QStringLiteral("faces"), int(m_faces.size()));
     r.insert(QStringLiteral("labelled_faces"), labelled);
     r.insert(QStringLiteral("photos_with_faces"), int(photosWithFace.size()));
+    if (!faceLabels.isEmpty())
+        r.insert(QStringLiteral("face_labels"), faceLabels);
 
     // Groups as the app makes them from scratch with the library's settings.
     QElapsedTimer timer;

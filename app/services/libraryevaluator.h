@@ -20,6 +20,11 @@ struct LibraryEvalOptions {
     QString pairsFile;       // LFW pairs.txt (names/indices under photosRoot); empty = none
     int generatedPairs = 0;  // without a pairs file: this many same + this many different pairs (10 folds)
     QString boxesFile;       // WIDER-format face boxes for detection recall; empty = none
+    // Every face's person by its box (WIDER's layout with the person after each box: path, count, then
+    // "x y w h PERSON" per face; paths relative to photosRoot): for group photos with identities. Given, it
+    // is the only labelling (folder names are not used); a labelled box takes the detection it overlaps most
+    // (IoU >= kLabelMinIou), each detection at most one box. Empty = folder labels.
+    QString faceLabelsFile;
     FaceRefreshOptions grouping; // the library's grouping settings (FaceService::libraryOptions())
     bool baseline = true;        // DBSCAN (cosine 0.5, min 3) on the same embeddings, for comparison
     // Faces whose file name contains one of these words (case-insensitive, e.g. "frontal", "profile") are
@@ -32,6 +37,7 @@ struct LibraryEvalOptions {
     // > 0: the app's flow is simulated once more with the background fine-tuning on the family's answers
     // (EffortOptions::finetuneEvery), reported as "effort_finetuned".
     int effortFinetuneEvery = 0;
+
     std::function<void(const QString&)> log; // progress lines (may be empty)
 };
 
@@ -57,6 +63,7 @@ struct LibraryEvalOptions {
 // The catalog is changed (names, confirmations): run it on a copy.
 class LibraryEvaluator {
 public:
+    static constexpr double kLabelMinIou = 0.3;
     LibraryEvaluator(const QString& catalogPath, const LibraryPaths& paths);
 
     bool run(const LibraryEvalOptions& options, QJsonObject* report,
@@ -76,6 +83,7 @@ private:
         int notFace = 0; // faces.not_face: 1 = hidden by the face check
     };
     bool loadFaces(const QString& root);
+    bool applyFaceLabels(const LibraryEvalOptions& options, QJsonObject* out);
     bool groupingReport(QJsonObject* out);
     struct Vectors; // the stored embeddings, one row per face of m_faces (defined in the .cpp)
     bool loadVectors(Vectors* v);

@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPainter>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSqlDatabase>
@@ -43,6 +44,11 @@ private Q_SLOTS:
     void evalLibrary_data();
     void evalLibrary();
     void evalLibraryUnknownModel();
+    void evalLibraryFaceLabels_data();
+    void evalLibraryFaceLabels();
+
+private:
+    QTemporaryDir m_groupPhotos; // group photos made from the bbt crops, with their library (made once)
 };
 
 void TestCli::initTestCase()
@@ -548,6 +554,131 @@ void TestCli::evalLibrary()
 }
 
 // A model the app does not know is refused with its name and the known ones, before anything is scored.
+void TestCli::evalLibraryFaceLabels_data()
+{
+    QTest::addColumn<QString>("change"); // what is done to the labels file
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("every face labelled") << QString() << true;
+    QTest::newRow("and a box where there is no face") << QStringLiteral("extra box") << true;
+    QTest::newRow("names moved to the next face of each photo") << QStringLiteral("moved") << true;
+    QTest::newRow("a count that is not a number") << QStringLiteral("bad count") << false;
+    QTest::newRow("a box line without a person") << QStringLiteral("no person") << false;
+}
+
+// Group photos with a person for every face (`eval-library --face-labels`): ten photos made from the bbt
+// crops (three people each, every crop used once), in one flat folder, so that only the file can label them.
+void TestCli::evalLibraryFaceLabels()
+{
+    QFETCH(QString, change);
+    QFETCH(bool, valid);
+    QVERIFY(m_groupPhotos.isValid());
+    const QString root = m_groupPhotos.filePath(QStringLiteral("photos"));
+    struct Box {
+        QRect rect;
+        QString person;
+    };
+    QList<QList<Box>> photos;
+    const QStringList people{QStringLiteral("amy"),     QStringLiteral("bernadette"),
+                             QStringLiteral("howard"),  QStringLiteral("leonard"),
+                             QStringLiteral("penny"),   QStringLiteral("raj"),
+                             QStringLiteral("sheldon"), QStringLiteral("stuart")};
+    QHash<QString, int> used;
+    for (int k = 0; k < 10; ++k) {
+        QList<Box> boxes;
+        const int chosen[3] = {k % 8, (k + 1) % 8, (k + 3) % 8};
+        for (int j = 0; j < 3; ++j) {
+            const QString& person = people[chosen[j]];
+            const int side = 120 + 30 * ((k + j) % 3);
+            boxes.append({QRect(60 + j * 340, 80 + 90 * ((k + 2 * j) % 3), side, side),
+                          person + QLatin1Char('/') + person + QString::number(++used[person]) + ".png"});
+        }
+        photos.append(boxes);
+    }
+    const QString bbt = QStringLiteral(KINDRED_SHARED_DIR "/photos/bbt/");
+    const QString library = m_groupPhotos.filePath(QStringLiteral("lib"));
+    if (!QFileInfo::exists(root)) {
+        QVERIFY(QDir().mkpath(root));
+        for (int k = 0; k < photos.size(); ++k) {
+            QImage canvas(1100, 600, QImage::Format_RGB888);
+            canvas.fill(QColor(110 + 10 * k, 120, 140 - 5 * k));
+            QPainter painter(&canvas);
+            for (const Box& b : photos[k]) {
+                const QImage crop(bbt + b.person);
+                QVERIFY2(!crop.isNull(), qPrintable(b.person));
+                painter.drawImage(b.rect, crop);
+            }
+            painter.end();
+            QVERIFY(canvas.save(QDir(root).filePath(QStringLiteral("group %1.jpg").arg(k)), "JPEG", 92));
+        }
+    }
+    QString labels;
+    for (int k = 0; k < photos.size(); ++k) {
+        const QList<Box>& boxes = photos[k];
+        const bool extra = change == QLatin1String("extra box") && k == 0;
+        labels +=
+            QStringLiteral("group %1.jpg\n%2\n")
+                .arg(k)
+                .arg(change == QLatin1String("bad count") && k == 4 ? QStringLiteral("three")
+                                                                    : QString::number(boxes.size() + extra));
+        for (int j = 0; j < boxes.size(); ++j) {
+            const QRect r = boxes[j].rect;
+            QString person = boxes[(change == QLatin1String("moved") ? j + 1 : j) % boxes.size()].person;
+            person = person.left(person.indexOf(QLatin1Char('/')));
+            if (change == QLatin1String("no person") && k == 2 && j == 1)
+                person.clear();
+            labels += QStringLiteral("%1 %2 %3 %4 %5\n")
+                          .arg(r.x())
+                          .arg(r.y())
+                          .arg(r.width())
+                          .arg(r.height())
+                          .arg(person);
+        }
+        if (extra)
+            labels += QStringLiteral("900 450 100 100 nobody\n"); // plain background
+    }
+    QFile file(m_groupPhotos.filePath(QStringLiteral("labels.txt")));
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Text | QIODevice::Truncate));
+    file.write(labels.toUtf8());
+    file.close();
+    const CliResult r = runCli(
+        {QStringLiteral("--library"), library, QStringLiteral("eval-library"), QStringLiteral("--json"),
+         QStringLiteral("--quiet"), QStringLiteral("--rounds"), QStringLiteral("0"),
+         QStringLiteral("--no-baseline"), QStringLiteral("--face-labels"), file.fileName(), root});
+    if (!valid) {
+        QVERIFY(r.exitCode != 0);
+        // Where the file is wrong, by line.
+        QVERIFY2(r.err.contains(change == QLatin1String("bad count") ? "labels.txt:22:" : "labels.txt:14:"),
+                 r.err.constData());
+        return;
+    }
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject report = r.json().object();
+    const QJsonObject l = report.value(QStringLiteral("face_labels")).toObject();
+    QCOMPARE(l.value(QStringLiteral("photos")).toInt(), 10);
+    QCOMPARE(l.value(QStringLiteral("labelled_boxes")).toInt(),
+             change == QLatin1String("extra box") ? 31 : 30);
+    QCOMPARE(l.value(QStringLiteral("people")).toInt(), change == QLatin1String("extra box") ? 9 : 8);
+    // Every crop's face is found and takes its box's person; the box on the background takes nothing. Only
+    // the file labels: the folder is flat.
+    QCOMPARE(l.value(QStringLiteral("boxes_with_a_detection")).toInt(), 30);
+    QCOMPARE(report.value(QStringLiteral("labelled_faces")).toInt(), 30);
+    const QJsonObject g = report.value(QStringLiteral("grouping")).toObject();
+    QCOMPARE(g.value(QStringLiteral("people")).toInt(), 8);
+    const QJsonObject e = report.value(QStringLiteral("effort")).toObject();
+    QCOMPARE(e.value(QStringLiteral("labelled_faces")).toInt(), 30);
+    QCOMPARE(e.value(QStringLiteral("labelled_people")).toInt(), 8);
+    QCOMPARE(e.value(QStringLiteral("wrong_names")).toInt(), 0);
+    if (change == QLatin1String("moved")) {
+        // The names follow the boxes: moved to another face, a group of one person carries three names.
+        QVERIFY2(g.value(QStringLiteral("bcubed_precision")).toDouble() < 0.7, r.out.constData());
+        return;
+    }
+    // The eight people's faces, each its own group, named in about one decision each.
+    QVERIFY2(g.value(QStringLiteral("bcubed_precision")).toDouble() >= 0.95, r.out.constData());
+    QVERIFY2(e.value(QStringLiteral("named_share_final")).toDouble() >= 0.95, r.out.constData());
+    QVERIFY2(e.value(QStringLiteral("decisions")).toInt() <= 16, r.out.constData());
+}
+
 void TestCli::evalLibraryUnknownModel()
 {
     QTemporaryDir tmp;
