@@ -174,6 +174,11 @@ int runEvalLibrary(const QStringList& args, CliContext& ctx)
     parser.addOption({QStringLiteral("no-effort"),
                       QStringLiteral("Skip the effort simulation (a family naming the whole library).")});
     parser.addOption(
+        {QStringLiteral("finetune-free-weight"),
+         QStringLiteral("With --finetune-every: how much the faces nobody named keep their places in the "
+                        "fine-tuning (default 30; 0: not used)."),
+         QStringLiteral("W")});
+    parser.addOption(
         {QStringLiteral("finetune-every"),
          QStringLiteral(
              "Simulate the app's flow once more with the background fine-tuning running whenever N "
@@ -328,6 +333,8 @@ int runEvalLibrary(const QStringList& args, CliContext& ctx)
     options.effort = !parser.isSet(QStringLiteral("no-effort"));
     options.effortRegroupEvery = parser.value(QStringLiteral("regroup-every")).toInt();
     options.effortFinetuneEvery = parser.value(QStringLiteral("finetune-every")).toInt();
+    if (parser.isSet(QStringLiteral("finetune-free-weight")))
+        options.effortFinetuneFreeWeight = parser.value(QStringLiteral("finetune-free-weight")).toDouble();
     if (parser.isSet(QStringLiteral("subsets")))
         options.subsets = parser.value(QStringLiteral("subsets")).split(QLatin1Char(','), Qt::SkipEmptyParts);
     options.grouping = FaceService(workPaths.catalogFile(), workPaths).libraryOptions();

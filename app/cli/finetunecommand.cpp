@@ -66,6 +66,9 @@ int runFinetune(const QStringList& args, CliContext& ctx)
         {QStringLiteral("min-faces"), QStringLiteral("N: need 2 people with at least N confirmed faces."),
          QStringLiteral("N")},
         {QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."), QStringLiteral("S")},
+        {QStringLiteral("free-weight"),
+         QStringLiteral("How much the faces nobody named keep their places (default 30; 0: not used)."),
+         QStringLiteral("W")},
         {QStringLiteral("dry-run"), QStringLiteral("Train and measure, but write nothing.")},
         {QStringLiteral("json"), QStringLiteral("Print JSON.")},
         {QStringLiteral("history"), QStringLiteral("List the recorded runs (adopted or not).")},
@@ -122,6 +125,11 @@ int runFinetune(const QStringList& args, CliContext& ctx)
         options.seed = parser.value(QStringLiteral("seed")).toULongLong(&ok);
         if (!ok)
             return usage(QStringLiteral("--seed needs a whole number"));
+    }
+    if (parser.isSet(QStringLiteral("free-weight"))) {
+        options.freeWeight = parser.value(QStringLiteral("free-weight")).toDouble(&ok);
+        if (!ok || options.freeWeight < 0)
+            return usage(QStringLiteral("--free-weight needs a number >= 0"));
     }
     options.dryRun = parser.isSet(QStringLiteral("dry-run"));
     {

@@ -33,6 +33,12 @@ constexpr double kDefaultMarginCosine = 0.1;
 constexpr int kDefaultEpochs = 30;
 constexpr double kDefaultLearningRate = 1e-3;
 constexpr int kDefaultMinFaces = 4;
+// The unnamed faces keep their places (TrainingOptions::freeWeight): at most kMaxFreeFaces of them, spread
+// over the library. 30 measured on the dev set's kinds (docs/quality.md, section 9, "Fine-tuning that keeps
+// the unnamed faces in their places"): 3 let wrong suggestions through on the tightest slice, 10 and 30 none;
+// 30 saved the most.
+constexpr double kDefaultFreeWeight = 30.0;
+constexpr int kMaxFreeFaces = 6000;
 
 QJsonObject metricsJson(const FinetuneMetrics& m)
 {
@@ -174,6 +180,7 @@ bool FinetuneService::trainingOptions(const FinetuneOptions& o, TrainingOptions*
     t.learningRate = o.learningRate > 0 ? o.learningRate : kDefaultLearningRate;
     t.minFacesPerPerson = o.minFacesPerPerson > 0 ? o.minFacesPerPerson : kDefaultMinFaces;
     t.seed = o.seed;
+    t.freeWeight = o.freeWeight >= 0 ? o.freeWeight : kDefaultFreeWeight;
     if (t.minFacesPerPerson < 3) {
         *error = QStringLiteral("at least 3 faces per person are needed (two to train, one to validate)");
         return false;
@@ -370,6 +377,38 @@ FinetuneStatus FinetuneService::run(const FinetuneOptions& options, FinetuneRun*
         m_error = QString::fromStdString(missing);
         return FinetuneStatus::NotEnoughData;
     }
+    const auto named = static_cast<int64_t>(labels.size());
+    if (t.freeWeight > 0) {
+        // The faces nobody named (strangers, people not named yet; not the faces hidden as not a face), every
+        // k-th by id so that at most kMaxFreeFaces are spread over the whole library.
+        if (!SqlUtil::exec(
+                q,
+                QStringLiteral("SELECT COUNT(*) FROM faces WHERE state <> 'confirmed' AND "
+                               "not_face <= 0 AND embedding IS NOT NULL AND model_id = ? AND dim = ?"),
+                {model, qlonglong(dim)}, &m_error) ||
+            !q.next())
+            return FinetuneStatus::Failed;
+        const qint64 step =
+            std::max<qint64>(1, (q.value(0).toLongLong() + kMaxFreeFaces - 1) / kMaxFreeFaces);
+        q.finish();
+        if (!SqlUtil::exec(
+                q,
+                QStringLiteral("SELECT embedding FROM faces WHERE state <> 'confirmed' AND not_face <= 0 "
+                               "AND embedding IS NOT NULL AND model_id = ? AND dim = ? ORDER BY id"),
+                {model, qlonglong(dim)}, &m_error))
+            return FinetuneStatus::Failed;
+        for (qint64 row = 0; q.next(); ++row) {
+            if (row % step != 0)
+                continue;
+            const QByteArray blob = q.value(0).toByteArray();
+            if (blob.size() != 4 * dim)
+                continue;
+            const auto* f = reinterpret_cast<const float*>(blob.constData());
+            data.insert(data.end(), f, f + dim);
+            labels.push_back(-1);
+        }
+        q.finish();
+    }
 
     const auto n = static_cast<int64_t>(labels.size());
     const torch::Tensor x = torch::from_blob(data.data(), {n, dim}, torch::kFloat32).clone();
@@ -394,7 +433,7 @@ FinetuneStatus FinetuneService::run(const FinetuneOptions& options, FinetuneRun*
     FinetuneRun& r = *result;
     r.date = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
     r.baseModel = model;
-    r.faces = static_cast<int>(n);
+    r.faces = static_cast<int>(named);
     r.people = static_cast<int>(names.size());
     r.before = fromHead(trained.before, trained.far);
     r.after = fromHead(trained.after, trained.far);

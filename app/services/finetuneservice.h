@@ -25,6 +25,8 @@ struct FinetuneOptions {
     bool dryRun = false; // train and measure, write nothing (no checkpoint, no history)
     bool refresh = true; // after an adoption or rollback, recompute clusters and suggestions
     int threads = 0;     // FinetuneJob: CPU threads for training, 0 = all cores
+    // The faces nobody named keep their places (TrainingOptions::freeWeight); < 0: the default.
+    double freeWeight = -1;
 };
 
 // Held-out quality of one embedding space.

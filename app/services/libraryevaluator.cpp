@@ -919,6 +919,7 @@ bool LibraryEvaluator::effortReports(const LibraryEvalOptions& options, QJsonObj
             return fail(QStringLiteral("cannot copy the catalog for the effort simulation: ") + m_error);
         effort.policy = policy;
         effort.finetuneEvery = key == QLatin1String("effort_finetuned") ? options.effortFinetuneEvery : 0;
+        effort.finetuneFreeWeight = options.effortFinetuneFreeWeight;
         QJsonObject out;
         EffortSimulator simulator(paths.catalogFile(), paths, labels);
         const bool ok = simulator.run(effort, &out, cancel);

@@ -37,6 +37,7 @@ struct LibraryEvalOptions {
     // > 0: the app's flow is simulated once more with the background fine-tuning on the family's answers
     // (EffortOptions::finetuneEvery), reported as "effort_finetuned".
     int effortFinetuneEvery = 0;
+    double effortFinetuneFreeWeight = -1; // FinetuneOptions::freeWeight
 
     std::function<void(const QString&)> log; // progress lines (may be empty)
 };

@@ -202,8 +202,9 @@ HeadMetrics TripletTrainer::evaluate(const torch::Tensor& gallery, const std::ve
 
 TripletTrainer::RunResult TripletTrainer::fit(const torch::Tensor& x, const std::vector<int>& labels,
                                               const std::vector<int64_t>& trainRows,
-                                              const std::vector<int64_t>& probeRows, int epochs,
-                                              bool validate, const TrainingProgress& progress,
+                                              const std::vector<int64_t>& probeRows,
+                                              const std::vector<int64_t>& freeRows, int epochs, bool validate,
+                                              const TrainingProgress& progress,
                                               const std::atomic_bool* cancel) const
 {
     RunResult run;
@@ -226,6 +227,11 @@ TripletTrainer::RunResult TripletTrainer::fit(const torch::Tensor& x, const std:
         torch::tensor(std::vector<int64_t>(trainLabels.begin(), trainLabels.end()));
     const torch::Tensor probeX = validate ? rowsOf(x, probeRows) : torch::Tensor();
     const std::vector<int> probeLabels = validate ? labelsOf(labels, probeRows) : std::vector<int>();
+
+    // The unnamed faces that keep their places, and the bar under which a pair counts.
+    const bool useFree = m_options.freeWeight > 0.0 && !freeRows.empty();
+    const torch::Tensor freeX = useFree ? rowsOf(x, freeRows) : torch::Tensor();
+    const float freeBar = m_options.pairBar <= 1.0f ? m_options.pairBar : 2.0f;
 
     PKSampler sampler(trainLabels, m_options.p, m_options.k, m_options.seed);
     torch::optim::Adam optimizer(head->parameters(), torch::optim::AdamOptions(m_options.learningRate));
@@ -260,6 +266,25 @@ TripletTrainer::RunResult TripletTrainer::fit(const torch::Tensor& x, const std:
                                      y.index_select(0, t.negatives), m_options.margin, m_options.distance);
             lossSum += loss.item<double>();
             ++batches;
+            if (useFree) {
+                const torch::Tensor pick =
+                    torch::randint(freeX.size(0), {std::min<int64_t>(m_options.freeBatch, freeX.size(0))},
+                                   torch::TensorOptions().dtype(torch::kInt64));
+                const torch::Tensor u = freeX.index_select(0, pick);
+                const torch::Tensor both = torch::cat({u, trainX.index_select(0, index)}, 0);
+                const torch::Tensor yu = head->forward(u);
+                const torch::Tensor now = torch::mm(yu, torch::cat({yu, y}, 0).t());
+                torch::Tensor was;
+                {
+                    torch::NoGradGuard noGrad;
+                    was = torch::mm(u, both.t());
+                }
+                // Each unnamed face with itself is left out (its similarity is 1 either way).
+                const torch::Tensor counted = was.lt(freeBar).logical_and(
+                    torch::eye(u.size(0), both.size(0), torch::kBool).logical_not());
+                const torch::Tensor rise = (now - was).clamp_min(0.0);
+                loss = loss + m_options.freeWeight * (rise * counted).sum() / counted.sum().clamp_min(1);
+            }
             if (m_options.weightDecay > 0.0) {
                 const auto params = head->parameters();
                 for (size_t i = 0; i < params.size(); ++i)
@@ -310,9 +335,9 @@ TripletTrainer::RunResult TripletTrainer::fit(const torch::Tensor& x, const std:
 }
 
 bool TripletTrainer::measureStrangers(const torch::Tensor& x, const std::vector<int>& labels,
-                                      const std::vector<std::vector<int64_t>>& rowsByPerson, int epochs,
-                                      HeadMetrics* before, HeadMetrics* after,
-                                      const std::atomic_bool* cancel) const
+                                      const std::vector<std::vector<int64_t>>& rowsByPerson,
+                                      const std::vector<int64_t>& freeRows, int epochs, HeadMetrics* before,
+                                      HeadMetrics* after, const std::atomic_bool* cancel) const
 {
     // People with faces to train on (the sampler needs two) are left out in turn; the others always train.
     std::vector<size_t> order;
@@ -352,7 +377,10 @@ bool TripletTrainer::measureStrangers(const torch::Tensor& x, const std::vector<
             into.insert(into.end(), rows.begin(), rows.end());
         }
         std::sort(trained.begin(), trained.end());
-        RunResult run = fit(x, labels, trained, {}, epochs, false, {}, cancel);
+        // The people left out are faces nobody named, as in the family's library.
+        std::vector<int64_t> free = freeRows;
+        free.insert(free.end(), strangers.begin(), strangers.end());
+        RunResult run = fit(x, labels, trained, {}, free, epochs, false, {}, cancel);
         if (run.cancelled)
             return false;
         const torch::Tensor g = rowsOf(x, trained);
@@ -404,7 +432,10 @@ TrainingResult TripletTrainer::train(const torch::Tensor& embeddings, const std:
         if (labels[i] >= 0)
             byPerson[labels[i]].push_back(static_cast<int64_t>(i));
     }
-    std::vector<int64_t> allRows;
+    std::vector<int64_t> allRows, freeRows; // named faces; faces without a name
+    for (size_t i = 0; i < labels.size(); ++i)
+        if (labels[i] < 0)
+            freeRows.push_back(static_cast<int64_t>(i));
     int64_t holdoutProbes = 0;
     int64_t smallest = std::numeric_limits<int64_t>::max();
     for (auto& [person, rows] : byPerson) {
@@ -445,7 +476,7 @@ TrainingResult TripletTrainer::train(const torch::Tensor& embeddings, const std:
     int64_t prototypeBefore = 0, prototypeAfter = 0;
     for (int f = 0; f < folds; ++f) {
         const auto& [trainRows, probeRows] = splits[static_cast<size_t>(f)];
-        RunResult run = fit(x, labels, trainRows, probeRows, m_options.epochs, true,
+        RunResult run = fit(x, labels, trainRows, probeRows, freeRows, m_options.epochs, true,
                             f == 0 ? progress : TrainingProgress{}, cancel);
         if (f == 0) {
             result.lossCurve = run.loss;
@@ -489,7 +520,10 @@ TrainingResult TripletTrainer::train(const torch::Tensor& embeddings, const std:
     }
     result.validation =
         (kFold ? std::to_string(folds) + "-fold" : "hold-out " + percent(m_options.holdoutShare)) + " (" +
-        std::to_string(probeCount) + " probes)";
+        std::to_string(probeCount) + " probes)" +
+        (m_options.freeWeight > 0.0 && !freeRows.empty()
+             ? ", " + std::to_string(freeRows.size()) + " unnamed faces kept in their places"
+             : std::string());
 
     ProjectionHeadOptions identity;
     identity.dim = x.size(1);
@@ -570,8 +604,8 @@ TrainingResult TripletTrainer::train(const torch::Tensor& embeddings, const std:
             std::vector<std::vector<int64_t>> rowsByPerson;
             for (const auto& [person, rows] : byPerson)
                 rowsByPerson.push_back(rows);
-            if (!measureStrangers(x, labels, rowsByPerson, result.bestEpoch, &result.before, &result.after,
-                                  cancel)) {
+            if (!measureStrangers(x, labels, rowsByPerson, freeRows, result.bestEpoch, &result.before,
+                                  &result.after, cancel)) {
                 result.adopted = false;
                 result.cancelled = true;
                 result.reason = "cancelled: the embeddings stay as they are";
@@ -604,7 +638,7 @@ TrainingResult TripletTrainer::train(const torch::Tensor& embeddings, const std:
                             std::to_string(result.bestEpoch) + " epochs";
     }
     if (result.adopted) {
-        RunResult final = fit(x, labels, allRows, {}, result.bestEpoch, false, {}, cancel);
+        RunResult final = fit(x, labels, allRows, {}, freeRows, result.bestEpoch, false, {}, cancel);
         if (final.cancelled) {
             result.cancelled = true;
             result.adopted = false;

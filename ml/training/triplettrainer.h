@@ -52,6 +52,14 @@ struct TrainingOptions {
     // faces at prototypeBar of a trained person's prototype are reported, not decided on (a handful, noisy).
     // 0: no check.
     int strangerFolds = 4;
+    // Faces nobody has named (label -1: a family's strangers and people not named yet, and the people left
+    // out in the open-set check) keep their places: each batch also takes freeBatch of them, and the loss
+    // adds freeWeight x the mean rise of their similarities — to each other and to the batch's faces —
+    // over what the untrained embeddings give, for pairs below pairBar (pairs above it may be one person and
+    // may come closer; without pairBar every pair counts). A fall costs nothing. 0: the unnamed faces are
+    // not used.
+    double freeWeight = 0.0;
+    int freeBatch = 256;
 };
 
 // Held-out quality of one embedding space (raw, or through a head).
@@ -139,12 +147,16 @@ private:
     struct RunResult;
     // The open-set measures of `before` and `after` (HeadMetrics::strangers*), heads trained for `epochs`.
     // False when cancelled.
+    // freeRows: the unnamed faces (TrainingOptions::freeWeight); the faces of the people left out join them.
     bool measureStrangers(const torch::Tensor& x, const std::vector<int>& labels,
-                          const std::vector<std::vector<int64_t>>& rowsByPerson, int epochs,
-                          HeadMetrics* before, HeadMetrics* after, const std::atomic_bool* cancel) const;
+                          const std::vector<std::vector<int64_t>>& rowsByPerson,
+                          const std::vector<int64_t>& freeRows, int epochs, HeadMetrics* before,
+                          HeadMetrics* after, const std::atomic_bool* cancel) const;
+    // freeRows: faces without a name that keep their places (TrainingOptions::freeWeight).
     RunResult fit(const torch::Tensor& x, const std::vector<int>& labels,
-                  const std::vector<int64_t>& trainRows, const std::vector<int64_t>& probeRows, int epochs,
-                  bool validate, const TrainingProgress& progress, const std::atomic_bool* cancel) const;
+                  const std::vector<int64_t>& trainRows, const std::vector<int64_t>& probeRows,
+                  const std::vector<int64_t>& freeRows, int epochs, bool validate,
+                  const TrainingProgress& progress, const std::atomic_bool* cancel) const;
 
     TrainingOptions m_options;
 };

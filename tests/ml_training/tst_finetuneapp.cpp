@@ -306,6 +306,44 @@ private Q_SLOTS:
         QVERIFY(service.errorString().contains(QStringLiteral("not adopted")));
     }
 
+    void unnamedFaces_data()
+    {
+        QTest::addColumn<double>("freeWeight");
+        QTest::addColumn<int>("kept"); // unnamed faces the run keeps in their places
+        QTest::newRow("default: the unnamed faces are used") << -1.0 << 100;
+        QTest::newRow("weight 0: not used") << 0.0 << 0;
+    }
+
+    // The faces nobody named (TrainingOptions::freeWeight): every face that is not confirmed and not hidden
+    // as not a face, of the library's model, goes into the run; the named faces stay what the run counts.
+    void unnamedFaces()
+    {
+        QFETCH(double, freeWeight);
+        QFETCH(int, kept);
+        QTemporaryDir dir;
+        Library lib(dir.path());
+        QVERIFY(lib.ok);
+        lib.add(helpfulSet(12, 240));
+        lib.add(helpfulSet(10, 120, 9), QStringLiteral("unknown")); // 120 faces of people nobody named
+        lib.exec(
+            QStringLiteral("UPDATE faces SET not_face = 1 WHERE id IN (SELECT id FROM faces WHERE state = "
+                           "'unknown' ORDER BY id LIMIT 20)"),
+            {});
+        QVERIFY2(lib.error.isEmpty(), qPrintable(lib.error));
+        FinetuneService service(lib.paths.catalogFile(), lib.paths);
+        FinetuneOptions options = fastOptions();
+        options.dryRun = true;
+        options.freeWeight = freeWeight;
+        FinetuneRun run;
+        QCOMPARE(service.run(options, &run), FinetuneStatus::Ok);
+        QCOMPARE(run.faces, 240);
+        QCOMPARE(run.people, 12);
+        const QString note = QStringLiteral(", %1 unnamed faces kept in their places").arg(kept);
+        QVERIFY2(kept > 0 ? run.validation.endsWith(note)
+                          : !run.validation.contains(QStringLiteral("unnamed")),
+                 qPrintable(run.validation));
+    }
+
     void job_data()
     {
         QTest::addColumn<bool>("cancelFirst");
