@@ -391,6 +391,7 @@ FinetuneStatus FinetuneService::run(const FinetuneOptions& options, FinetuneRun*
         const qint64 step =
             std::max<qint64>(1, (q.value(0).toLongLong() + kMaxFreeFaces - 1) / kMaxFreeFaces);
         q.finish();
+        q.setForwardOnly(true); // a large library's vectors: one row in memory at a time
         if (!SqlUtil::exec(
                 q,
                 QStringLiteral("SELECT embedding FROM faces WHERE state <> 'confirmed' AND not_face <= 0 "

@@ -23,6 +23,7 @@
 #include <QTextStream>
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <random>
 #include <torch/torch.h>
 
@@ -38,6 +39,47 @@ double ratio(double a, double b)
 double round4(double x)
 {
     return std::round(x * 10000.0) / 10000.0;
+}
+
+// A file in WIDER's layout: a photo's path, its face count, then one line per face (WIDER writes one line of
+// zeros for a photo without faces). Calls photo(path) for every photo and face(path, line, line number) for
+// every face line (trimmed); face returns an error sentence to stop, empty to go on. Returns the error (the
+// file cannot be opened, a count is missing, or face's), empty when the whole file was read.
+QString readWiderLayout(const QString& fileName, const std::function<void(const QString&)>& photo,
+                        const std::function<QString(const QString&, const QString&, int)>& face)
+{
+    QFile file(fileName);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return QStringLiteral("%1: cannot open (%2)").arg(fileName, file.errorString());
+    QTextStream in(&file);
+    int lineNumber = 0;
+    const auto readLine = [&]() {
+        ++lineNumber;
+        return in.readLine().trimmed();
+    };
+    while (!in.atEnd()) {
+        const QString path = readLine();
+        if (path.isEmpty())
+            continue;
+        bool ok = false;
+        const int count = readLine().toInt(&ok);
+        if (!ok || count < 0)
+            return QStringLiteral("%1:%2: expected a face count after %3")
+                .arg(fileName)
+                .arg(lineNumber)
+                .arg(path);
+        photo(path);
+        if (count == 0) {
+            readLine(); // the line of zeros
+            continue;
+        }
+        for (int i = 0; i < count; ++i) {
+            const QString line = readLine();
+            if (QString error = face(path, line, lineNumber); !error.isEmpty())
+                return error;
+        }
+    }
+    return QString();
 }
 
 // Group statistics of one partition: `predicted` holds a group per face (-1 = none), `labels` a label per
@@ -233,49 +275,31 @@ bool LibraryEvaluator::loadFaces(const QString& root)
 
 bool LibraryEvaluator::applyFaceLabels(const LibraryEvalOptions& options, QJsonObject* out)
 {
-    QFile file(options.faceLabelsFile);
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
-        return fail(QStringLiteral("%1: cannot open (%2)").arg(options.faceLabelsFile, file.errorString()));
-    QTextStream in(&file);
     struct Labelled {
         Nms::Box box;
         QString person;
     };
     QHash<QString, std::vector<Labelled>> truth; // relative path -> labelled boxes
+    // Four numbers, then the person: the rest of the line (names may hold spaces).
     const QRegularExpression boxLine(QStringLiteral("^(\\S+)\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)\\s+(\\S.*)$"));
-    int lineNumber = 0;
-    const auto readLine = [&]() {
-        ++lineNumber;
-        return in.readLine().trimmed();
-    };
-    while (!in.atEnd()) {
-        const QString path = readLine();
-        if (path.isEmpty())
-            continue;
-        bool ok = false;
-        const int count = readLine().toInt(&ok);
-        if (!ok || count < 0)
-            return fail(QStringLiteral("%1:%2: expected a face count after %3")
-                            .arg(options.faceLabelsFile)
-                            .arg(lineNumber)
-                            .arg(path));
-        std::vector<Labelled>& boxes = truth[QDir::cleanPath(path)];
-        for (int i = 0; i < count; ++i) {
-            // Four numbers, then the person: the rest of the line (names may hold spaces).
-            const QRegularExpressionMatch m = boxLine.match(readLine());
+    const QString error = readWiderLayout(
+        options.faceLabelsFile, [&](const QString& path) { truth[QDir::cleanPath(path)]; },
+        [&](const QString& path, const QString& line, int lineNumber) {
+            const QRegularExpressionMatch m = boxLine.match(line);
             bool numbers = m.hasMatch();
             float v[4] = {};
             for (int k = 0; numbers && k < 4; ++k)
                 v[k] = m.captured(k + 1).toFloat(&numbers);
             if (!numbers || v[2] <= 0 || v[3] <= 0)
-                return fail(QStringLiteral("%1:%2: expected \"x y w h PERSON\" for %3")
-                                .arg(options.faceLabelsFile)
-                                .arg(lineNumber)
-                                .arg(path));
-            const QString person = m.captured(5);
-            boxes.push_back({{v[0], v[1], v[0] + v[2], v[1] + v[3]}, person});
-        }
-    }
+                return QStringLiteral("%1:%2: expected \"x y w h PERSON\" for %3")
+                    .arg(options.faceLabelsFile)
+                    .arg(lineNumber)
+                    .arg(path);
+            truth[QDir::cleanPath(path)].push_back({{v[0], v[1], v[0] + v[2], v[1] + v[3]}, m.captured(5)});
+            return QString();
+        });
+    if (!error.isEmpty())
+        return fail(error);
     // Only the file labels: folder names say nothing here.
     QHash<QString, std::vector<size_t>> facesOf; // relative path -> rows of m_faces
     for (size_t row = 0; row < m_faces.size(); ++row) {
@@ -610,34 +634,23 @@ QJsonObject LibraryEvaluator::faceCheckReport() const
 
 bool LibraryEvaluator::detectionReport(const LibraryEvalOptions& options, QJsonObject* out)
 {
-    QFile file(options.boxesFile);
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
-        return fail(QStringLiteral("%1: cannot open (%2)").arg(options.boxesFile, file.errorString()));
-    QTextStream in(&file);
     using Box = Nms::Box;                   // x1, y1, x2, y2
     QHash<QString, std::vector<Box>> truth; // relative path -> valid boxes
     const QRegularExpression space(QStringLiteral("\\s+"));
-    while (!in.atEnd()) {
-        const QString path = in.readLine().trimmed();
-        if (path.isEmpty())
-            continue;
-        bool ok = false;
-        const int count = in.readLine().trimmed().toInt(&ok);
-        if (!ok || count < 0)
-            return fail(options.boxesFile + QStringLiteral(": expected a face count after ") + path);
-        std::vector<Box>& boxes = truth[path];
-        for (int i = 0; i < std::max(count, 1); ++i) {
-            const QStringList t = in.readLine().trimmed().split(space);
-            if (count == 0)
-                break; // WIDER writes one line of zeros for a photo without faces
+    const QString error = readWiderLayout(
+        options.boxesFile, [&](const QString& path) { truth[path]; },
+        [&](const QString& path, const QString& line, int) {
+            const QStringList t = line.split(space);
             if (t.size() < 4)
-                return fail(options.boxesFile + QStringLiteral(": short box line for ") + path);
+                return options.boxesFile + QStringLiteral(": short box line for ") + path;
             const bool invalid = t.size() >= 8 && t[7] == QLatin1String("1");
             const float x = t[0].toFloat(), y = t[1].toFloat(), w = t[2].toFloat(), h = t[3].toFloat();
             if (!invalid && w > 0 && h > 0)
-                boxes.push_back({x, y, x + w, y + h});
-        }
-    }
+                truth[path].push_back({x, y, x + w, y + h});
+            return QString();
+        });
+    if (!error.isEmpty())
+        return fail(error);
     // Scored twice: every detection (as before the face check) and the faces the family is shown (the
     // detections the check hid left out).
     struct Score {
