@@ -163,6 +163,14 @@
         <source>Is this %1? (%2 sure)</source>
         <translation>Ist das %1? (%2 sicher)</translation>
     </message>
+    <message>
+        <source>A second box on a face found beside it</source>
+        <translation>Ein zweiter Rahmen um ein Gesicht, das daneben gefunden wurde</translation>
+    </message>
+    <message>
+        <source>Hidden by the face check: unlike a face</source>
+        <translation>Von der Gesichtsprüfung ausgeblendet: sieht keinem Gesicht ähnlich</translation>
+    </message>
 </context>
 <context>
     <name>kindred::FinetuneJob</name>

@@ -163,6 +163,14 @@
         <source>Is this %1? (%2 sure)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A second box on a face found beside it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden by the face check: unlike a face</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kindred::FinetuneJob</name>

@@ -163,6 +163,14 @@
         <source>Is this %1? (%2 sure)</source>
         <translation>¿Es %1? (%2 de seguridad)</translation>
     </message>
+    <message>
+        <source>A second box on a face found beside it</source>
+        <translation>Un segundo recuadro sobre una cara encontrada al lado</translation>
+    </message>
+    <message>
+        <source>Hidden by the face check: unlike a face</source>
+        <translation>Ocultado por la comprobación de caras: no parece una cara</translation>
+    </message>
 </context>
 <context>
     <name>kindred::FinetuneJob</name>

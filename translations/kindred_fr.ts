@@ -163,6 +163,14 @@
         <source>Is this %1? (%2 sure)</source>
         <translation>Est-ce %1 ? (sûr à %2)</translation>
     </message>
+    <message>
+        <source>A second box on a face found beside it</source>
+        <translation>Un second cadre sur un visage trouvé à côté</translation>
+    </message>
+    <message>
+        <source>Hidden by the face check: unlike a face</source>
+        <translation>Masqué par la vérification des visages : ne ressemble pas à un visage</translation>
+    </message>
 </context>
 <context>
     <name>kindred::FinetuneJob</name>

@@ -150,6 +150,14 @@
         <source>Is this %1? (%2 sure)</source>
         <translation>这是 %1 吗？（把握 %2）</translation>
     </message>
+    <message>
+        <source>A second box on a face found beside it</source>
+        <translation>旁边已找到的面孔上的第二个框</translation>
+    </message>
+    <message>
+        <source>Hidden by the face check: unlike a face</source>
+        <translation>已被面孔检查隐藏：不像面孔</translation>
+    </message>
 </context>
 <context>
     <name>kindred::FinetuneJob</name>

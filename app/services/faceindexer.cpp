@@ -204,7 +204,9 @@ struct FaceIndexer::Impl {
         cv::Mat alignedCrop;     // embedder input
         cv::Mat displayCrop;     // thumbnail for the UI
         double quality = 0;
-        double check = 0; // FaceCheck confidence
+        double check = 0;       // FaceCheck confidence
+        bool secondBox = false; // FaceCheck::secondBoxes: another box on a face found with more confidence
+        bool shown() const { return FaceCheck::isShown(check, secondBox); }
     };
     struct PendingPhoto {
         PhotoJob job;
@@ -238,6 +240,7 @@ struct FaceIndexer::Impl {
             t.start();
             std::vector<FaceDetection> faces;
             std::vector<double> checks;
+            std::vector<bool> secondBoxes;
             try {
                 MtcnnOptions mtcnn = detector->options();
                 // The minimum face size is asked for in full-resolution pixels.
@@ -247,6 +250,7 @@ struct FaceIndexer::Impl {
                 QElapsedTimer check;
                 check.start();
                 checks = FaceCheck::confidence(*detector, photo.reduced, faces);
+                secondBoxes = FaceCheck::secondBoxes(faces, checks);
                 out.checkSeconds = check.elapsed() / 1000.0;
             } catch (const std::exception& e) {
                 out.error = QStringLiteral("face detection failed: %1").arg(QString::fromStdString(e.what()));
@@ -299,6 +303,7 @@ struct FaceIndexer::Impl {
                     FaceAligner::cropBox(source, f.box, options.cropSize, options.cropSize * 0.3f);
                 face.quality = faceQuality(f, 1.0, face.alignedCrop);
                 face.check = checks[k];
+                face.secondBox = secondBoxes[k];
                 // Stored coordinates are full-resolution pixels of the oriented photo.
                 f = faces[k];
                 scaleFace(f, photo.scale);
@@ -685,12 +690,11 @@ FaceIndexSummary FaceIndexer::run(const Progress& progress, const std::atomic_bo
                          face.quality,
                          batch.norms[i].item<float>(),
                          face.check,
-                         FaceCheck::isFace(face.check) ? 0 : 1,
-                         FaceCheck::isFace(face.check) ? QStringLiteral("unknown")
-                                                       : QStringLiteral("ignored")},
+                         face.shown() ? 0 : 1,
+                         face.shown() ? QStringLiteral("unknown") : QStringLiteral("ignored")},
                         &error))
                     return rollback(error);
-                if (!FaceCheck::isFace(face.check)) {
+                if (!face.shown()) {
                     ++summary.notFaces;
                     ++hidden;
                 }
@@ -909,13 +913,14 @@ void FaceIndexer::checkStoredFaces(QSqlDatabase& db, FaceIndexSummary& summary,
         } catch (const std::exception&) {
             continue;
         }
+        const std::vector<bool> secondBoxes = FaceCheck::secondBoxes(faces, checks);
         if (!db.transaction()) {
             summary.error = db.lastError().text();
             return;
         }
         QString error;
         for (size_t i = 0; i < ids.size(); ++i) {
-            const bool face = FaceCheck::isFace(checks[i]);
+            const bool face = FaceCheck::isShown(checks[i], secondBoxes[i]);
             // A face that passes but may not be grouped (FaceCheck::canGroup) leaves its old group.
             const QString sql =
                 face ? (FaceCheck::canGroup(checks[i])

@@ -28,6 +28,11 @@
 
 namespace kindred {
 
+bool FaceRecord::secondBox() const
+{
+    return notFace == 1 && !std::isnan(faceCheck) && FaceCheck::isFace(faceCheck);
+}
+
 namespace {
 
 const QString kSelect = QStringLiteral(

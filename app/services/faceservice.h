@@ -32,6 +32,8 @@ struct FaceRecord {
     // (NaN: not checked, e.g. a face drawn by hand).
     int notFace = 0;
     float faceCheck = 0;
+    // Hidden by the check as a second box on a face shown beside it (it passed the check itself).
+    bool secondBox() const;
 };
 
 struct ClusterRecord {

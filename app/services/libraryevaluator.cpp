@@ -3,6 +3,7 @@
 #include "catalog.h"
 #include "clustering/dbscanclusterer.h"
 #include "confidencecalibration.h"
+#include "detection/facecheck.h"
 #include "detection/nms.h"
 #include "effortsimulator.h"
 #include "evaluation/clusteringmetrics.h"
@@ -242,9 +243,10 @@ bool LibraryEvaluator::loadFaces(const QString& root)
     QSqlQuery q(db);
     if (!SqlUtil::exec(
             q,
-            QStringLiteral("SELECT f.id, f.photo_id, p.path, f.x1, f.y1, f.x2, f.y2, f.not_face FROM "
-                           "faces f JOIN photos p ON p.id = f.photo_id WHERE p.missing = 0 ORDER BY "
-                           "f.id"),
+            QStringLiteral(
+                "SELECT f.id, f.photo_id, p.path, f.x1, f.y1, f.x2, f.y2, f.not_face, "
+                "f.face_check FROM faces f JOIN photos p ON p.id = f.photo_id WHERE p.missing = 0 ORDER BY "
+                "f.id"),
             {}, &m_error))
         return false;
     QHash<qint64, size_t> largest; // photo -> row of its largest face
@@ -258,12 +260,15 @@ bool LibraryEvaluator::loadFaces(const QString& root)
         f.x2 = q.value(5).toDouble();
         f.y2 = q.value(6).toDouble();
         f.notFace = q.value(7).toInt();
+        if (!q.value(8).isNull())
+            f.check = q.value(8).toDouble();
         const size_t row = m_faces.size();
         const auto area = [](const Face& x) { return (x.x2 - x.x1) * (x.y2 - x.y1); };
+        // A second box on the photo's face (which may be a little larger) never takes its label.
         const auto it = largest.find(f.photoId);
         if (it == largest.end())
             largest.insert(f.photoId, row);
-        else if (area(f) > area(m_faces[*it]))
+        else if (m_faces[*it].secondBox() || (!f.secondBox() && area(f) > area(m_faces[*it])))
             *it = row;
         m_faceIndex.insert(f.id, row);
         m_faces.push_back(std::move(f));
@@ -271,6 +276,11 @@ bool LibraryEvaluator::loadFaces(const QString& root)
     for (const size_t row : std::as_const(largest))
         m_faces[row].label = labelOf(root, m_faces[row].path);
     return true;
+}
+
+bool LibraryEvaluator::Face::secondBox() const
+{
+    return notFace == 1 && !std::isnan(check) && FaceCheck::isFace(check);
 }
 
 bool LibraryEvaluator::applyFaceLabels(const LibraryEvalOptions& options, QJsonObject* out)
@@ -610,10 +620,16 @@ bool LibraryEvaluator::verificationReport(const LibraryEvalOptions& options, con
 QJsonObject LibraryEvaluator::faceCheckReport() const
 {
     // Detections the face check hid, and how many of them were a photo's labelled (largest) face.
-    int hidden = 0, labelled = 0, labelledHidden = 0;
-    QJsonArray examples;
+    int hidden = 0, secondBoxes = 0, labelled = 0, labelledHidden = 0;
+    QJsonArray examples, secondBoxExamples;
     for (const Face& f : m_faces) {
         hidden += f.notFace == 1 ? 1 : 0;
+        if (f.secondBox()) {
+            ++secondBoxes;
+            if (secondBoxExamples.size() < 10)
+                secondBoxExamples.append(
+                    QJsonObject{{QStringLiteral("face"), f.id}, {QStringLiteral("path"), f.path}});
+        }
         if (!f.label.isEmpty()) {
             ++labelled;
             if (f.notFace == 1) {
@@ -627,6 +643,8 @@ QJsonObject LibraryEvaluator::faceCheckReport() const
     return QJsonObject{{QStringLiteral("detections"), int(m_faces.size())},
                        {QStringLiteral("hidden_as_not_face"), hidden},
                        {QStringLiteral("hidden_share"), round4(ratio(hidden, int(m_faces.size())))},
+                       {QStringLiteral("hidden_as_second_box"), secondBoxes},
+                       {QStringLiteral("second_box_examples"), secondBoxExamples},
                        {QStringLiteral("labelled_faces"), labelled},
                        {QStringLiteral("labelled_faces_hidden"), labelledHidden},
                        {QStringLiteral("labelled_faces_hidden_examples"), examples}};

@@ -1,7 +1,10 @@
 #include "detection/facecheck.h"
 
+#include "detection/nms.h"
+
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace kindred {
 
@@ -43,6 +46,31 @@ std::vector<double> FaceCheck::confidence(MtcnnDetector& detector, const cv::Mat
         result.push_back(logit(faces[i].probability) + sum / (kShifts + 1));
     }
     return result;
+}
+
+std::vector<bool> FaceCheck::secondBoxes(const std::vector<FaceDetection>& faces,
+                                         const std::vector<double>& confidence)
+{
+    std::vector<bool> second(faces.size(), false);
+    if (confidence.size() != faces.size())
+        return second;
+    std::vector<size_t> order(faces.size());
+    std::iota(order.begin(), order.end(), size_t(0));
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return confidence[a] > confidence[b]; });
+    std::vector<size_t> kept;
+    for (const size_t i : order) {
+        if (!isFace(confidence[i]))
+            continue;
+        for (const size_t k : kept)
+            if (Nms::boxIou(faces[i].box, faces[k].box) >= kSecondBoxIou) {
+                second[i] = true;
+                break;
+            }
+        if (!second[i])
+            kept.push_back(i);
+    }
+    return second;
 }
 
 } // namespace kindred

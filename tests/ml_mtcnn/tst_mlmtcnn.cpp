@@ -140,6 +140,10 @@ private Q_SLOTS:
     void detectWithContext();
     void faceCheck_data();
     void faceCheck();
+    void secondBoxes_data();
+    void secondBoxes();
+    void secondBoxesOnPhotos_data();
+    void secondBoxesOnPhotos();
     void cropBox_data();
     void cropBox();
     void cropsFromPart_data();
@@ -775,6 +779,111 @@ void TestMlMtcnn::faceCheck()
     // rounding of a batched network run).
     const std::vector<double> alone = FaceCheck::confidence(detector(), rgb, {faces[size_t(match)]});
     QVERIFY(std::abs(alone.front() - confidence[size_t(match)]) < 1e-4);
+}
+
+void TestMlMtcnn::secondBoxes_data()
+{
+    // Boxes (x1, y1, x2, y2) with their check confidences, and which of them are second boxes on a face.
+    QTest::addColumn<QList<QRectF>>("boxes");
+    QTest::addColumn<QList<double>>("confidence");
+    QTest::addColumn<QList<bool>>("second");
+    const auto box = [](double x1, double y1, double x2, double y2) {
+        return QRectF(QPointF(x1, y1), QPointF(x2, y2));
+    };
+    // IoU of two 100 px boxes shifted by d: (100 - d) / (100 + d); 0.35 at d = 48.1.
+    QTest::newRow("one box") << QList<QRectF>{box(0, 0, 100, 100)} << QList<double>{9} << QList<bool>{false};
+    QTest::newRow("half a face beside it (IoU 0.43)")
+        << QList<QRectF>{box(0, 0, 100, 100), box(40, 0, 140, 100)} << QList<double>{8.6, 2.9}
+        << QList<bool>{false, true};
+    QTest::newRow("the stronger one second in the list")
+        << QList<QRectF>{box(40, 0, 140, 100), box(0, 0, 100, 100)} << QList<double>{2.9, 8.6}
+        << QList<bool>{true, false};
+    QTest::newRow("two faces side by side (IoU 0.33)")
+        << QList<QRectF>{box(0, 0, 100, 100), box(50, 0, 150, 100)} << QList<double>{8.6, 2.9}
+        << QList<bool>{false, false};
+    QTest::newRow("a hidden non-face hides nothing")
+        << QList<QRectF>{box(0, 0, 100, 100), box(20, 0, 120, 100)} << QList<double>{0.5, 4.0}
+        << QList<bool>{false, false};
+    QTest::newRow("a hidden non-face is not also a second box")
+        << QList<QRectF>{box(0, 0, 100, 100), box(20, 0, 120, 100)} << QList<double>{6.0, -2.0}
+        << QList<bool>{false, false};
+    // b overlaps a and c, a and c do not overlap: b goes, c stays (only kept faces hide others).
+    QTest::newRow("a chain keeps its best and the box apart from it")
+        << QList<QRectF>{box(0, 0, 100, 100), box(40, 0, 140, 100), box(80, 0, 180, 100)}
+        << QList<double>{9, 7, 5} << QList<bool>{false, true, false};
+    QTest::newRow("a small box inside a large one (IoU 0.25)")
+        << QList<QRectF>{box(0, 0, 200, 200), box(50, 50, 150, 150)} << QList<double>{9, 5}
+        << QList<bool>{false, false};
+}
+
+// Two boxes on one face (MTCNN's last NMS measures overlap over the smaller box at 0.7 and keeps both): the
+// one the check is less sure of is a second box; faces beside each other are not.
+void TestMlMtcnn::secondBoxes()
+{
+    QFETCH(QList<QRectF>, boxes);
+    QFETCH(QList<double>, confidence);
+    QFETCH(QList<bool>, second);
+    std::vector<FaceDetection> faces;
+    for (const QRectF& r : boxes) {
+        FaceDetection f;
+        f.box = {float(r.left()), float(r.top()), float(r.right()), float(r.bottom())};
+        faces.push_back(f);
+    }
+    const std::vector<bool> got =
+        FaceCheck::secondBoxes(faces, std::vector<double>(confidence.begin(), confidence.end()));
+    QCOMPARE(QList<bool>(got.begin(), got.end()), second);
+    // Confidences that do not belong to the boxes mark nothing.
+    QCOMPARE(FaceCheck::secondBoxes(faces, {}), std::vector<bool>(faces.size(), false));
+}
+
+void TestMlMtcnn::secondBoxesOnPhotos_data()
+{
+    // Dev-set profiles where MTCNN puts a second box on the ear side of the head (both pass the face check),
+    // and photos of faces that overlap (a face behind a hand, next to another): one shown box per face.
+    QTest::addColumn<QString>("image"); // relative to shared/photos/devset
+    QTest::addColumn<QRectF>("face");   // the face's box (photo pixels), shown
+    QTest::addColumn<int>("second");    // second boxes expected in the photo
+    const QString cfp = QStringLiteral("cfp_loose/images/");
+    QTest::newRow("profile with a cap") << cfp + "319_Mark_Teixeira/profile_02.jpg"
+                                        << QRectF(QPointF(32.2, -17.4), QPointF(149.7, 125.1)) << 1;
+    QTest::newRow("profile with a headband") << cfp + "384_Petra_Kvitova/profile_02.jpg"
+                                             << QRectF(QPointF(44.3, 74.2), QPointF(220.7, 307.9)) << 1;
+    QTest::newRow("a face beside another, half behind it (IoU 0.22)")
+        << QStringLiteral("wider_groups/images/0--Parade/0_Parade_Parade_0_502.jpg")
+        << QRectF(QPointF(435.3, 387.1), QPointF(485.8, 449.1)) << 0;
+}
+
+void TestMlMtcnn::secondBoxesOnPhotos()
+{
+    QFETCH(QString, image);
+    QFETCH(QRectF, face);
+    QFETCH(int, second);
+    const fs::path path = kShared / "photos/devset" / image.toStdString();
+    if (!fs::exists(path))
+        QSKIP("the dev set is not in ../shared/photos/devset");
+    cv::Mat rgb;
+    cv::cvtColor(cv::imread(path.string(), cv::IMREAD_COLOR), rgb, cv::COLOR_BGR2RGB);
+    QVERIFY(!rgb.empty());
+    const std::vector<FaceDetection> faces = detector().detectWithContext(rgb);
+    const std::vector<double> confidence = FaceCheck::confidence(detector(), rgb, faces);
+    const std::vector<bool> secondBoxes = FaceCheck::secondBoxes(faces, confidence);
+    const std::array<float, 4> want{float(face.left()), float(face.top()), float(face.right()),
+                                    float(face.bottom())};
+    int match = -1, seconds = 0;
+    for (size_t i = 0; i < faces.size(); ++i) {
+        if (iou(faces[i].box, want) > 0.7f)
+            match = int(i);
+        seconds += secondBoxes[i] ? 1 : 0;
+    }
+    QVERIFY2(match >= 0, "the face is found again");
+    QVERIFY(FaceCheck::isShown(confidence[size_t(match)], secondBoxes[size_t(match)]));
+    QCOMPARE(seconds, second);
+    // What is left shown holds no two boxes that overlap as much.
+    for (size_t i = 0; i < faces.size(); ++i)
+        for (size_t k = i + 1; k < faces.size(); ++k)
+            if (FaceCheck::isShown(confidence[i], secondBoxes[i]) &&
+                FaceCheck::isShown(confidence[k], secondBoxes[k]))
+                QVERIFY(iou(faces[i].box, faces[k].box) < FaceCheck::kSecondBoxIou);
 }
 
 void TestMlMtcnn::alignLandmarks()

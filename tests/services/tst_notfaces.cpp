@@ -304,6 +304,85 @@ private Q_SLOTS:
         QCOMPARE(indexer.pendingPhotos(), 0);
     }
 
+    // Two boxes on one face (MTCNN's second box on the ear side of a profile): the one the check is less sure
+    // of is kept as "not a face", listed with its reason and restorable; the face itself is shown. A library
+    // from before the check gets the same verdict.
+    void secondBoxOnAFace()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString photos = dir.filePath(QStringLiteral("photos"));
+        QVERIFY(QDir().mkpath(photos));
+        const QStringList sources = {QStringLiteral("cfp_loose/images/319_Mark_Teixeira/profile_02.jpg"),
+                                     QStringLiteral("cfp_loose/images/384_Petra_Kvitova/profile_02.jpg")};
+        for (const QString& source : sources)
+            QVERIFY(QFile::copy(kShared + QStringLiteral("/photos/devset/") + source,
+                                photos + QLatin1Char('/') + source.section(QLatin1Char('/'), 2, 2) +
+                                    QStringLiteral(".jpg")));
+        const LibraryPaths paths(dir.filePath(QStringLiteral("library")));
+        QString why;
+        QVERIFY2(paths.ensureExists(&why), qPrintable(why));
+        {
+            Catalog catalog;
+            QVERIFY(catalog.open(paths.catalogFile()));
+        }
+        QVERIFY(Scanner(paths.catalogFile()).scan({photos}).error.isEmpty());
+        const auto run = [&] {
+            FaceIndexOptions options;
+            options.modelsDir = kModels;
+            options.threads = 2;
+            FaceIndexer indexer(paths.catalogFile(), paths, options);
+            QString error;
+            if (!indexer.prepare(&error))
+                qFatal("models: %s", qPrintable(error));
+            return indexer.run({});
+        };
+        FaceIndexSummary s = run();
+        QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+        QCOMPARE(s.facesFound, 2);
+        QCOMPARE(s.notFaces, 2);
+        QSqlDatabase db = Catalog::connectionForThread(paths.catalogFile());
+        const auto hiddenSecondBoxes = [&] {
+            return SqlUtil::scalar(db,
+                                   QStringLiteral("SELECT count(*) FROM faces WHERE not_face = 1 AND "
+                                                  "face_check >= ?"),
+                                   {FaceCheck::kMinConfidence})
+                .toInt();
+        };
+        QCOMPARE(hiddenSecondBoxes(), 2);
+        // The shown face of each photo is the one the check is surer of.
+        QCOMPARE(
+            SqlUtil::scalar(db, QStringLiteral("SELECT count(*) FROM faces h JOIN faces s ON s.photo_id = "
+                                               "h.photo_id AND s.id <> h.id WHERE h.not_face = 1 AND "
+                                               "s.not_face = 0 AND s.face_check > h.face_check"))
+                .toInt(),
+            2);
+        const QList<FaceRecord> listed = FaceService(paths.catalogFile(), paths).notFaces();
+        QCOMPARE(listed.size(), 2);
+        for (const FaceRecord& f : listed)
+            QVERIFY(f.secondBox());
+        test::CliResult r = test::runCli({QStringLiteral("--library"), paths.root(),
+                                          QStringLiteral("not-faces"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        for (const QJsonValue& v : r.json().object().value(QStringLiteral("not_faces")).toArray())
+            QCOMPARE(v.toObject().value(QStringLiteral("reason")).toString(), QStringLiteral("second box"));
+        // The family says it is a face: shown for good.
+        PeopleService people(paths.catalogFile());
+        QVERIFY(people.restoreFaces({listed.first().id}));
+        QCOMPARE(FaceService(paths.catalogFile(), paths).notFaces().size(), 1);
+        // A library from before the check: the same box is hidden again, the restored one untouched.
+        QVERIFY(SqlUtil::exec(db, QStringLiteral("UPDATE faces SET not_face = 0, face_check = NULL, state = "
+                                                 "'unknown' WHERE not_face >= 0")));
+        s = run();
+        QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+        QCOMPARE(s.notFaces, 1);
+        QCOMPARE(hiddenSecondBoxes(), 1);
+        QCOMPARE(SqlUtil::scalar(db, QStringLiteral("SELECT not_face FROM faces WHERE id = ?"),
+                                 {listed.first().id})
+                     .toInt(),
+                 -1);
+    }
+
     // kindred-cli not-faces: --mark, the list (with who hid each), --restore, a usage error.
     void cli()
     {

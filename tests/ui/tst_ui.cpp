@@ -1100,6 +1100,9 @@ void TestUi::unknownFaces_notFaces()
         handFaces.append(addFace(db, s.photoIds.at(i), QStringLiteral("unknown"), 0, hands));
     const qint64 hidden = addFace(db, s.photoIds.at(0), QStringLiteral("ignored"));
     sql(db, QStringLiteral("UPDATE faces SET not_face = 1, face_check = 0.2 WHERE id = ?"), {hidden});
+    // A second box on a face: it passed the check, and says why it is hidden.
+    const qint64 second = addFace(db, s.photoIds.at(1), QStringLiteral("ignored"));
+    sql(db, QStringLiteral("UPDATE faces SET not_face = 1, face_check = 6.1 WHERE id = ?"), {second});
 
     MainWindow* w = s.app->window.get();
     UnknownFacesView* view = w->unknownFacesView();
@@ -1108,7 +1111,7 @@ void TestUi::unknownFaces_notFaces()
     w->showView(MainWindow::View::UnknownFaces);
     QTRY_COMPARE_WITH_TIMEOUT(view->clusterModel()->rowCount(), 2, 10000); // the group + "Not faces"
     QCOMPARE(view->clusterModel()->clusterAt(1).id, ClusterListModel::kNotFacesRow);
-    QCOMPARE(view->clusterModel()->clusterAt(1).size, 1);
+    QCOMPARE(view->clusterModel()->clusterAt(1).size, 2);
     QVERIFY(view->clusterModel()->index(1).data().toString().contains(QStringLiteral("Not faces")));
 
     // The group of hands, selected on the left with no face selected: all of it is not a face.
@@ -1120,15 +1123,29 @@ void TestUi::unknownFaces_notFaces()
                               qint64(3), 10000);
     QVERIFY(w->peopleController()->waitForIdle(10000));
     QTRY_COMPARE_WITH_TIMEOUT(view->clusterModel()->rowCount(), 1, 10000);
-    QTRY_COMPARE_WITH_TIMEOUT(view->clusterModel()->clusterAt(0).size, 4, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(view->clusterModel()->clusterAt(0).size, 5, 10000);
 
-    // In the "Not faces" row the family's own come first; the one the check hid is a face after all (N).
+    // In the "Not faces" row the family's own come first, then the check's by its confidence, each saying
+    // why; the one the check hid is a face after all (N).
     QTRY_VERIFY_WITH_TIMEOUT(shown.last().at(0).toLongLong() == ClusterListModel::kNotFacesRow &&
-                                 view->faceModel()->rowCount() == 4,
+                                 view->faceModel()->rowCount() == 5,
                              10000);
-    QCOMPARE(view->faceModel()->faceAt(3).id, hidden);
+    QCOMPARE(view->faceModel()->faceAt(3).id, second);
+    QVERIFY(view->faceModel()
+                ->index(3)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .startsWith(QStringLiteral("A second box on a face")));
+    QCOMPARE(view->faceModel()->faceAt(4).id, hidden);
+    QVERIFY(view->faceModel()
+                ->index(4)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .startsWith(QStringLiteral("Hidden by the face check")));
+    QVERIFY(
+        !view->faceModel()->index(0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("face check")));
     view->faceList()->setFocus();
-    view->faceList()->selectionModel()->select(view->faceModel()->index(3),
+    view->faceList()->selectionModel()->select(view->faceModel()->index(4),
                                                QItemSelectionModel::ClearAndSelect);
     QTest::keyClick(view->faceList(), Qt::Key_N);
     QVERIFY(w->peopleController()->waitForIdle(10000));
