@@ -83,7 +83,7 @@ QVariant FaceListModel::data(const QModelIndex& index, int role) const
                       .arg(f.personName,
                            QLocale().toString(qRound(f.suggestionScore * 100)) + QLatin1Char('%')) +
                   QLatin1Char('\n') + tip;
-        else if (f.secondBox())
+        else if (f.secondBox)
             tip = tr("A second box on a face found beside it") + QLatin1Char('\n') + tip;
         else if (f.notFace == 1)
             tip = tr("Hidden by the face check: unlike a face") + QLatin1Char('\n') + tip;

@@ -611,9 +611,9 @@ int runNotFaces(const QStringList& args, CliContext& ctx)
     }
     const QList<FaceRecord> list = FaceService(library.catalogPath(), library.paths()).notFaces();
     auto why = [](const FaceRecord& f) {
-        return f.notFace == 2  ? QStringLiteral("you")
-               : f.secondBox() ? QStringLiteral("face check: a second box on a face")
-                               : QStringLiteral("face check");
+        return f.notFace == 2 ? QStringLiteral("you")
+               : f.secondBox  ? QStringLiteral("face check: a second box on a face")
+                              : QStringLiteral("face check");
     };
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonArray a;
@@ -623,7 +623,7 @@ int runNotFaces(const QStringList& args, CliContext& ctx)
                      f.notFace == 2 ? QStringLiteral("you") : QStringLiteral("face check"));
             if (f.notFace == 1)
                 o.insert(QStringLiteral("reason"),
-                         f.secondBox() ? QStringLiteral("second box") : QStringLiteral("unlike a face"));
+                         f.secondBox ? QStringLiteral("second box") : QStringLiteral("unlike a face"));
             if (!std::isnan(f.faceCheck))
                 o.insert(QStringLiteral("face_check"), f.faceCheck);
             a.append(o);

@@ -22,6 +22,7 @@
 #include <QFuture>
 #include <QImage>
 #include <QSaveFile>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
@@ -112,6 +113,83 @@ double faceQuality(const FaceDetection& face, double scale, const cv::Mat& crop)
 // Detector faces found before the face check existed (FaceCheck): unnamed, not hidden, never checked.
 const QString kUncheckedFaces = QStringLiteral("f.face_check IS NULL AND f.source = 'detector' AND "
                                                "f.not_face = 0 AND f.state IN ('unknown', 'suggested')");
+
+// Settings key: set once every photo of the library has been looked at for second boxes on one face
+// (libraries whose faces were checked before FaceCheck::secondBoxes existed are looked at once).
+const QString kSecondBoxesKey = QStringLiteral("faces.second_boxes_checked");
+
+// Hides the second boxes on a face (FaceCheck::secondBoxes) among the stored faces of `photos`: the faces
+// the family named, drew, had read from XMP or ignored as strangers are faces whatever their confidence
+// (never hidden, they hide what overlaps them); the detector's faces the family has not touched take part
+// with their check's confidence; unnamed faces the family restored from "not a face" and unchecked ones
+// take no part. A hidden face is kept as "not a face" like the check's own. Appends the hidden faces to
+// `hidden`.
+bool hideSecondBoxes(QSqlDatabase& db, const QList<qint64>& photos, QList<qint64>* hidden, QString* error)
+{
+    if (photos.isEmpty())
+        return true;
+    if (!db.transaction()) {
+        *error = db.lastError().text();
+        return false;
+    }
+    const auto fail = [&](const QString& message) {
+        db.rollback();
+        *error = message;
+        return false;
+    };
+    for (const qint64 photo : photos) {
+        std::vector<qint64> ids;
+        std::vector<FaceDetection> faces;
+        std::vector<double> confidence;
+        std::vector<bool> family;
+        {
+            QSqlQuery q(db);
+            if (!SqlUtil::exec(
+                    q,
+                    QStringLiteral(
+                        "SELECT f.id, f.x1, f.y1, f.x2, f.y2, f.face_check, f.state IN ('confirmed', "
+                        "'ignored') OR f.source <> 'detector' FROM faces f WHERE f.photo_id = ? AND "
+                        "((f.not_face "
+                        "<= 0 AND (f.state IN ('confirmed', 'ignored') OR f.source <> 'detector')) OR "
+                        "(f.not_face "
+                        "= 0 AND f.source = 'detector' AND f.state IN ('unknown', 'suggested') AND "
+                        "f.face_check "
+                        "IS NOT NULL)) ORDER BY f.id"),
+                    {photo}, error))
+                return fail(*error);
+            while (q.next()) {
+                FaceDetection f;
+                for (int i = 0; i < 4; ++i)
+                    f.box[size_t(i)] = q.value(1 + i).toFloat();
+                ids.push_back(q.value(0).toLongLong());
+                faces.push_back(f);
+                confidence.push_back(q.value(5).isNull() ? std::numeric_limits<double>::quiet_NaN()
+                                                         : q.value(5).toDouble());
+                family.push_back(q.value(6).toBool());
+            }
+        }
+        if (faces.size() < 2)
+            continue;
+        const std::vector<bool> second = FaceCheck::secondBoxes(faces, confidence, family);
+        for (size_t i = 0; i < ids.size(); ++i) {
+            if (!second[i])
+                continue;
+            QSqlQuery q(db);
+            if (!SqlUtil::exec(q,
+                               QStringLiteral("UPDATE faces SET not_face = 1, state = 'ignored', person_id = "
+                                              "NULL, cluster_id = NULL, suggestion_score = NULL WHERE id = ? "
+                                              "AND not_face = 0 AND source = 'detector' AND state IN "
+                                              "('unknown', 'suggested')"),
+                               {ids[i]}, error))
+                return fail(*error);
+            if (q.numRowsAffected() > 0)
+                hidden->append(ids[i]);
+        }
+    }
+    if (!db.commit())
+        return fail(db.lastError().text());
+    return true;
+}
 
 // A detection's box and landmarks in an image `factor` times the size.
 void scaleFace(FaceDetection& face, double factor)
@@ -597,6 +675,8 @@ FaceIndexSummary FaceIndexer::run(const Progress& progress, const std::atomic_bo
     size_t pendingFaces = 0;
 
     // Embeds every pending face and writes the pending photos in one transaction.
+    QList<qint64> besideStoredFaces; // photos whose new faces were written next to faces they already had
+    QList<qint64> checkedPhotos;     // photos whose stored faces checkStoredFaces checked
     auto flush = [&]() -> bool {
         if (pending.empty())
             return true;
@@ -648,6 +728,8 @@ FaceIndexSummary FaceIndexer::run(const Progress& progress, const std::atomic_bo
                     kept.push_back({q.value(0).toFloat(), q.value(1).toFloat(), q.value(2).toFloat(),
                                     q.value(3).toFloat()});
             }
+            if (!kept.empty())
+                besideStoredFaces.append(photo.job.id); // second boxes: hideStoredSecondBoxes
             int written = 0;
             int hidden = 0; // of them, kept out as "not a face" by the face check
             for (const auto& face : photo.faces) {
@@ -855,7 +937,9 @@ FaceIndexSummary FaceIndexer::run(const Progress& progress, const std::atomic_bo
     // What follows runs on this thread alone: all the cores again.
     Device::setThreads(d->threads);
     if (summary.error.isEmpty() && !summary.cancelled)
-        checkStoredFaces(db, summary, stopped, maxSide);
+        checkStoredFaces(db, summary, stopped, maxSide, &checkedPhotos);
+    if (summary.error.isEmpty() && !summary.cancelled)
+        hideStoredSecondBoxes(db, summary, besideStoredFaces + checkedPhotos, besideStoredFaces);
     if (summary.error.isEmpty() && !summary.cancelled)
         reembed(db, summary, stopped, progress);
     report(QString());
@@ -863,8 +947,49 @@ FaceIndexSummary FaceIndexer::run(const Progress& progress, const std::atomic_bo
     return summary;
 }
 
+void FaceIndexer::hideStoredSecondBoxes(QSqlDatabase& db, FaceIndexSummary& summary,
+                                        const QList<qint64>& touched, const QList<qint64>& besideStoredFaces)
+{
+    // New detections were compared with each other when they were written; here they meet the faces their
+    // photo already had (a re-detection next to a face the family named or drew), and the faces
+    // checkStoredFaces checked meet each other. Once, a library whose faces were checked before second boxes
+    // were looked for is looked at whole.
+    const bool whole =
+        SqlUtil::scalar(db, QStringLiteral("SELECT value FROM settings WHERE key = ?"), {kSecondBoxesKey})
+            .toString() != QLatin1String("1");
+    QList<qint64> photos = touched;
+    if (whole) {
+        QSqlQuery q(db);
+        if (!SqlUtil::exec(q,
+                           QStringLiteral("SELECT photo_id FROM faces WHERE not_face = 0 GROUP BY photo_id "
+                                          "HAVING count(*) > 1"),
+                           {}, &summary.error))
+            return;
+        photos.clear();
+        while (q.next())
+            photos.append(q.value(0).toLongLong());
+    }
+    const QSet<qint64> redetected(besideStoredFaces.cbegin(), besideStoredFaces.cend());
+    QList<qint64> hidden;
+    if (!hideSecondBoxes(db, photos, &hidden, &summary.error))
+        return;
+    if (!hidden.isEmpty()) {
+        QSqlQuery q(db);
+        for (const qint64 id : std::as_const(hidden)) {
+            ++summary.notFaces;
+            // A face of a photo detected again in this run was counted as found when it was written.
+            SqlUtil::exec(q, QStringLiteral("SELECT photo_id FROM faces WHERE id = ?"), {id});
+            if (q.next() && redetected.contains(q.value(0).toLongLong()) && summary.facesFound > 0)
+                --summary.facesFound;
+        }
+    }
+    if (whole)
+        SqlUtil::exec(db, QStringLiteral("INSERT OR REPLACE INTO settings (key, value) VALUES (?, '1')"),
+                      {kSecondBoxesKey}, &summary.error);
+}
+
 void FaceIndexer::checkStoredFaces(QSqlDatabase& db, FaceIndexSummary& summary,
-                                   const std::function<bool()>& stopped, int maxSide)
+                                   const std::function<bool()>& stopped, int maxSide, QList<qint64>* checked)
 {
     // Faces a library found before the face check: each photo is decoded as for detection and the check
     // runs on the stored boxes; what fails is hidden as "not a face" (restorable), names are never touched.
@@ -913,14 +1038,14 @@ void FaceIndexer::checkStoredFaces(QSqlDatabase& db, FaceIndexSummary& summary,
         } catch (const std::exception&) {
             continue;
         }
-        const std::vector<bool> secondBoxes = FaceCheck::secondBoxes(faces, checks);
         if (!db.transaction()) {
             summary.error = db.lastError().text();
             return;
         }
         QString error;
         for (size_t i = 0; i < ids.size(); ++i) {
-            const bool face = FaceCheck::isShown(checks[i], secondBoxes[i]);
+            const bool face = FaceCheck::isFace(checks[i]);
+            // (Second boxes among them are hidden after the check: hideSecondBoxes.)
             // A face that passes but may not be grouped (FaceCheck::canGroup) leaves its old group.
             const QString sql =
                 face ? (FaceCheck::canGroup(checks[i])
@@ -942,6 +1067,8 @@ void FaceIndexer::checkStoredFaces(QSqlDatabase& db, FaceIndexSummary& summary,
             summary.error = db.lastError().text();
             return;
         }
+        if (ids.size() > 1)
+            checked->append(job.id); // their second boxes: hideStoredSecondBoxes
     }
 }
 

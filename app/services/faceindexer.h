@@ -132,10 +132,16 @@ public:
     static QString faceCropPath(const LibraryPaths& paths, qint64 faceId);
 
 private:
+    // Second boxes on one face among the stored faces of the photos `touched` in this run (all photos, once,
+    // in a library whose faces were checked before second boxes were looked for); `besideStoredFaces`: the
+    // photos whose new faces were counted as found in this run.
+    void hideStoredSecondBoxes(QSqlDatabase& db, FaceIndexSummary& summary, const QList<qint64>& touched,
+                               const QList<qint64>& besideStoredFaces);
+    // Faces found before the face check existed: checked on the stored boxes; `checked` gets their photos.
+    void checkStoredFaces(QSqlDatabase& db, FaceIndexSummary& summary, const std::function<bool()>& stopped,
+                          int maxSide, QList<qint64>* checked);
     // Faces stored with another embedding model get a vector of the current one: staged in
     // face_embeddings_next (the old vectors stay in use) and swapped in together once all are done.
-    void checkStoredFaces(QSqlDatabase& db, FaceIndexSummary& summary, const std::function<bool()>& stopped,
-                          int maxSide);
     void reembed(QSqlDatabase& db, FaceIndexSummary& summary, const std::function<bool()>& stopped,
                  const Progress& progress);
 

@@ -28,11 +28,6 @@
 
 namespace kindred {
 
-bool FaceRecord::secondBox() const
-{
-    return notFace == 1 && !std::isnan(faceCheck) && FaceCheck::isFace(faceCheck);
-}
-
 namespace {
 
 const QString kSelect = QStringLiteral(
@@ -386,6 +381,8 @@ QList<FaceRecord> FaceService::query(const QString& where, const QVariantList& v
         r.suggestionScore = q.value(14).toFloat();
         r.notFace = q.value(15).toInt();
         r.faceCheck = q.value(16).isNull() ? std::numeric_limits<float>::quiet_NaN() : q.value(16).toFloat();
+        // Hidden by the check although it passes it: a second box on a face (FaceCheck::secondBoxes).
+        r.secondBox = r.notFace == 1 && !q.value(16).isNull() && FaceCheck::isFace(q.value(16).toDouble());
         r.cropPath = FaceIndexer::faceCropPath(m_paths, r.id);
         out.append(r);
     }

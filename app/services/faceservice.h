@@ -33,7 +33,7 @@ struct FaceRecord {
     int notFace = 0;
     float faceCheck = 0;
     // Hidden by the check as a second box on a face shown beside it (it passed the check itself).
-    bool secondBox() const;
+    bool secondBox = false;
 };
 
 struct ClusterRecord {

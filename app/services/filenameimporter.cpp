@@ -1,5 +1,6 @@
 #include "filenameimporter.h"
 
+#include "detection/facecheck.h"
 #include "sqlutil.h"
 
 #include <QList>
@@ -21,7 +22,8 @@ struct Face {
     qint64 id = 0;
     QRectF box; // normalised, displayed image
     QString state;
-    int notFace = 0; // faces.not_face: 1 = hidden by the face check
+    int notFace = 0;        // faces.not_face: 1 = hidden by the face check
+    bool secondBox = false; // hidden although it passes the check: a second box on a face beside it
 };
 
 double iou(const QRectF& a, const QRectF& b)
@@ -56,21 +58,25 @@ QPointF mapPoint(const QPointF& p, int orientation)
     }
 }
 
-// Greedy one-to-one matching, best overlap first: region index -> face index.
+// Greedy one-to-one matching, best overlap first: region index -> face index. A second box on a face
+// (which may cover more of the head than the face's own box) takes a region only when no other face does.
 QList<QPair<int, int>> match(const QList<QRectF>& regions, const QList<Face>& faces)
 {
     struct Pair {
         double overlap;
         int region, face;
+        bool secondBox;
     };
     std::vector<Pair> pairs;
     for (int r = 0; r < regions.size(); ++r)
         for (int f = 0; f < faces.size(); ++f) {
             const double o = iou(regions[r], faces[f].box);
             if (o >= FileNameImporter::kMinOverlap)
-                pairs.push_back({o, r, f});
+                pairs.push_back({o, r, f, faces[f].secondBox});
         }
-    std::sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) { return a.overlap > b.overlap; });
+    std::sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) {
+        return a.secondBox != b.secondBox ? b.secondBox : a.overlap > b.overlap;
+    });
     QList<QPair<int, int>> out;
     std::vector<bool> regionUsed(regions.size()), faceUsed(faces.size());
     for (const Pair& p : pairs) {
@@ -166,14 +172,18 @@ int FileNameImporter::apply(QSqlDatabase& db, qint64 photoId, QString* error, QL
     {
         QSqlQuery q(db);
         if (!SqlUtil::exec(
-                q, QStringLiteral("SELECT id, x1, y1, x2, y2, state, not_face FROM faces WHERE photo_id = ?"),
+                q,
+                QStringLiteral(
+                    "SELECT id, x1, y1, x2, y2, state, not_face, face_check FROM faces WHERE photo_id = ?"),
                 {photoId}, error))
             return -1;
         while (q.next())
             faces.append({q.value(0).toLongLong(),
                           QRectF(QPointF(q.value(1).toDouble() / width, q.value(2).toDouble() / height),
                                  QPointF(q.value(3).toDouble() / width, q.value(4).toDouble() / height)),
-                          q.value(5).toString(), q.value(6).toInt()});
+                          q.value(5).toString(), q.value(6).toInt(),
+                          q.value(6).toInt() == 1 && !q.value(7).isNull() &&
+                              FaceCheck::isFace(q.value(7).toDouble())});
     }
     QList<QRectF> displayed, rotated;
     for (const Region& r : std::as_const(regions)) {

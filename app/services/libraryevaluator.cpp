@@ -264,11 +264,15 @@ bool LibraryEvaluator::loadFaces(const QString& root)
             f.check = q.value(8).toDouble();
         const size_t row = m_faces.size();
         const auto area = [](const Face& x) { return (x.x2 - x.x1) * (x.y2 - x.y1); };
-        // A second box on the photo's face (which may be a little larger) never takes its label.
+        // A second box on the photo's face (which may be a little larger) never takes its label: the
+        // largest of the other faces does.
+        const auto before = [&](const Face& a, const Face& b) {
+            return a.secondBox() != b.secondBox() ? b.secondBox() : area(a) > area(b);
+        };
         const auto it = largest.find(f.photoId);
         if (it == largest.end())
             largest.insert(f.photoId, row);
-        else if (m_faces[*it].secondBox() || (!f.secondBox() && area(f) > area(m_faces[*it])))
+        else if (before(f, m_faces[*it]))
             *it = row;
         m_faceIndex.insert(f.id, row);
         m_faces.push_back(std::move(f));
@@ -343,7 +347,11 @@ bool LibraryEvaluator::applyFaceLabels(const LibraryEvalOptions& options, QJsonO
                     pairs.push_back({iou, b, row});
             }
         }
-        std::sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) { return a.iou > b.iou; });
+        // A second box on a face takes a label only when no other detection does.
+        std::sort(pairs.begin(), pairs.end(), [this](const Pair& a, const Pair& b) {
+            const bool sa = m_faces[a.row].secondBox(), sb = m_faces[b.row].secondBox();
+            return sa != sb ? sb : a.iou > b.iou;
+        });
         std::vector<bool> boxUsed(it.value().size(), false);
         QSet<size_t> rowUsed;
         for (const Pair& pair : pairs) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 namespace kindred {
@@ -49,26 +50,36 @@ std::vector<double> FaceCheck::confidence(MtcnnDetector& detector, const cv::Mat
 }
 
 std::vector<bool> FaceCheck::secondBoxes(const std::vector<FaceDetection>& faces,
-                                         const std::vector<double>& confidence)
+                                         const std::vector<double>& confidence, const std::vector<bool>& keep)
 {
     std::vector<bool> second(faces.size(), false);
-    if (confidence.size() != faces.size())
+    if (confidence.size() != faces.size() || (!keep.empty() && keep.size() != faces.size()))
         return second;
+    const auto kept = [&](size_t i) { return !keep.empty() && keep[i]; };
+    // The family's boxes first, then by confidence (a NaN last: it never passes), ties in the given order.
+    const auto rank = [&](size_t i) {
+        return kept(i)                     ? std::numeric_limits<double>::infinity()
+               : std::isnan(confidence[i]) ? -std::numeric_limits<double>::infinity()
+                                           : confidence[i];
+    };
     std::vector<size_t> order(faces.size());
     std::iota(order.begin(), order.end(), size_t(0));
-    std::stable_sort(order.begin(), order.end(),
-                     [&](size_t a, size_t b) { return confidence[a] > confidence[b]; });
-    std::vector<size_t> kept;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return rank(a) > rank(b); });
+    std::vector<size_t> shown;
     for (const size_t i : order) {
+        if (kept(i)) {
+            shown.push_back(i);
+            continue;
+        }
         if (!isFace(confidence[i]))
             continue;
-        for (const size_t k : kept)
+        for (const size_t k : shown)
             if (Nms::boxIou(faces[i].box, faces[k].box) >= kSecondBoxIou) {
                 second[i] = true;
                 break;
             }
         if (!second[i])
-            kept.push_back(i);
+            shown.push_back(i);
     }
     return second;
 }

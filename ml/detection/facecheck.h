@@ -36,8 +36,11 @@ public:
     // For each detection: whether it is a second box on a face (kSecondBoxIou) that passes the check with a
     // higher confidence. Only detections that pass the check themselves are marked, and only a box kept as
     // a face hides another, so a chain of overlapping boxes keeps its best one and every box apart from it.
+    // `keep` (optional, one flag per detection) marks boxes that are faces whatever their confidence (named
+    // or drawn by the family): never marked, they hide the boxes that overlap them.
     static std::vector<bool> secondBoxes(const std::vector<FaceDetection>& faces,
-                                         const std::vector<double>& confidence);
+                                         const std::vector<double>& confidence,
+                                         const std::vector<bool>& keep = {});
     // Whether a detection with this confidence is shown (a second box on a face is hidden however high its
     // confidence).
     static bool isShown(double confidence, bool secondBox) { return isFace(confidence) && !secondBox; }

@@ -21,6 +21,7 @@
 #include <QTest>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <numeric>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
@@ -787,33 +788,48 @@ void TestMlMtcnn::secondBoxes_data()
     QTest::addColumn<QList<QRectF>>("boxes");
     QTest::addColumn<QList<double>>("confidence");
     QTest::addColumn<QList<bool>>("second");
+    QTest::addColumn<QList<bool>>("keep"); // the family's boxes (empty: none)
     const auto box = [](double x1, double y1, double x2, double y2) {
         return QRectF(QPointF(x1, y1), QPointF(x2, y2));
     };
     // IoU of two 100 px boxes shifted by d: (100 - d) / (100 + d); 0.35 at d = 48.1.
-    QTest::newRow("one box") << QList<QRectF>{box(0, 0, 100, 100)} << QList<double>{9} << QList<bool>{false};
+    QTest::newRow("one box") << QList<QRectF>{box(0, 0, 100, 100)} << QList<double>{9} << QList<bool>{false}
+                             << QList<bool>{};
     QTest::newRow("half a face beside it (IoU 0.43)")
         << QList<QRectF>{box(0, 0, 100, 100), box(40, 0, 140, 100)} << QList<double>{8.6, 2.9}
-        << QList<bool>{false, true};
+        << QList<bool>{false, true} << QList<bool>{};
     QTest::newRow("the stronger one second in the list")
         << QList<QRectF>{box(40, 0, 140, 100), box(0, 0, 100, 100)} << QList<double>{2.9, 8.6}
-        << QList<bool>{true, false};
+        << QList<bool>{true, false} << QList<bool>{};
     QTest::newRow("two faces side by side (IoU 0.33)")
         << QList<QRectF>{box(0, 0, 100, 100), box(50, 0, 150, 100)} << QList<double>{8.6, 2.9}
-        << QList<bool>{false, false};
+        << QList<bool>{false, false} << QList<bool>{};
     QTest::newRow("a hidden non-face hides nothing")
         << QList<QRectF>{box(0, 0, 100, 100), box(20, 0, 120, 100)} << QList<double>{0.5, 4.0}
-        << QList<bool>{false, false};
+        << QList<bool>{false, false} << QList<bool>{};
     QTest::newRow("a hidden non-face is not also a second box")
         << QList<QRectF>{box(0, 0, 100, 100), box(20, 0, 120, 100)} << QList<double>{6.0, -2.0}
-        << QList<bool>{false, false};
+        << QList<bool>{false, false} << QList<bool>{};
     // b overlaps a and c, a and c do not overlap: b goes, c stays (only kept faces hide others).
     QTest::newRow("a chain keeps its best and the box apart from it")
         << QList<QRectF>{box(0, 0, 100, 100), box(40, 0, 140, 100), box(80, 0, 180, 100)}
-        << QList<double>{9, 7, 5} << QList<bool>{false, true, false};
+        << QList<double>{9, 7, 5} << QList<bool>{false, true, false} << QList<bool>{};
+    QTest::newRow("at the bar exactly (IoU 0.35)")
+        << QList<QRectF>{box(0, 0, 100, 100), box(0, 0, 35, 100)} << QList<double>{9, 5}
+        << QList<bool>{false, true} << QList<bool>{};
+    QTest::newRow("no confidence (NaN) passes nothing and hides nothing")
+        << QList<QRectF>{box(0, 0, 100, 100), box(40, 0, 140, 100)}
+        << QList<double>{std::numeric_limits<double>::quiet_NaN(), 2.9} << QList<bool>{false, false}
+        << QList<bool>{};
+    QTest::newRow("a named box hides a surer one beside it")
+        << QList<QRectF>{box(0, 0, 100, 100), box(40, 0, 140, 100)} << QList<double>{0.2, 16.8}
+        << QList<bool>{false, true} << QList<bool>{true, false};
+    QTest::newRow("two named boxes are both kept")
+        << QList<QRectF>{box(0, 0, 100, 100), box(40, 0, 140, 100)} << QList<double>{9, 2}
+        << QList<bool>{false, false} << QList<bool>{true, true};
     QTest::newRow("a small box inside a large one (IoU 0.25)")
         << QList<QRectF>{box(0, 0, 200, 200), box(50, 50, 150, 150)} << QList<double>{9, 5}
-        << QList<bool>{false, false};
+        << QList<bool>{false, false} << QList<bool>{};
 }
 
 // Two boxes on one face (MTCNN's last NMS measures overlap over the smaller box at 0.7 and keeps both): the
@@ -823,6 +839,7 @@ void TestMlMtcnn::secondBoxes()
     QFETCH(QList<QRectF>, boxes);
     QFETCH(QList<double>, confidence);
     QFETCH(QList<bool>, second);
+    QFETCH(QList<bool>, keep);
     std::vector<FaceDetection> faces;
     for (const QRectF& r : boxes) {
         FaceDetection f;
@@ -830,7 +847,8 @@ void TestMlMtcnn::secondBoxes()
         faces.push_back(f);
     }
     const std::vector<bool> got =
-        FaceCheck::secondBoxes(faces, std::vector<double>(confidence.begin(), confidence.end()));
+        FaceCheck::secondBoxes(faces, std::vector<double>(confidence.begin(), confidence.end()),
+                               std::vector<bool>(keep.begin(), keep.end()));
     QCOMPARE(QList<bool>(got.begin(), got.end()), second);
     // Confidences that do not belong to the boxes mark nothing.
     QCOMPARE(FaceCheck::secondBoxes(faces, {}), std::vector<bool>(faces.size(), false));

@@ -9,6 +9,7 @@
 #include "faceindexer.h"
 #include "faceindexjob.h"
 #include "faceservice.h"
+#include "filenameimporter.h"
 #include "librarypaths.h"
 #include "peopleservice.h"
 #include "scanner.h"
@@ -360,7 +361,7 @@ private Q_SLOTS:
         const QList<FaceRecord> listed = FaceService(paths.catalogFile(), paths).notFaces();
         QCOMPARE(listed.size(), 2);
         for (const FaceRecord& f : listed)
-            QVERIFY(f.secondBox());
+            QVERIFY(f.secondBox);
         test::CliResult r = test::runCli({QStringLiteral("--library"), paths.root(),
                                           QStringLiteral("not-faces"), QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
@@ -381,6 +382,70 @@ private Q_SLOTS:
                                  {listed.first().id})
                      .toInt(),
                  -1);
+        // A library whose faces were checked before second boxes were looked for: looked at once, whole.
+        QVERIFY(SqlUtil::exec(db, QStringLiteral("UPDATE faces SET not_face = 0, state = 'unknown' WHERE "
+                                                 "not_face = 1")));
+        QVERIFY(SqlUtil::exec(db, QStringLiteral("DELETE FROM settings WHERE key = "
+                                                 "'faces.second_boxes_checked'")));
+        s = run();
+        QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+        QCOMPARE(s.notFaces, 1);
+        QCOMPARE(s.facesFound, 0);
+        QCOMPARE(hiddenSecondBoxes(), 1);
+        // The family named the restored second box; the photo is detected again (an edit): its other box is
+        // now the second box on the named face, whatever its confidence, and the name stays.
+        QVERIFY(people.nameFaces({listed.first().id}, QStringLiteral("Petra Kvitova")));
+        const qint64 photo = SqlUtil::scalar(db, QStringLiteral("SELECT photo_id FROM faces WHERE id = ?"),
+                                             {listed.first().id})
+                                 .toLongLong();
+        QVERIFY(SqlUtil::exec(db, QStringLiteral("DELETE FROM face_scans WHERE photo_id = ?"), {photo}));
+        s = run();
+        QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+        QCOMPARE(s.facesFound, 0);
+        QCOMPARE(s.notFaces, 1);
+        QCOMPARE(SqlUtil::scalar(db,
+                                 QStringLiteral("SELECT count(*) FROM faces WHERE photo_id = ? AND not_face "
+                                                "<= 0 AND state <> 'ignored'"),
+                                 {photo})
+                     .toInt(),
+                 1);
+        QCOMPARE(
+            SqlUtil::scalar(db, QStringLiteral("SELECT state FROM faces WHERE id = ?"), {listed.first().id})
+                .toString(),
+            QStringLiteral("confirmed"));
+        QCOMPARE(
+            SqlUtil::scalar(db,
+                            QStringLiteral("SELECT count(*) FROM faces WHERE photo_id = ? AND not_face = "
+                                           "1 AND face_check > 10"),
+                            {photo})
+                .toInt(),
+            1); // the surer box, hidden beside the named one
+        // A name from another program (an XMP region around the whole head) goes to the face shown, not to
+        // the second box that covers more of the head.
+        const qint64 mark = SqlUtil::scalar(db, QStringLiteral("SELECT id FROM photos WHERE path LIKE "
+                                                               "'%319_Mark_Teixeira.jpg'"))
+                                .toLongLong();
+        QVERIFY(mark > 0);
+        QCOMPARE(
+            SqlUtil::scalar(db,
+                            QStringLiteral("SELECT count(*) FROM faces WHERE photo_id = ? AND not_face = 1 "
+                                           "AND face_check >= ?"),
+                            {mark, FaceCheck::kMinConfidence})
+                .toInt(),
+            1);
+        QVERIFY(
+            SqlUtil::exec(db,
+                          QStringLiteral("INSERT INTO xmp_regions (photo_id, x, y, w, h, name, type, scheme) "
+                                         "VALUES (?, 0, 0, 1, 1, 'Mark Teixeira', 'Face', 'mwg')"),
+                          {mark}));
+        QString error;
+        QCOMPARE(FileNameImporter::apply(db, mark, &error), 1);
+        QCOMPARE(SqlUtil::scalar(db,
+                                 QStringLiteral("SELECT group_concat(not_face || state, ',') FROM (SELECT * "
+                                                "FROM faces WHERE photo_id = ? ORDER BY not_face)"),
+                                 {mark})
+                     .toString(),
+                 QStringLiteral("0confirmed,1ignored"));
     }
 
     // kindred-cli not-faces: --mark, the list (with who hid each), --restore, a usage error.
