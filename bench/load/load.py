@@ -20,7 +20,12 @@ folder and deleted after: cropped to fill 4000x3000, 4608x3456 and 5472x3648 in 
 with mild sensor-like noise, JPEG quality 92, 4-6 MB each) and the report adds where the face job's time went
 per photo (its stage_seconds) and the job's peak memory.
 
-  bench/load/load.py [--cli build/app/kindred-cli] [--photos N] [--camera] [--competitors 0,1,2] [--configs default,fixed,1-thread] [--json out.json]
+--event picks the WIDER event the photos come from: `parade` (crowds: 34 boxed faces a photo on average, the
+first photos of the sorted list, which is what the bench took before the option), `interview` (1 face a photo
+at the median, 3.3 on average: closer to a family's photos), or `any` (the default: the sorted list, Parade
+first).
+
+  bench/load/load.py [--cli build/app/kindred-cli] [--photos N] [--camera] [--event any|parade|interview] [--competitors 0,1,2] [--configs default,fixed,1-thread] [--json out.json]
 """
 import argparse
 import json
@@ -63,12 +68,16 @@ def cpu_model():
 CAMERA_SIZES = ["4000x3000", "4608x3456", "5472x3648"]
 
 
-def photo_set(n, work, camera=False):
-    """The first n photos of the dev set's WIDER slice (sorted), linked into one folder (or, with camera, made
-    camera-size there)."""
-    files = sorted(os.path.join(d, f) for d, _, fs in os.walk(WIDER) for f in fs if f.lower().endswith(".jpg"))
+EVENTS = {"any": "", "parade": "0--Parade", "interview": "13--Interview"}
+
+
+def photo_set(n, work, camera=False, event="any"):
+    """The first n photos of the dev set's WIDER slice (sorted; of one event), linked into one folder (or, with
+    camera, made camera-size there)."""
+    root = os.path.join(WIDER, EVENTS[event]) if EVENTS[event] else WIDER
+    files = sorted(os.path.join(d, f) for d, _, fs in os.walk(root) for f in fs if f.lower().endswith(".jpg"))
     if len(files) < n:
-        sys.exit(f"load: only {len(files)} photos under {WIDER}")
+        sys.exit(f"load: only {len(files)} photos under {root}")
     folder = os.path.join(work, "photos")
     os.makedirs(folder)
     for i, f in enumerate(files[:n]):
@@ -125,16 +134,18 @@ def main():
     parser.add_argument("--cli", default=os.path.join(ROOT, "build", "app", "kindred-cli"))
     parser.add_argument("--photos", type=int, default=60)
     parser.add_argument("--camera", action="store_true", help="camera-size (12-20 MP) copies of the photos")
+    parser.add_argument("--event", choices=sorted(EVENTS), default="any",
+                        help="the WIDER event the photos come from (interview: few faces a photo)")
     parser.add_argument("--competitors", default="0,1,2")
     parser.add_argument("--configs", default="default,fixed,1-thread")
     parser.add_argument("--json")
     args = parser.parse_args()
     cores = os.cpu_count()
     work = tempfile.mkdtemp(prefix="kindred-load-")
-    photos = photo_set(args.photos, work, args.camera)
+    photos = photo_set(args.photos, work, args.camera, args.event)
     ks = [int(k) for k in args.competitors.split(",")]
     print(f"bench load: {cpu_model()}, {cores} cores, load average before {os.getloadavg()[0]:.2f}; "
-          f"{args.photos} WIDER photos{' made camera-size (12/16/20 MP)' if args.camera else ''}; competitors: one spinning thread each, normal priority", flush=True)
+          f"{args.photos} WIDER photos{'' if args.event == 'any' else ' (' + EVENTS[args.event] + ')'}{' made camera-size (12/16/20 MP)' if args.camera else ''}; competitors: one spinning thread each, normal priority", flush=True)
     results = []
     idle = {}
     for name in args.configs.split(","):
@@ -164,7 +175,7 @@ def main():
                                                            row["stage_ms_per_photo"].items()), flush=True)
     if args.json:
         with open(args.json, "w") as f:
-            json.dump(dict(machine=cpu_model(), cores=cores, photos=args.photos, camera=args.camera,
+            json.dump(dict(machine=cpu_model(), cores=cores, photos=args.photos, camera=args.camera, event=args.event,
                            results=results), f, indent=1)
     shutil.rmtree(work, ignore_errors=True)
 
