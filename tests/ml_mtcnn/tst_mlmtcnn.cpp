@@ -109,6 +109,16 @@ std::string withExifOrientation(const std::string& jpeg, uint16_t orientation)
     return jpeg.substr(0, 2) + app1 + jpeg.substr(2);
 }
 
+// A dev-set photo (path under shared/photos/devset) as RGB; empty when the dev set is not there.
+cv::Mat devsetPhoto(const QString& image)
+{
+    const fs::path path = kShared / "photos/devset" / image.toStdString();
+    cv::Mat rgb;
+    if (fs::exists(path))
+        cv::cvtColor(cv::imread(path.string(), cv::IMREAD_COLOR), rgb, cv::COLOR_BGR2RGB);
+    return rgb;
+}
+
 } // namespace
 
 class TestMlMtcnn : public QObject {
@@ -755,12 +765,9 @@ void TestMlMtcnn::faceCheck()
     QFETCH(QString, image);
     QFETCH(QRectF, box);
     QFETCH(bool, face);
-    const fs::path path = kShared / "photos/devset" / image.toStdString();
-    if (!fs::exists(path))
+    const cv::Mat rgb = devsetPhoto(image);
+    if (rgb.empty())
         QSKIP("the dev set is not in ../shared/photos/devset");
-    cv::Mat rgb;
-    cv::cvtColor(cv::imread(path.string(), cv::IMREAD_COLOR), rgb, cv::COLOR_BGR2RGB);
-    QVERIFY(!rgb.empty());
     QVERIFY(std::max(rgb.cols, rgb.rows) <= 1600); // the face job detects at this size
     const std::vector<FaceDetection> faces = detector().detectWithContext(rgb);
     const std::array<float, 4> want{float(box.left()), float(box.top()), float(box.right()),
@@ -876,12 +883,9 @@ void TestMlMtcnn::secondBoxesOnPhotos()
     QFETCH(QString, image);
     QFETCH(QRectF, face);
     QFETCH(int, second);
-    const fs::path path = kShared / "photos/devset" / image.toStdString();
-    if (!fs::exists(path))
+    const cv::Mat rgb = devsetPhoto(image);
+    if (rgb.empty())
         QSKIP("the dev set is not in ../shared/photos/devset");
-    cv::Mat rgb;
-    cv::cvtColor(cv::imread(path.string(), cv::IMREAD_COLOR), rgb, cv::COLOR_BGR2RGB);
-    QVERIFY(!rgb.empty());
     const std::vector<FaceDetection> faces = detector().detectWithContext(rgb);
     const std::vector<double> confidence = FaceCheck::confidence(detector(), rgb, faces);
     const std::vector<bool> secondBoxes = FaceCheck::secondBoxes(faces, confidence);
