@@ -118,13 +118,16 @@ const QString kUncheckedFaces = QStringLiteral("f.face_check IS NULL AND f.sourc
 // (libraries whose faces were checked before FaceCheck::secondBoxes existed are looked at once).
 const QString kSecondBoxesKey = QStringLiteral("faces.second_boxes_checked");
 
+// A face that is the family's word: named, ignored as a stranger, drawn or read from XMP.
+const QString kFamilyFace = QStringLiteral("(f.state IN ('confirmed', 'ignored') OR f.source <> 'detector')");
+
 // Hides the second boxes on a face (FaceCheck::secondBoxes) among the stored faces of `photos`: the faces
 // the family named, drew, had read from XMP or ignored as strangers are faces whatever their confidence
 // (never hidden, they hide what overlaps them); the detector's faces the family has not touched take part
 // with their check's confidence; unnamed faces the family restored from "not a face" and unchecked ones
-// take no part. A hidden face is kept as "not a face" like the check's own. Appends the hidden faces to
-// `hidden`.
-bool hideSecondBoxes(QSqlDatabase& db, const QList<qint64>& photos, QList<qint64>* hidden, QString* error)
+// take no part. A hidden face is kept as "not a face" like the check's own. Appends the photo of each face
+// hidden to `hiddenIn`.
+bool hideSecondBoxes(QSqlDatabase& db, const QList<qint64>& photos, QList<qint64>* hiddenIn, QString* error)
 {
     if (photos.isEmpty())
         return true;
@@ -146,15 +149,12 @@ bool hideSecondBoxes(QSqlDatabase& db, const QList<qint64>& photos, QList<qint64
             QSqlQuery q(db);
             if (!SqlUtil::exec(
                     q,
-                    QStringLiteral(
-                        "SELECT f.id, f.x1, f.y1, f.x2, f.y2, f.face_check, f.state IN ('confirmed', "
-                        "'ignored') OR f.source <> 'detector' FROM faces f WHERE f.photo_id = ? AND "
-                        "((f.not_face "
-                        "<= 0 AND (f.state IN ('confirmed', 'ignored') OR f.source <> 'detector')) OR "
-                        "(f.not_face "
-                        "= 0 AND f.source = 'detector' AND f.state IN ('unknown', 'suggested') AND "
-                        "f.face_check "
-                        "IS NOT NULL)) ORDER BY f.id"),
+                    QStringLiteral("SELECT f.id, f.x1, f.y1, f.x2, f.y2, f.face_check, ") + kFamilyFace +
+                        QStringLiteral(" FROM faces f WHERE f.photo_id = ? AND ((f.not_face <= 0 AND ") +
+                        kFamilyFace +
+                        QStringLiteral(
+                            ") OR (f.not_face = 0 AND f.source = 'detector' AND f.state IN "
+                            "('unknown', 'suggested') AND f.face_check IS NOT NULL)) ORDER BY f.id"),
                     {photo}, error))
                 return fail(*error);
             while (q.next()) {
@@ -183,7 +183,7 @@ bool hideSecondBoxes(QSqlDatabase& db, const QList<qint64>& photos, QList<qint64
                                {ids[i]}, error))
                 return fail(*error);
             if (q.numRowsAffected() > 0)
-                hidden->append(ids[i]);
+                hiddenIn->append(photo);
         }
     }
     if (!db.commit())
@@ -970,18 +970,14 @@ void FaceIndexer::hideStoredSecondBoxes(QSqlDatabase& db, FaceIndexSummary& summ
             photos.append(q.value(0).toLongLong());
     }
     const QSet<qint64> redetected(besideStoredFaces.cbegin(), besideStoredFaces.cend());
-    QList<qint64> hidden;
-    if (!hideSecondBoxes(db, photos, &hidden, &summary.error))
+    QList<qint64> hiddenIn;
+    if (!hideSecondBoxes(db, photos, &hiddenIn, &summary.error))
         return;
-    if (!hidden.isEmpty()) {
-        QSqlQuery q(db);
-        for (const qint64 id : std::as_const(hidden)) {
-            ++summary.notFaces;
-            // A face of a photo detected again in this run was counted as found when it was written.
-            SqlUtil::exec(q, QStringLiteral("SELECT photo_id FROM faces WHERE id = ?"), {id});
-            if (q.next() && redetected.contains(q.value(0).toLongLong()) && summary.facesFound > 0)
-                --summary.facesFound;
-        }
+    for (const qint64 photo : std::as_const(hiddenIn)) {
+        ++summary.notFaces;
+        // A face of a photo detected again in this run was counted as found when it was written.
+        if (redetected.contains(photo) && summary.facesFound > 0)
+            --summary.facesFound;
     }
     if (whole)
         SqlUtil::exec(db, QStringLiteral("INSERT OR REPLACE INTO settings (key, value) VALUES (?, '1')"),

@@ -382,7 +382,7 @@ QList<FaceRecord> FaceService::query(const QString& where, const QVariantList& v
         r.notFace = q.value(15).toInt();
         r.faceCheck = q.value(16).isNull() ? std::numeric_limits<float>::quiet_NaN() : q.value(16).toFloat();
         // Hidden by the check although it passes it: a second box on a face (FaceCheck::secondBoxes).
-        r.secondBox = r.notFace == 1 && !q.value(16).isNull() && FaceCheck::isFace(q.value(16).toDouble());
+        r.secondBox = FaceCheck::hiddenAsSecondBox(r.notFace == 1, q.value(16).toDouble());
         r.cropPath = FaceIndexer::faceCropPath(m_paths, r.id);
         out.append(r);
     }

@@ -182,8 +182,7 @@ int FileNameImporter::apply(QSqlDatabase& db, qint64 photoId, QString* error, QL
                           QRectF(QPointF(q.value(1).toDouble() / width, q.value(2).toDouble() / height),
                                  QPointF(q.value(3).toDouble() / width, q.value(4).toDouble() / height)),
                           q.value(5).toString(), q.value(6).toInt(),
-                          q.value(6).toInt() == 1 && !q.value(7).isNull() &&
-                              FaceCheck::isFace(q.value(7).toDouble())});
+                          FaceCheck::hiddenAsSecondBox(q.value(6).toInt() == 1, q.value(7).toDouble())});
     }
     QList<QRectF> displayed, rotated;
     for (const Region& r : std::as_const(regions)) {

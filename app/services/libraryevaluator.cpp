@@ -260,14 +260,13 @@ bool LibraryEvaluator::loadFaces(const QString& root)
         f.x2 = q.value(5).toDouble();
         f.y2 = q.value(6).toDouble();
         f.notFace = q.value(7).toInt();
-        if (!q.value(8).isNull())
-            f.check = q.value(8).toDouble();
+        f.secondBox = FaceCheck::hiddenAsSecondBox(f.notFace == 1, q.value(8).toDouble());
         const size_t row = m_faces.size();
         const auto area = [](const Face& x) { return (x.x2 - x.x1) * (x.y2 - x.y1); };
         // A second box on the photo's face (which may be a little larger) never takes its label: the
         // largest of the other faces does.
         const auto before = [&](const Face& a, const Face& b) {
-            return a.secondBox() != b.secondBox() ? b.secondBox() : area(a) > area(b);
+            return a.secondBox != b.secondBox ? b.secondBox : area(a) > area(b);
         };
         const auto it = largest.find(f.photoId);
         if (it == largest.end())
@@ -280,11 +279,6 @@ bool LibraryEvaluator::loadFaces(const QString& root)
     for (const size_t row : std::as_const(largest))
         m_faces[row].label = labelOf(root, m_faces[row].path);
     return true;
-}
-
-bool LibraryEvaluator::Face::secondBox() const
-{
-    return notFace == 1 && !std::isnan(check) && FaceCheck::isFace(check);
 }
 
 bool LibraryEvaluator::applyFaceLabels(const LibraryEvalOptions& options, QJsonObject* out)
@@ -349,7 +343,7 @@ bool LibraryEvaluator::applyFaceLabels(const LibraryEvalOptions& options, QJsonO
         }
         // A second box on a face takes a label only when no other detection does.
         std::sort(pairs.begin(), pairs.end(), [this](const Pair& a, const Pair& b) {
-            const bool sa = m_faces[a.row].secondBox(), sb = m_faces[b.row].secondBox();
+            const bool sa = m_faces[a.row].secondBox, sb = m_faces[b.row].secondBox;
             return sa != sb ? sb : a.iou > b.iou;
         });
         std::vector<bool> boxUsed(it.value().size(), false);
@@ -632,7 +626,7 @@ QJsonObject LibraryEvaluator::faceCheckReport() const
     QJsonArray examples, secondBoxExamples;
     for (const Face& f : m_faces) {
         hidden += f.notFace == 1 ? 1 : 0;
-        if (f.secondBox()) {
+        if (f.secondBox) {
             ++secondBoxes;
             if (secondBoxExamples.size() < 10)
                 secondBoxExamples.append(

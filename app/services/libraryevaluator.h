@@ -10,7 +10,6 @@
 #include <QStringList>
 #include <atomic>
 #include <functional>
-#include <limits>
 
 namespace kindred {
 
@@ -83,9 +82,8 @@ private:
         double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
         QString label;   // "" = unlabelled
         int notFace = 0; // faces.not_face: 1 = hidden by the face check
-        double check = std::numeric_limits<double>::quiet_NaN(); // faces.face_check (NaN: not checked)
         // Hidden as a second box on a face shown beside it (it passed the check: FaceCheck::secondBoxes).
-        bool secondBox() const;
+        bool secondBox = false;
     };
     bool loadFaces(const QString& root);
     bool applyFaceLabels(const LibraryEvalOptions& options, QJsonObject* out);

@@ -44,6 +44,9 @@ public:
     // Whether a detection with this confidence is shown (a second box on a face is hidden however high its
     // confidence).
     static bool isShown(double confidence, bool secondBox) { return isFace(confidence) && !secondBox; }
+    // A stored detection the check hid although its confidence passes: hidden as a second box (a NaN or
+    // missing confidence never passes).
+    static bool hiddenAsSecondBox(bool hidden, double confidence) { return hidden && isFace(confidence); }
     static bool isFace(double confidence) { return confidence >= kMinConfidence; }
     static bool canGroup(double confidence) { return confidence >= kMinGroupConfidence; }
 };

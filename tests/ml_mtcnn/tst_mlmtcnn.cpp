@@ -119,6 +119,18 @@ cv::Mat devsetPhoto(const QString& image)
     return rgb;
 }
 
+// The detection found again at a labelled box (IoU > 0.7), or -1.
+int foundAgain(const std::vector<FaceDetection>& faces, const QRectF& box)
+{
+    const std::array<float, 4> want{float(box.left()), float(box.top()), float(box.right()),
+                                    float(box.bottom())};
+    int match = -1;
+    for (size_t i = 0; i < faces.size(); ++i)
+        if (iou(faces[i].box, want) > 0.7f)
+            match = int(i);
+    return match;
+}
+
 } // namespace
 
 class TestMlMtcnn : public QObject {
@@ -770,12 +782,7 @@ void TestMlMtcnn::faceCheck()
         QSKIP("the dev set is not in ../shared/photos/devset");
     QVERIFY(std::max(rgb.cols, rgb.rows) <= 1600); // the face job detects at this size
     const std::vector<FaceDetection> faces = detector().detectWithContext(rgb);
-    const std::array<float, 4> want{float(box.left()), float(box.top()), float(box.right()),
-                                    float(box.bottom())};
-    int match = -1;
-    for (size_t i = 0; i < faces.size(); ++i)
-        if (iou(faces[i].box, want) > 0.7f)
-            match = int(i);
+    const int match = foundAgain(faces, box);
     QVERIFY2(match >= 0, "the labelled detection is found again");
     const std::vector<double> confidence = FaceCheck::confidence(detector(), rgb, faces);
     QCOMPARE(confidence.size(), faces.size());
@@ -889,15 +896,9 @@ void TestMlMtcnn::secondBoxesOnPhotos()
     const std::vector<FaceDetection> faces = detector().detectWithContext(rgb);
     const std::vector<double> confidence = FaceCheck::confidence(detector(), rgb, faces);
     const std::vector<bool> secondBoxes = FaceCheck::secondBoxes(faces, confidence);
-    const std::array<float, 4> want{float(face.left()), float(face.top()), float(face.right()),
-                                    float(face.bottom())};
-    int match = -1, seconds = 0;
-    for (size_t i = 0; i < faces.size(); ++i) {
-        if (iou(faces[i].box, want) > 0.7f)
-            match = int(i);
-        seconds += secondBoxes[i] ? 1 : 0;
-    }
+    const int match = foundAgain(faces, face);
     QVERIFY2(match >= 0, "the face is found again");
+    const int seconds = int(std::count(secondBoxes.begin(), secondBoxes.end(), true));
     QVERIFY(FaceCheck::isShown(confidence[size_t(match)], secondBoxes[size_t(match)]));
     QCOMPARE(seconds, second);
     // What is left shown holds no two boxes that overlap as much.

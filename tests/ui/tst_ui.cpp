@@ -1130,20 +1130,14 @@ void TestUi::unknownFaces_notFaces()
     QTRY_VERIFY_WITH_TIMEOUT(shown.last().at(0).toLongLong() == ClusterListModel::kNotFacesRow &&
                                  view->faceModel()->rowCount() == 5,
                              10000);
+    const auto tip = [view](int row) {
+        return view->faceModel()->index(row).data(Qt::ToolTipRole).toString();
+    };
     QCOMPARE(view->faceModel()->faceAt(3).id, second);
-    QVERIFY(view->faceModel()
-                ->index(3)
-                .data(Qt::ToolTipRole)
-                .toString()
-                .startsWith(QStringLiteral("A second box on a face")));
+    QVERIFY(tip(3).startsWith(QStringLiteral("A second box on a face")));
     QCOMPARE(view->faceModel()->faceAt(4).id, hidden);
-    QVERIFY(view->faceModel()
-                ->index(4)
-                .data(Qt::ToolTipRole)
-                .toString()
-                .startsWith(QStringLiteral("Hidden by the face check")));
-    QVERIFY(
-        !view->faceModel()->index(0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("face check")));
+    QVERIFY(tip(4).startsWith(QStringLiteral("Hidden by the face check")));
+    QVERIFY(!tip(0).contains(QStringLiteral("face check")));
     view->faceList()->setFocus();
     view->faceList()->selectionModel()->select(view->faceModel()->index(4),
                                                QItemSelectionModel::ClearAndSelect);
