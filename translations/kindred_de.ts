@@ -1596,8 +1596,8 @@ Ziehen Sie einen Fotoordner hierher oder fügen Sie einen hinzu.</translation>
         </translation>
     </message>
     <message>
-        <source>Kindred hides what the face detector found but does not look like a face (and what you marked). Select real faces and choose &quot;It is a face&quot;.</source>
-        <translation>Kindred blendet aus, was der Gesichtsfinder fand, aber nicht wie ein Gesicht aussieht (und was Sie markiert haben). Wählen Sie echte Gesichter und dann „Es ist ein Gesicht“.</translation>
+        <source>Kindred hides what the face detector found but does not look like a face, a second box on a face already shown, and what you marked. Point at a face to see why. Select real faces and choose &quot;It is a face&quot;.</source>
+        <translation>Kindred blendet aus, was der Gesichtsfinder fand, aber nicht wie ein Gesicht aussieht, einen zweiten Rahmen auf einem schon gezeigten Gesicht und was Sie markiert haben. Zeigen Sie auf ein Gesicht, um den Grund zu sehen. Wählen Sie echte Gesichter und dann „Es ist ein Gesicht“.</translation>
     </message>
 </context>
 <context>

@@ -1595,7 +1595,7 @@ Drop a folder of photos here, or add one.</source>
         </translation>
     </message>
     <message>
-        <source>Kindred hides what the face detector found but does not look like a face (and what you marked). Select real faces and choose &quot;It is a face&quot;.</source>
+        <source>Kindred hides what the face detector found but does not look like a face, a second box on a face already shown, and what you marked. Point at a face to see why. Select real faces and choose &quot;It is a face&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

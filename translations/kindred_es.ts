@@ -1596,8 +1596,8 @@ Arrastre aquí una carpeta de fotos o añada una.</translation>
         </translation>
     </message>
     <message>
-        <source>Kindred hides what the face detector found but does not look like a face (and what you marked). Select real faces and choose &quot;It is a face&quot;.</source>
-        <translation>Kindred oculta lo que el detector encontró pero no parece una cara (y lo que usted marcó). Elija las caras reales y luego «Es una cara».</translation>
+        <source>Kindred hides what the face detector found but does not look like a face, a second box on a face already shown, and what you marked. Point at a face to see why. Select real faces and choose &quot;It is a face&quot;.</source>
+        <translation>Kindred oculta lo que el detector encontró pero no parece una cara, un segundo recuadro sobre una cara ya mostrada y lo que usted marcó. Señale una cara para ver el motivo. Elija las caras reales y luego «Es una cara».</translation>
     </message>
 </context>
 <context>

@@ -1596,8 +1596,8 @@ Déposez ici un dossier de photos, ou ajoutez-en un.</translation>
         </translation>
     </message>
     <message>
-        <source>Kindred hides what the face detector found but does not look like a face (and what you marked). Select real faces and choose &quot;It is a face&quot;.</source>
-        <translation>Kindred masque ce que le détecteur a trouvé mais qui ne ressemble pas à un visage (et ce que vous avez marqué). Choisissez les vrais visages puis « C’est un visage ».</translation>
+        <source>Kindred hides what the face detector found but does not look like a face, a second box on a face already shown, and what you marked. Point at a face to see why. Select real faces and choose &quot;It is a face&quot;.</source>
+        <translation>Kindred masque ce que le détecteur a trouvé mais qui ne ressemble pas à un visage, un second cadre sur un visage déjà affiché et ce que vous avez marqué. Pointez un visage pour en voir la raison. Choisissez les vrais visages puis « C’est un visage ».</translation>
     </message>
 </context>
 <context>

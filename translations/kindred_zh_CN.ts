@@ -1554,8 +1554,8 @@ Drop a folder of photos here, or add one.</source>
         </translation>
     </message>
     <message>
-        <source>Kindred hides what the face detector found but does not look like a face (and what you marked). Select real faces and choose &quot;It is a face&quot;.</source>
-        <translation>Kindred 会隐藏检测器找到但看起来不像面孔的内容（以及您标记的内容）。请选择真正的面孔，然后点击“这是面孔”。</translation>
+        <source>Kindred hides what the face detector found but does not look like a face, a second box on a face already shown, and what you marked. Point at a face to see why. Select real faces and choose &quot;It is a face&quot;.</source>
+        <translation>Kindred 会隐藏检测器找到但看起来不像面孔的内容、已显示面孔上的第二个框，以及您标记的内容。将鼠标指向面孔可查看原因。请选择真正的面孔，然后点击“这是面孔”。</translation>
     </message>
 </context>
 <context>

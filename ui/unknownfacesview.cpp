@@ -270,8 +270,9 @@ void UnknownFacesView::loadCluster(qint64 clusterId)
                          : tr("A group of %n face(s)", nullptr, c.size));
     m_hint->setText(
         clusterId == ClusterListModel::kNotFacesRow
-            ? tr("Kindred hides what the face detector found but does not look like a face "
-                 "(and what you marked). Select real faces and choose \"It is a face\".")
+            ? tr("Kindred hides what the face detector found but does not look like a face, a second box "
+                 "on a face already shown, and what you marked. Point at a face to see why. Select real "
+                 "faces and choose \"It is a face\".")
             : tr("Select faces that are someone else and take them out before naming the group."));
     if (!c.suggestedPersonName.isEmpty() && m_name->text().isEmpty())
         m_name->setPlaceholderText(tr("Looks like %1. Type a name…").arg(c.suggestedPersonName));

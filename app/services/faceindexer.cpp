@@ -961,7 +961,7 @@ void FaceIndexer::hideStoredSecondBoxes(QSqlDatabase& db, FaceIndexSummary& summ
     if (whole) {
         QSqlQuery q(db);
         if (!SqlUtil::exec(q,
-                           QStringLiteral("SELECT photo_id FROM faces WHERE not_face = 0 GROUP BY photo_id "
+                           QStringLiteral("SELECT photo_id FROM faces WHERE not_face <= 0 GROUP BY photo_id "
                                           "HAVING count(*) > 1"),
                            {}, &summary.error))
             return;

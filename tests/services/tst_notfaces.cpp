@@ -420,6 +420,26 @@ private Q_SLOTS:
                             {photo})
                 .toInt(),
             1); // the surer box, hidden beside the named one
+        // The same photo in a library checked before second boxes were looked for: the named box was restored
+        // from "not a face" (not_face -1) and is the only one of its photo shown as 0; the whole-library pass
+        // still looks at it.
+        QVERIFY(SqlUtil::exec(
+            db,
+            QStringLiteral("UPDATE faces SET not_face = 0, state = 'unknown' WHERE photo_id = ? "
+                           "AND not_face = 1"),
+            {photo}));
+        QVERIFY(SqlUtil::exec(db, QStringLiteral("DELETE FROM settings WHERE key = "
+                                                 "'faces.second_boxes_checked'")));
+        s = run();
+        QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+        QCOMPARE(s.notFaces, 1);
+        QCOMPARE(
+            SqlUtil::scalar(db,
+                            QStringLiteral("SELECT count(*) FROM faces WHERE photo_id = ? AND not_face = "
+                                           "1 AND face_check > 10"),
+                            {photo})
+                .toInt(),
+            1);
         // A name from another program (an XMP region around the whole head) goes to the face shown, not to
         // the second box that covers more of the head.
         const qint64 mark = SqlUtil::scalar(db, QStringLiteral("SELECT id FROM photos WHERE path LIKE "
