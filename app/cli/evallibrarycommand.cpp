@@ -179,6 +179,12 @@ int runEvalLibrary(const QStringList& args, CliContext& ctx)
                         "fine-tuning (default 30; 0: not used)."),
          QStringLiteral("W")});
     parser.addOption(
+        {QStringLiteral("finetune-together-weight"),
+         QStringLiteral(
+             "With --finetune-every: how much the faces nobody named that are likely one person stay "
+             "together in the fine-tuning (default 10; 0: not used)."),
+         QStringLiteral("W")});
+    parser.addOption(
         {QStringLiteral("finetune-every"),
          QStringLiteral(
              "Simulate the app's flow once more with the background fine-tuning running whenever N "
@@ -335,6 +341,9 @@ int runEvalLibrary(const QStringList& args, CliContext& ctx)
     options.effortFinetuneEvery = parser.value(QStringLiteral("finetune-every")).toInt();
     if (parser.isSet(QStringLiteral("finetune-free-weight")))
         options.effortFinetuneFreeWeight = parser.value(QStringLiteral("finetune-free-weight")).toDouble();
+    if (parser.isSet(QStringLiteral("finetune-together-weight")))
+        options.effortFinetuneTogetherWeight =
+            parser.value(QStringLiteral("finetune-together-weight")).toDouble();
     if (parser.isSet(QStringLiteral("subsets")))
         options.subsets = parser.value(QStringLiteral("subsets")).split(QLatin1Char(','), Qt::SkipEmptyParts);
     options.grouping = FaceService(workPaths.catalogFile(), workPaths).libraryOptions();

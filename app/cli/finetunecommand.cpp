@@ -69,6 +69,10 @@ int runFinetune(const QStringList& args, CliContext& ctx)
         {QStringLiteral("free-weight"),
          QStringLiteral("How much the faces nobody named keep their places (default 30; 0: not used)."),
          QStringLiteral("W")},
+        {QStringLiteral("together-weight"),
+         QStringLiteral("How much the faces nobody named that are likely one person stay together (default "
+                        "10; 0: not used)."),
+         QStringLiteral("W")},
         {QStringLiteral("dry-run"), QStringLiteral("Train and measure, but write nothing.")},
         {QStringLiteral("json"), QStringLiteral("Print JSON.")},
         {QStringLiteral("history"), QStringLiteral("List the recorded runs (adopted or not).")},
@@ -130,6 +134,11 @@ int runFinetune(const QStringList& args, CliContext& ctx)
         options.freeWeight = parser.value(QStringLiteral("free-weight")).toDouble(&ok);
         if (!ok || options.freeWeight < 0)
             return usage(QStringLiteral("--free-weight needs a number >= 0"));
+    }
+    if (parser.isSet(QStringLiteral("together-weight"))) {
+        options.togetherWeight = parser.value(QStringLiteral("together-weight")).toDouble(&ok);
+        if (!ok || options.togetherWeight < 0)
+            return usage(QStringLiteral("--together-weight needs a number >= 0"));
     }
     options.dryRun = parser.isSet(QStringLiteral("dry-run"));
     {

@@ -102,6 +102,7 @@ bool EffortSimulator::run(const EffortOptions& options, QJsonObject* report, con
         FinetuneOptions finetune;
         finetune.refresh = false; // the regrouping below, with the library's options
         finetune.freeWeight = options.finetuneFreeWeight;
+        finetune.togetherWeight = options.finetuneTogetherWeight;
         if (!service.checkData(finetune).isEmpty())
             return true; // not enough names yet: asked again after the next decisions
         namedAtLastFinetune = int(m_named.size());

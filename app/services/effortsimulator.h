@@ -38,7 +38,8 @@ struct EffortOptions {
     // an adopted stage is used from then on. 0: never (the app's own trigger is every
     // FinetuneService::kNewConfirmedFacesToRun faces; a larger step measures the same at less cost).
     int finetuneEvery = 0;
-    double finetuneFreeWeight = -1; // FinetuneOptions::freeWeight
+    double finetuneFreeWeight = -1;     // FinetuneOptions::freeWeight
+    double finetuneTogetherWeight = -1; // FinetuneOptions::togetherWeight
 };
 
 // The effort a family spends naming a library, simulated through the app's own actions (PeopleService,

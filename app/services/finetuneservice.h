@@ -27,6 +27,9 @@ struct FinetuneOptions {
     int threads = 0;     // FinetuneJob: CPU threads for training, 0 = all cores
     // The faces nobody named keep their places (TrainingOptions::freeWeight); < 0: the default.
     double freeWeight = -1;
+    // Their pairs that are likely one person stay together (TrainingOptions::togetherWeight); < 0: the
+    // default.
+    double togetherWeight = -1;
 };
 
 // Held-out quality of one embedding space.

@@ -953,6 +953,7 @@ bool LibraryEvaluator::effortReports(const LibraryEvalOptions& options, QJsonObj
         effort.policy = policy;
         effort.finetuneEvery = key == QLatin1String("effort_finetuned") ? options.effortFinetuneEvery : 0;
         effort.finetuneFreeWeight = options.effortFinetuneFreeWeight;
+        effort.finetuneTogetherWeight = options.effortFinetuneTogetherWeight;
         QJsonObject out;
         EffortSimulator simulator(paths.catalogFile(), paths, labels);
         const bool ok = simulator.run(effort, &out, cancel);

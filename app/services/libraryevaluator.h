@@ -37,7 +37,8 @@ struct LibraryEvalOptions {
     // > 0: the app's flow is simulated once more with the background fine-tuning on the family's answers
     // (EffortOptions::finetuneEvery), reported as "effort_finetuned".
     int effortFinetuneEvery = 0;
-    double effortFinetuneFreeWeight = -1; // FinetuneOptions::freeWeight
+    double effortFinetuneFreeWeight = -1;     // FinetuneOptions::freeWeight
+    double effortFinetuneTogetherWeight = -1; // FinetuneOptions::togetherWeight
 
     std::function<void(const QString&)> log; // progress lines (may be empty)
 };

@@ -229,7 +229,7 @@ TripletTrainer::RunResult TripletTrainer::fit(const torch::Tensor& x, const std:
     const std::vector<int> probeLabels = validate ? labelsOf(labels, probeRows) : std::vector<int>();
 
     // The unnamed faces that keep their places, and the bar under which a pair counts.
-    const bool useFree = m_options.freeWeight > 0.0 && !freeRows.empty();
+    const bool useFree = (m_options.freeWeight > 0.0 || m_options.togetherWeight > 0.0) && !freeRows.empty();
     const torch::Tensor freeX = useFree ? rowsOf(x, freeRows) : torch::Tensor();
     const float freeBar = m_options.pairBar <= 1.0f ? m_options.pairBar : 2.0f;
 
@@ -284,6 +284,17 @@ TripletTrainer::RunResult TripletTrainer::fit(const torch::Tensor& x, const std:
                     torch::eye(u.size(0), both.size(0), torch::kBool).logical_not());
                 const torch::Tensor rise = (now - was).clamp_min(0.0);
                 loss = loss + m_options.freeWeight * (rise * counted).sum() / counted.sum().clamp_min(1);
+                // Two unnamed faces at or above the bar are likely one person (a grouping puts them
+                // together): they stay there. Only a fall under the bar costs; above it they may move either
+                // way.
+                if (m_options.togetherWeight > 0.0 && m_options.pairBar <= 1.0f) {
+                    const int64_t n = u.size(0);
+                    const torch::Tensor wasU = was.narrow(1, 0, n);
+                    const torch::Tensor above =
+                        wasU.ge(freeBar).logical_and(torch::eye(n, torch::kBool).logical_not());
+                    const torch::Tensor under = (freeBar - now.narrow(1, 0, n)).clamp_min(0.0);
+                    loss = loss + m_options.togetherWeight * (under * above).sum() / above.sum().clamp_min(1);
+                }
             }
             if (m_options.weightDecay > 0.0) {
                 const auto params = head->parameters();
@@ -360,6 +371,15 @@ bool TripletTrainer::measureStrangers(const torch::Tensor& x, const std::vector<
     constexpr int64_t kBins = 4096;
     torch::Tensor histBefore = torch::zeros({kBins}), histAfter = torch::zeros({kBins});
     int64_t pairsBefore = 0, pairsAfter = 0, protoBefore = 0, protoAfter = 0;
+    int64_t apartBefore = 0, apartAfter = 0, ownPairs = 0;
+    // Pairs of one left-out person's faces (each pair once) below the pair bar.
+    const auto apart = [&](const torch::Tensor& left, const std::vector<int>& leftLabels) {
+        const torch::Tensor l = torch::tensor(std::vector<int64_t>(leftLabels.begin(), leftLabels.end()));
+        const torch::Tensor same = l.unsqueeze(1).eq(l.unsqueeze(0)).triu(1);
+        const torch::Tensor sims = torch::mm(unit(left), unit(left).t());
+        return std::pair{sims.lt(m_options.pairBar).logical_and(same).sum().item<int64_t>(),
+                         same.sum().item<int64_t>()};
+    };
     const auto tally = [&](const torch::Tensor& left, const torch::Tensor& trained, torch::Tensor& hist,
                            int64_t& atBar) {
         const torch::Tensor sims = torch::mm(unit(left), unit(trained).t());
@@ -393,6 +413,10 @@ bool TripletTrainer::measureStrangers(const torch::Tensor& x, const std::vector<
         protoAfter += impostorsReaching(gp, gl, sp, sl, m_options.prototypeBar);
         tally(s, g, histBefore, pairsBefore);
         tally(sp, gp, histAfter, pairsAfter);
+        const auto [b, own] = apart(s, sl);
+        apartBefore += b;
+        apartAfter += apart(sp, sl).first;
+        ownPairs += own;
     }
     // The bin holding the q-quantile, as its centre.
     const auto quantile = [](const torch::Tensor& hist, double q) {
@@ -409,6 +433,9 @@ bool TripletTrainer::measureStrangers(const torch::Tensor& x, const std::vector<
     after->strangersAtPairBar = pairsAfter;
     before->strangerTop = quantile(histBefore, kDifferentQuantile);
     after->strangerTop = quantile(histAfter, kDifferentQuantile);
+    before->strangersApart = apartBefore;
+    after->strangersApart = apartAfter;
+    before->strangerOwnPairs = after->strangerOwnPairs = ownPairs;
     return true;
 }
 
@@ -521,7 +548,7 @@ TrainingResult TripletTrainer::train(const torch::Tensor& embeddings, const std:
     result.validation =
         (kFold ? std::to_string(folds) + "-fold" : "hold-out " + percent(m_options.holdoutShare)) + " (" +
         std::to_string(probeCount) + " probes)" +
-        (m_options.freeWeight > 0.0 && !freeRows.empty()
+        ((m_options.freeWeight > 0.0 || m_options.togetherWeight > 0.0) && !freeRows.empty()
              ? ", " + std::to_string(freeRows.size()) + " unnamed faces kept in their places"
              : std::string());
 
@@ -619,7 +646,11 @@ TrainingResult TripletTrainer::train(const torch::Tensor& embeddings, const std:
                             " pairs at " + number(m_options.pairBar, 2) + " " +
                             std::to_string(result.before.strangersAtPairBar) + " -> " +
                             std::to_string(result.after.strangersAtPairBar) + ", most alike 1% " +
-                            number(result.before.strangerTop) + " -> " + number(result.after.strangerTop);
+                            number(result.before.strangerTop) + " -> " + number(result.after.strangerTop) +
+                            ", pairs of one person below " + number(m_options.pairBar, 2) + " " +
+                            std::to_string(result.before.strangersApart) + " -> " +
+                            std::to_string(result.after.strangersApart) + " of " +
+                            std::to_string(result.before.strangerOwnPairs);
                 // Pairs, not a count at the prototypes: a head that separates people it never saw (their
                 // pairs far apart) can still bring a few of their faces nearer a relative's prototype, and a
                 // count of a few is noise.
@@ -628,6 +659,10 @@ TrainingResult TripletTrainer::train(const torch::Tensor& embeddings, const std:
                     result.adopted = false;
                     result.reason = "not adopted: faces of people it was not trained on come closer to the "
                                     "trained people; " +
+                                    numbers + strangers;
+                } else if (moreLookAlikes(result.before.strangersApart, result.after.strangersApart)) {
+                    result.adopted = false;
+                    result.reason = "not adopted: faces of one person it was not trained on move apart; " +
                                     numbers + strangers;
                 }
             }

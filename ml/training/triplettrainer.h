@@ -50,6 +50,9 @@ struct TrainingOptions {
     // The head is refused when it brings more of their pairs with the trained people's faces over pairBar
     // (beyond counting noise) or the most alike 1 % of those pairs closer by more than kDifferentShift; their
     // faces at prototypeBar of a trained person's prototype are reported, not decided on (a handful, noisy).
+    // It is also refused when it pulls the faces of one person it never saw apart: more pairs of one left-out
+    // person's faces below pairBar (beyond counting noise) — the family's people not yet named would come in
+    // more groups.
     // 0: no check.
     int strangerFolds = 4;
     // Faces nobody has named (label -1: a family's strangers and people not named yet, and the people left
@@ -59,6 +62,12 @@ struct TrainingOptions {
     // may come closer; without pairBar every pair counts). A fall costs nothing. 0: the unnamed faces are
     // not used.
     double freeWeight = 0.0;
+    // With pairBar set, two unnamed faces at or above it (likely one person: faces a grouping puts together)
+    // also stay together: the loss adds togetherWeight x the mean of how far such pairs fall under pairBar
+    // (above it they may move either way). Without it a head trained on the named people can spread the faces
+    // of people it never saw, and the family's people not yet named come in more groups (docs/quality.md,
+    // section 9). 0: not used.
+    double togetherWeight = 0.0;
     int freeBatch = 256;
 };
 
@@ -77,6 +86,10 @@ struct HeadMetrics {
     int64_t strangersAtPrototypeBar = -1;
     int64_t strangersAtPairBar = -1;
     double strangerTop = -1;
+    // And the people left out with themselves: pairs of one person's faces below pairBar (the faces a
+    // grouping would keep apart), of how many pairs.
+    int64_t strangersApart = -1;
+    int64_t strangerOwnPairs = -1;
 };
 
 // With the application's bars set (TrainingOptions::pairBar), a head is also refused when the most alike

@@ -309,16 +309,21 @@ private Q_SLOTS:
     void unnamedFaces_data()
     {
         QTest::addColumn<double>("freeWeight");
+        QTest::addColumn<double>("togetherWeight");
         QTest::addColumn<int>("kept"); // unnamed faces the run keeps in their places
-        QTest::newRow("default: the unnamed faces are used") << -1.0 << 100;
-        QTest::newRow("weight 0: not used") << 0.0 << 0;
+        QTest::newRow("default: the unnamed faces are used") << -1.0 << -1.0 << 100;
+        QTest::newRow("weights 0: not used") << 0.0 << 0.0 << 0;
+        QTest::newRow("only kept together") << 0.0 << -1.0 << 100;
+        QTest::newRow("only kept from coming closer") << -1.0 << 0.0 << 100;
     }
 
-    // The faces nobody named (TrainingOptions::freeWeight): every face that is not confirmed and not hidden
-    // as not a face, of the library's model, goes into the run; the named faces stay what the run counts.
+    // The faces nobody named (TrainingOptions::freeWeight, togetherWeight): every face that is not confirmed
+    // and not hidden as not a face, of the library's model, goes into the run; the named faces stay what the
+    // run counts.
     void unnamedFaces()
     {
         QFETCH(double, freeWeight);
+        QFETCH(double, togetherWeight);
         QFETCH(int, kept);
         QTemporaryDir dir;
         Library lib(dir.path());
@@ -334,6 +339,7 @@ private Q_SLOTS:
         FinetuneOptions options = fastOptions();
         options.dryRun = true;
         options.freeWeight = freeWeight;
+        options.togetherWeight = togetherWeight;
         FinetuneRun run;
         QCOMPARE(service.run(options, &run), FinetuneStatus::Ok);
         QCOMPARE(run.faces, 240);

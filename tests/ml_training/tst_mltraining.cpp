@@ -576,16 +576,21 @@ private Q_SLOTS:
         QTest::addColumn<int>("strangerFolds");
         QTest::addColumn<bool>("adopted");
         QTest::addColumn<double>("freeWeight");
-        QTest::newRow("identities only, no open-set check") << "identities" << 0 << true << 0.0;
-        QTest::newRow("identities only, people left out in turn") << "identities" << 4 << false << 0.0;
-        QTest::newRow("shared nuisance, people left out in turn") << "nuisance" << 4 << true << 0.0;
+        QTest::addColumn<double>("togetherWeight");
+        QTest::newRow("identities only, no open-set check") << "identities" << 0 << true << 0.0 << 0.0;
+        QTest::newRow("identities only, people left out in turn") << "identities" << 4 << false << 0.0 << 0.0;
+        QTest::newRow("shared nuisance, people left out in turn") << "nuisance" << 4 << true << 0.0 << 0.0;
         // Twelve more people nobody named (label -1): used in training, where they keep their places, the
         // head no longer draws the people it never saw towards the named ones (the same faces without them:
         // refused).
         QTest::newRow("identities only, twelve people not named, not used")
-            << "identities+unnamed" << 4 << false << 0.0;
+            << "identities+unnamed" << 4 << false << 0.0 << 0.0;
         QTest::newRow("identities only, twelve people not named keep their places")
-            << "identities+unnamed" << 4 << true << 10.0;
+            << "identities+unnamed" << 4 << true << 10.0 << 0.0;
+        // And their faces at the pair bar stay together: fewer pairs of one left-out person fall under it
+        // than with the same training without it.
+        QTest::newRow("identities only, twelve people not named keep their places and stay together")
+            << "identities+unnamed" << 4 << true << 10.0 << 10.0;
     }
 
     // The open-set check (TrainingOptions::strangerFolds): people left out of training stand for the people
@@ -601,6 +606,7 @@ private Q_SLOTS:
         QFETCH(int, strangerFolds);
         QFETCH(bool, adopted);
         QFETCH(double, freeWeight);
+        QFETCH(double, togetherWeight);
         SyntheticOptions s = twelvePeople();
         const bool unnamed = situation.endsWith(QLatin1String("+unnamed"));
         if (unnamed) {
@@ -624,6 +630,7 @@ private Q_SLOTS:
         options.prototypeBar = 0.6f;
         options.strangerFolds = strangerFolds;
         options.freeWeight = freeWeight;
+        options.togetherWeight = togetherWeight;
         TrainingResult r = TripletTrainer(options).train(set.embeddings, set.labels);
         QVERIFY2(r.adopted == adopted, r.reason.c_str());
         if (strangerFolds == 0) {
@@ -637,6 +644,18 @@ private Q_SLOTS:
             // Kept in their places: no closer than the rule allows (without them: refused, the row above).
             QVERIFY(r.after.strangerTop <= r.before.strangerTop + kDifferentShift);
             QVERIFY(!TripletTrainer::moreLookAlikes(r.before.strangersAtPairBar, r.after.strangersAtPairBar));
+            // The faces of one person it never saw: measured, and not pulled apart beyond the rule.
+            QVERIFY(r.before.strangerOwnPairs > 0 && r.before.strangersApart >= 0);
+            QVERIFY(!TripletTrainer::moreLookAlikes(r.before.strangersApart, r.after.strangersApart));
+            if (togetherWeight > 0) {
+                options.togetherWeight = 0;
+                const TrainingResult without = TripletTrainer(options).train(set.embeddings, set.labels);
+                QVERIFY2(r.after.strangersApart < without.after.strangersApart,
+                         qPrintable(QStringLiteral("%1 -> %2 kept together, %3 without")
+                                        .arg(r.before.strangersApart)
+                                        .arg(r.after.strangersApart)
+                                        .arg(without.after.strangersApart)));
+            }
             return;
         }
         if (adopted) {
