@@ -413,13 +413,16 @@ private Q_SLOTS:
             SqlUtil::scalar(db, QStringLiteral("SELECT state FROM faces WHERE id = ?"), {listed.first().id})
                 .toString(),
             QStringLiteral("confirmed"));
-        QCOMPARE(
-            SqlUtil::scalar(db,
-                            QStringLiteral("SELECT count(*) FROM faces WHERE photo_id = ? AND not_face = "
-                                           "1 AND face_check > 10"),
-                            {photo})
-                .toInt(),
-            1); // the surer box, hidden beside the named one
+        // The surer box of the photo, hidden beside the named one.
+        const auto surerBoxHidden = [&] {
+            return SqlUtil::scalar(
+                       db,
+                       QStringLiteral("SELECT count(*) FROM faces WHERE photo_id = ? AND not_face = "
+                                      "1 AND face_check > 10"),
+                       {photo})
+                       .toInt() == 1;
+        };
+        QVERIFY(surerBoxHidden());
         // The same photo in a library checked before second boxes were looked for: the named box was restored
         // from "not a face" (not_face -1) and is the only one of its photo shown as 0; the whole-library pass
         // still looks at it.
@@ -433,13 +436,7 @@ private Q_SLOTS:
         s = run();
         QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
         QCOMPARE(s.notFaces, 1);
-        QCOMPARE(
-            SqlUtil::scalar(db,
-                            QStringLiteral("SELECT count(*) FROM faces WHERE photo_id = ? AND not_face = "
-                                           "1 AND face_check > 10"),
-                            {photo})
-                .toInt(),
-            1);
+        QVERIFY(surerBoxHidden());
         // A name from another program (an XMP region around the whole head) goes to the face shown, not to
         // the second box that covers more of the head.
         const qint64 mark = SqlUtil::scalar(db, QStringLiteral("SELECT id FROM photos WHERE path LIKE "
