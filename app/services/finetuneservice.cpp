@@ -383,7 +383,7 @@ FinetuneStatus FinetuneService::run(const FinetuneOptions& options, FinetuneRun*
         return FinetuneStatus::NotEnoughData;
     }
     const auto named = static_cast<int64_t>(labels.size());
-    if (t.freeWeight > 0 || t.togetherWeight > 0) {
+    if (t.usesUnnamedFaces()) {
         // The faces nobody named (strangers, people not named yet; not the faces hidden as not a face), every
         // k-th by id so that at most kMaxFreeFaces are spread over the whole library.
         if (!SqlUtil::exec(

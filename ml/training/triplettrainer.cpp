@@ -229,7 +229,7 @@ TripletTrainer::RunResult TripletTrainer::fit(const torch::Tensor& x, const std:
     const std::vector<int> probeLabels = validate ? labelsOf(labels, probeRows) : std::vector<int>();
 
     // The unnamed faces that keep their places, and the bar under which a pair counts.
-    const bool useFree = (m_options.freeWeight > 0.0 || m_options.togetherWeight > 0.0) && !freeRows.empty();
+    const bool useFree = m_options.usesUnnamedFaces() && !freeRows.empty();
     const torch::Tensor freeX = useFree ? rowsOf(x, freeRows) : torch::Tensor();
     const float freeBar = m_options.pairBar <= 1.0f ? m_options.pairBar : 2.0f;
 
@@ -372,13 +372,10 @@ bool TripletTrainer::measureStrangers(const torch::Tensor& x, const std::vector<
     torch::Tensor histBefore = torch::zeros({kBins}), histAfter = torch::zeros({kBins});
     int64_t pairsBefore = 0, pairsAfter = 0, protoBefore = 0, protoAfter = 0;
     int64_t apartBefore = 0, apartAfter = 0, ownPairs = 0;
-    // Pairs of one left-out person's faces (each pair once) below the pair bar.
-    const auto apart = [&](const torch::Tensor& left, const std::vector<int>& leftLabels) {
-        const torch::Tensor l = torch::tensor(std::vector<int64_t>(leftLabels.begin(), leftLabels.end()));
-        const torch::Tensor same = l.unsqueeze(1).eq(l.unsqueeze(0)).triu(1);
+    // Of the pairs of one left-out person's faces (`same`: each pair once), those below the pair bar.
+    const auto apart = [&](const torch::Tensor& left, const torch::Tensor& same) {
         const torch::Tensor sims = torch::mm(unit(left), unit(left).t());
-        return std::pair{sims.lt(m_options.pairBar).logical_and(same).sum().item<int64_t>(),
-                         same.sum().item<int64_t>()};
+        return sims.lt(m_options.pairBar).logical_and(same).sum().item<int64_t>();
     };
     const auto tally = [&](const torch::Tensor& left, const torch::Tensor& trained, torch::Tensor& hist,
                            int64_t& atBar) {
@@ -413,10 +410,11 @@ bool TripletTrainer::measureStrangers(const torch::Tensor& x, const std::vector<
         protoAfter += impostorsReaching(gp, gl, sp, sl, m_options.prototypeBar);
         tally(s, g, histBefore, pairsBefore);
         tally(sp, gp, histAfter, pairsAfter);
-        const auto [b, own] = apart(s, sl);
-        apartBefore += b;
-        apartAfter += apart(sp, sl).first;
-        ownPairs += own;
+        const torch::Tensor l = torch::tensor(std::vector<int64_t>(sl.begin(), sl.end()));
+        const torch::Tensor same = l.unsqueeze(1).eq(l.unsqueeze(0)).triu(1);
+        apartBefore += apart(s, same);
+        apartAfter += apart(sp, same);
+        ownPairs += same.sum().item<int64_t>();
     }
     // The bin holding the q-quantile, as its centre.
     const auto quantile = [](const torch::Tensor& hist, double q) {
@@ -548,7 +546,7 @@ TrainingResult TripletTrainer::train(const torch::Tensor& embeddings, const std:
     result.validation =
         (kFold ? std::to_string(folds) + "-fold" : "hold-out " + percent(m_options.holdoutShare)) + " (" +
         std::to_string(probeCount) + " probes)" +
-        ((m_options.freeWeight > 0.0 || m_options.togetherWeight > 0.0) && !freeRows.empty()
+        (m_options.usesUnnamedFaces() && !freeRows.empty()
              ? ", " + std::to_string(freeRows.size()) + " unnamed faces kept in their places"
              : std::string());
 

@@ -69,6 +69,8 @@ struct TrainingOptions {
     // section 9). 0: not used.
     double togetherWeight = 0.0;
     int freeBatch = 256;
+    // Whether a run takes the unnamed faces at all (either weight set).
+    bool usesUnnamedFaces() const { return freeWeight > 0.0 || togetherWeight > 0.0; }
 };
 
 // Held-out quality of one embedding space (raw, or through a head).
