@@ -63,6 +63,17 @@
         <source>hands, ears, patterns…</source>
         <translation>Hände, Ohren, Muster…</translation>
     </message>
+    <message numerus="yes">
+        <source>Maybe not faces: %n</source>
+        <translation>
+            <numerusform>Vielleicht keine Gesichter: %n</numerusform>
+            <numerusform>Vielleicht keine Gesichter: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the app is unsure</source>
+        <translation>die App ist unsicher</translation>
+    </message>
 </context>
 <context>
     <name>kindred::FaceIndexJob</name>
@@ -1598,6 +1609,21 @@ Ziehen Sie einen Fotoordner hierher oder fügen Sie einen hinzu.</translation>
     <message>
         <source>Kindred hides what the face detector found but does not look like a face, a second box on a face already shown, and what you marked. Point at a face to see why. Select real faces and choose &quot;It is a face&quot;.</source>
         <translation>Kindred blendet aus, was der Gesichtsfinder fand, aber nicht wie ein Gesicht aussieht, einen zweiten Rahmen auf einem schon gezeigten Gesicht und was Sie markiert haben. Zeigen Sie auf ein Gesicht, um den Grund zu sehen. Wählen Sie echte Gesichter und dann „Es ist ein Gesicht“.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n detection(s) that may not be faces</source>
+        <translation>
+            <numerusform>%n Fund, der vielleicht kein Gesicht ist</numerusform>
+            <numerusform>%n Funde, die vielleicht keine Gesichter sind</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kindred is not sure these are faces (small, blurred or half hidden ones, hands, patterns) and keeps them out of the groups. Least sure first: select what is not a face and choose &quot;Not a face&quot;; choose &quot;It is a face&quot; for faces, and they join the groups.</source>
+        <translation>Kindred ist nicht sicher, ob dies Gesichter sind (kleine, unscharfe oder halb verdeckte, Hände, Muster), und hält sie aus den Gruppen heraus. Die unsichersten zuerst: Wählen Sie, was kein Gesicht ist, und dann „Kein Gesicht“; für Gesichter „Es ist ein Gesicht“, dann kommen sie in die Gruppen.</translation>
+    </message>
+    <message>
+        <source>The selected detections are faces: Kindred groups them like any face</source>
+        <translation>Die gewählten Funde sind Gesichter: Kindred gruppiert sie wie jedes Gesicht</translation>
     </message>
 </context>
 <context>

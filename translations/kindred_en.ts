@@ -63,6 +63,17 @@
         <source>hands, ears, patterns…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Maybe not faces: %n</source>
+        <translation>
+            <numerusform>Maybe not faces: %n</numerusform>
+            <numerusform>Maybe not faces: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the app is unsure</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kindred::FaceIndexJob</name>
@@ -1596,6 +1607,21 @@ Drop a folder of photos here, or add one.</source>
     </message>
     <message>
         <source>Kindred hides what the face detector found but does not look like a face, a second box on a face already shown, and what you marked. Point at a face to see why. Select real faces and choose &quot;It is a face&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n detection(s) that may not be faces</source>
+        <translation>
+            <numerusform>%n detection that may not be a face</numerusform>
+            <numerusform>%n detections that may not be faces</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kindred is not sure these are faces (small, blurred or half hidden ones, hands, patterns) and keeps them out of the groups. Least sure first: select what is not a face and choose &quot;Not a face&quot;; choose &quot;It is a face&quot; for faces, and they join the groups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected detections are faces: Kindred groups them like any face</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -63,6 +63,17 @@
         <source>hands, ears, patterns…</source>
         <translation>manos, orejas, estampados…</translation>
     </message>
+    <message numerus="yes">
+        <source>Maybe not faces: %n</source>
+        <translation>
+            <numerusform>Quizá no son caras: %n</numerusform>
+            <numerusform>Quizá no son caras: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the app is unsure</source>
+        <translation>la app no está segura</translation>
+    </message>
 </context>
 <context>
     <name>kindred::FaceIndexJob</name>
@@ -1598,6 +1609,21 @@ Arrastre aquí una carpeta de fotos o añada una.</translation>
     <message>
         <source>Kindred hides what the face detector found but does not look like a face, a second box on a face already shown, and what you marked. Point at a face to see why. Select real faces and choose &quot;It is a face&quot;.</source>
         <translation>Kindred oculta lo que el detector encontró pero no parece una cara, un segundo recuadro sobre una cara ya mostrada y lo que usted marcó. Señale una cara para ver el motivo. Elija las caras reales y luego «Es una cara».</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n detection(s) that may not be faces</source>
+        <translation>
+            <numerusform>%n detección que quizá no es una cara</numerusform>
+            <numerusform>%n detecciones que quizá no son caras</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kindred is not sure these are faces (small, blurred or half hidden ones, hands, patterns) and keeps them out of the groups. Least sure first: select what is not a face and choose &quot;Not a face&quot;; choose &quot;It is a face&quot; for faces, and they join the groups.</source>
+        <translation>Kindred no está seguro de que sean caras (pequeñas, borrosas o medio ocultas, manos, dibujos) y las deja fuera de los grupos. Las menos seguras primero: seleccione lo que no es una cara y elija «No es una cara»; elija «Es una cara» para las caras, y se unen a los grupos.</translation>
+    </message>
+    <message>
+        <source>The selected detections are faces: Kindred groups them like any face</source>
+        <translation>Las detecciones seleccionadas son caras: Kindred las agrupa como cualquier cara</translation>
     </message>
 </context>
 <context>

@@ -63,6 +63,17 @@
         <source>hands, ears, patterns…</source>
         <translation>mains, oreilles, motifs…</translation>
     </message>
+    <message numerus="yes">
+        <source>Maybe not faces: %n</source>
+        <translation>
+            <numerusform>Peut-être pas des visages : %n</numerusform>
+            <numerusform>Peut-être pas des visages : %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the app is unsure</source>
+        <translation>l’app n’est pas sûre</translation>
+    </message>
 </context>
 <context>
     <name>kindred::FaceIndexJob</name>
@@ -1598,6 +1609,21 @@ Déposez ici un dossier de photos, ou ajoutez-en un.</translation>
     <message>
         <source>Kindred hides what the face detector found but does not look like a face, a second box on a face already shown, and what you marked. Point at a face to see why. Select real faces and choose &quot;It is a face&quot;.</source>
         <translation>Kindred masque ce que le détecteur a trouvé mais qui ne ressemble pas à un visage, un second cadre sur un visage déjà affiché et ce que vous avez marqué. Pointez un visage pour en voir la raison. Choisissez les vrais visages puis « C’est un visage ».</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n detection(s) that may not be faces</source>
+        <translation>
+            <numerusform>%n détection qui n’est peut-être pas un visage</numerusform>
+            <numerusform>%n détections qui ne sont peut-être pas des visages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kindred is not sure these are faces (small, blurred or half hidden ones, hands, patterns) and keeps them out of the groups. Least sure first: select what is not a face and choose &quot;Not a face&quot;; choose &quot;It is a face&quot; for faces, and they join the groups.</source>
+        <translation>Kindred n’est pas sûr que ce soient des visages (petits, flous ou à moitié cachés, mains, motifs) et les garde hors des groupes. Les moins sûrs d’abord : sélectionnez ce qui n’est pas un visage et choisissez « Pas un visage » ; choisissez « C’est un visage » pour les visages, qui rejoignent alors les groupes.</translation>
+    </message>
+    <message>
+        <source>The selected detections are faces: Kindred groups them like any face</source>
+        <translation>Les détections sélectionnées sont des visages : Kindred les groupe comme tout visage</translation>
     </message>
 </context>
 <context>

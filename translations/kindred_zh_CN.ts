@@ -60,6 +60,16 @@
         <source>hands, ears, patterns…</source>
         <translation>手、耳朵、图案……</translation>
     </message>
+    <message numerus="yes">
+        <source>Maybe not faces: %n</source>
+        <translation>
+            <numerusform>可能不是面孔：%n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the app is unsure</source>
+        <translation>应用不确定</translation>
+    </message>
 </context>
 <context>
     <name>kindred::FaceIndexJob</name>
@@ -1556,6 +1566,20 @@ Drop a folder of photos here, or add one.</source>
     <message>
         <source>Kindred hides what the face detector found but does not look like a face, a second box on a face already shown, and what you marked. Point at a face to see why. Select real faces and choose &quot;It is a face&quot;.</source>
         <translation>Kindred 会隐藏检测器找到但看起来不像面孔的内容、已显示面孔上的第二个框，以及您标记的内容。将鼠标指向面孔可查看原因。请选择真正的面孔，然后点击“这是面孔”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n detection(s) that may not be faces</source>
+        <translation>
+            <numerusform>%n 个可能不是面孔的检测结果</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kindred is not sure these are faces (small, blurred or half hidden ones, hands, patterns) and keeps them out of the groups. Least sure first: select what is not a face and choose &quot;Not a face&quot;; choose &quot;It is a face&quot; for faces, and they join the groups.</source>
+        <translation>Kindred 不确定这些是否是面孔（较小、模糊或被半遮挡的面孔，手，图案），因此不把它们放入分组。最不确定的排在前面：选择不是面孔的内容，然后点击“不是面孔”；对真正的面孔点击“这是面孔”，它们就会加入分组。</translation>
+    </message>
+    <message>
+        <source>The selected detections are faces: Kindred groups them like any face</source>
+        <translation>所选检测结果是面孔：Kindred 会像其他面孔一样为它们分组</translation>
     </message>
 </context>
 <context>

@@ -22,7 +22,7 @@ ClusterListModel::ClusterListModel(FaceCropCache* crops, QObject* parent)
 }
 
 void ClusterListModel::setClusters(const QList<ClusterRecord>& clusters, const QList<FaceRecord>& unclustered,
-                                   const QList<FaceRecord>& notFaces)
+                                   const QList<FaceRecord>& notFaces, const QList<FaceRecord>& unsure)
 {
     beginResetModel();
     m_clusters = clusters;
@@ -32,6 +32,13 @@ void ClusterListModel::setClusters(const QList<ClusterRecord>& clusters, const Q
         rest.size = int(unclustered.size());
         rest.faces = unclustered.mid(0, kStripFaces);
         m_clusters.append(rest);
+    }
+    if (!unsure.isEmpty()) {
+        ClusterRecord doubtful;
+        doubtful.id = kUnsureRow;
+        doubtful.size = int(unsure.size());
+        doubtful.faces = unsure.mid(0, kStripFaces);
+        m_clusters.append(doubtful);
     }
     if (!notFaces.isEmpty()) {
         ClusterRecord hidden;
@@ -125,6 +132,8 @@ QVariant ClusterListModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole: {
         if (c.id == 0)
             return tr("%n face(s) on their own", nullptr, c.size);
+        if (c.id == kUnsureRow)
+            return tr("Maybe not faces: %n", nullptr, c.size) + QLatin1Char('\n') + tr("the app is unsure");
         if (c.id == kNotFacesRow)
             return tr("Not faces: %n", nullptr, c.size) + QLatin1Char('\n') + tr("hands, ears, patterns…");
         QString text = tr("%n face(s)", nullptr, c.size);

@@ -97,8 +97,6 @@ UnknownFacesView::UnknownFacesView(PeopleController* people, FaceCropCache* crop
            "the selected groups) to \"Not faces\" (N)"));
     m_restoreButton = new QPushButton(tr("It is a face"), this);
     m_restoreButton->setObjectName(QStringLiteral("restoreFaceButton"));
-    m_restoreButton->setToolTip(tr("Bring the selected faces back among the unknown faces; Kindred will not "
-                                   "hide them again"));
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("clusterName"));
     m_name->setPlaceholderText(tr("Who is this? Type a name…"));
@@ -217,13 +215,14 @@ void UnknownFacesView::refresh()
         QString error = faces.errorString();
         const QList<FaceRecord> unclustered = faces.unclusteredFaces();
         const QList<FaceRecord> notFaces = faces.notFaces();
+        const QList<FaceRecord> unsure = faces.unsureFaces();
         QStringList names;
         for (const PersonSummary& p : PeopleService(path).persons(true))
             names.append(p.name);
         QMetaObject::invokeMethod(
             this,
-            [this, clusters, unclustered, notFaces, names, error, serial] {
-                showClusters(clusters, unclustered, notFaces, names, error, serial);
+            [this, clusters, unclustered, notFaces, unsure, names, error, serial] {
+                showClusters(clusters, unclustered, notFaces, unsure, names, error, serial);
             },
             Qt::QueuedConnection);
     });
@@ -231,14 +230,15 @@ void UnknownFacesView::refresh()
 
 void UnknownFacesView::showClusters(const QList<ClusterRecord>& clusters,
                                     const QList<FaceRecord>& unclustered, const QList<FaceRecord>& notFaces,
-                                    const QStringList& names, const QString& error, quint64 serial)
+                                    const QList<FaceRecord>& unsure, const QStringList& names,
+                                    const QString& error, quint64 serial)
 {
     if (serial != m_serial)
         return;
     m_names->setStringList(names);
     const qint64 keep = m_currentCluster;
     const int keepRow = m_clusters->currentIndex().row();
-    m_clusterModel->setClusters(clusters, unclustered, notFaces);
+    m_clusterModel->setClusters(clusters, unclustered, notFaces, unsure);
     const int rows = m_clusterModel->rowCount();
     if (!error.isEmpty() && rows == 0)
         m_empty->setText(tr("The unknown faces could not be read: %1").arg(error));
@@ -267,12 +267,18 @@ void UnknownFacesView::loadCluster(qint64 clusterId)
     m_title->setText(clusterId == 0 ? tr("%n face(s) that look like nobody else", nullptr, c.size)
                      : clusterId == ClusterListModel::kNotFacesRow
                          ? tr("%n detection(s) hidden as not a face", nullptr, c.size)
+                     : clusterId == ClusterListModel::kUnsureRow
+                         ? tr("%n detection(s) that may not be faces", nullptr, c.size)
                          : tr("A group of %n face(s)", nullptr, c.size));
     m_hint->setText(
         clusterId == ClusterListModel::kNotFacesRow
             ? tr("Kindred hides what the face detector found but does not look like a face, a second box "
                  "on a face already shown, and what you marked. Point at a face to see why. Select real "
                  "faces and choose \"It is a face\".")
+        : clusterId == ClusterListModel::kUnsureRow
+            ? tr("Kindred is not sure these are faces (small, blurred or half hidden ones, hands, patterns) "
+                 "and keeps them out of the groups. Least sure first: select what is not a face and choose "
+                 "\"Not a face\"; choose \"It is a face\" for faces, and they join the groups.")
             : tr("Select faces that are someone else and take them out before naming the group."));
     if (!c.suggestedPersonName.isEmpty() && m_name->text().isEmpty())
         m_name->setPlaceholderText(tr("Looks like %1. Type a name…").arg(c.suggestedPersonName));
@@ -284,8 +290,9 @@ void UnknownFacesView::loadCluster(qint64 clusterId)
     (void)QtConcurrent::run(&m_pool, [this, path, paths, clusterId, serial] {
         FaceService service(path, paths);
         const QList<FaceRecord> faces = clusterId == 0 ? service.unclusteredFaces()
-                                        : clusterId == ClusterListModel::kNotFacesRow
-                                            ? service.notFaces()
+                                        : clusterId == ClusterListModel::kNotFacesRow ? service.notFaces()
+                                        : clusterId == ClusterListModel::kUnsureRow
+                                            ? service.unsureFaces()
                                             : service.facesOfCluster(clusterId);
         QMetaObject::invokeMethod(
             this, [this, clusterId, faces, serial] { showCluster(clusterId, faces, serial); },
@@ -321,21 +328,32 @@ void UnknownFacesView::updateButtons()
     m_removeButton->setVisible(!notFacesRow);
     m_notFaceButton->setVisible(!notFacesRow);
     m_notFaceButton->setEnabled(facesSelected || m_clusters->selectionModel()->hasSelection());
-    m_restoreButton->setVisible(notFacesRow);
+    const bool unsureRow = m_currentCluster == ClusterListModel::kUnsureRow;
+    m_restoreButton->setVisible(notFacesRow || unsureRow);
+    m_restoreButton->setToolTip(unsureRow
+                                    ? tr("The selected detections are faces: Kindred groups them like "
+                                         "any face")
+                                    : tr("Bring the selected faces back among the unknown faces; Kindred "
+                                         "will not hide them again"));
     m_restoreButton->setEnabled(facesSelected);
     m_ignoreClustersButton->setEnabled(m_clusters->selectionModel()->hasSelection() && !notFacesRow);
     m_name->setEnabled(!notFacesRow);
-    m_nameButton->setEnabled(m_currentCluster >= 0 && m_faceModel->rowCount() > 0);
+    m_nameButton->setEnabled((m_currentCluster >= 0 && m_faceModel->rowCount() > 0) ||
+                             (unsureRow && facesSelected));
 }
 
 void UnknownFacesView::nameCurrent()
 {
     const QString name = m_name->text().simplified();
-    if (name.isEmpty() || m_currentCluster < 0 || m_faceModel->rowCount() == 0)
+    const bool unsureRow = m_currentCluster == ClusterListModel::kUnsureRow;
+    if (name.isEmpty() || (m_currentCluster < 0 && !unsureRow) || m_faceModel->rowCount() == 0)
         return;
-    if (m_currentCluster == 0) {
-        // Faces on their own: the selected ones (all of them when none is selected).
+    if (m_currentCluster == 0 || unsureRow) {
+        // Faces on their own: the selected ones (all of them when none is selected); of the faces the app is
+        // unsure of, only the selected ones.
         QList<qint64> ids = selectedFaceIds();
+        if (ids.isEmpty() && unsureRow)
+            return;
         if (ids.isEmpty()) {
             for (const FaceRecord& f : m_faceModel->faces())
                 ids.append(f.id);
@@ -441,7 +459,8 @@ void UnknownFacesView::markSelectedNotFaces()
 void UnknownFacesView::restoreSelectedFaces()
 {
     const QList<qint64> ids = selectedFaceIds();
-    if (ids.isEmpty() || m_currentCluster != ClusterListModel::kNotFacesRow)
+    if (ids.isEmpty() || (m_currentCluster != ClusterListModel::kNotFacesRow &&
+                          m_currentCluster != ClusterListModel::kUnsureRow))
         return;
     m_people->restoreFaces(ids);
     m_faceModel->removeFaces(ids);

@@ -59,8 +59,8 @@ Q_SIGNALS:
 
 private:
     void showClusters(const QList<ClusterRecord>& clusters, const QList<FaceRecord>& unclustered,
-                      const QList<FaceRecord>& notFaces, const QStringList& names, const QString& error,
-                      quint64 serial);
+                      const QList<FaceRecord>& notFaces, const QList<FaceRecord>& unsure,
+                      const QStringList& names, const QString& error, quint64 serial);
     void removeClusterRows(const QList<qint64>& clusterIds);
     void loadCluster(qint64 clusterId);
     void showCluster(qint64 clusterId, const QList<FaceRecord>& faces, quint64 serial);

@@ -582,12 +582,18 @@ int runNotFaces(const QStringList& args, CliContext& ctx)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Detections hidden as \"not a face\": found by the face check after detection (a hand, an ear, a "
-        "pattern) or marked by you. Without options, lists them. --mark hides faces as not a face; --restore "
-        "brings hidden ones back as unknown faces (the check never hides those again). Both can be undone."));
+        "pattern) or marked by you. Without options, lists them; --unsure lists instead the faces the check "
+        "only just let through (shown apart, never grouped). --mark hides faces as not a face; --restore "
+        "brings hidden ones back as unknown faces and says unsure ones are faces (the check never hides "
+        "those "
+        "again, and they are grouped like any face). Both can be undone."));
     parser.addOption({QStringLiteral("mark"), QStringLiteral("A face that is not a face (repeatable)."),
                       QStringLiteral("ID")});
-    parser.addOption({QStringLiteral("restore"), QStringLiteral("A hidden face that is a face (repeatable)."),
+    parser.addOption({QStringLiteral("restore"),
+                      QStringLiteral("A hidden or unsure face that is a face (repeatable)."),
                       QStringLiteral("ID")});
+    parser.addOption({QStringLiteral("unsure"),
+                      QStringLiteral("List the faces the check is unsure of, least sure first.")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON on stdout.")});
     parse(parser, args);
     CliLibrary library(ctx);
@@ -609,7 +615,33 @@ int runNotFaces(const QStringList& args, CliContext& ctx)
             mark ? QStringLiteral("%1 face(s) hidden as not a face").arg(ids.size())
                  : QStringLiteral("%1 face(s) restored among the unknown faces").arg(ids.size()));
     }
-    const QList<FaceRecord> list = FaceService(library.catalogPath(), library.paths()).notFaces();
+    const bool unsure = parser.isSet(QStringLiteral("unsure"));
+    const FaceService faces(library.catalogPath(), library.paths());
+    const QList<FaceRecord> list = unsure ? faces.unsureFaces() : faces.notFaces();
+    if (!faces.errorString().isEmpty()) {
+        ctx.err << "kindred-cli not-faces: " << faces.errorString() << '\n';
+        return ExitLibraryError;
+    }
+    if (unsure) {
+        if (parser.isSet(QStringLiteral("json"))) {
+            QJsonArray a;
+            for (const FaceRecord& f : list) {
+                QJsonObject o = faceJson(f);
+                o.insert(QStringLiteral("face_check"), f.faceCheck);
+                a.append(o);
+            }
+            ctx.out
+                << QJsonDocument(QJsonObject{{QStringLiteral("unsure"), a}}).toJson(QJsonDocument::Indented);
+            return ExitOk;
+        }
+        for (const FaceRecord& f : list)
+            ctx.out << "face " << f.id << " (face check " << QString::number(f.faceCheck, 'f', 2) << ")  "
+                    << f.photoPath << "  " << boxText(f.box) << '\n';
+        ctx.out << list.size()
+                << " the face check is unsure of (not grouped); say one is a face with `not-faces --restore "
+                   "ID`, or hide it with `not-faces --mark ID`\n";
+        return ExitOk;
+    }
     auto why = [](const FaceRecord& f) {
         return f.notFace == 2 ? QStringLiteral("you")
                : f.secondBox  ? QStringLiteral("face check: a second box on a face")

@@ -375,7 +375,8 @@ bool EffortSimulator::run(const EffortOptions& options, QJsonObject* report, con
         // 5. Faces in no group, best first: the family names those it knows (strangers are passed over).
         qint64 single = 0;
         QString label;
-        for (const FaceRecord& f : faces.unclusteredFaces()) {
+        // Then the faces the app is unsure of (their own row, after the faces in no group).
+        for (const FaceRecord& f : faces.unclusteredFaces() + faces.unsureFaces()) {
             label = labelOf(f.id);
             if (!label.isEmpty()) {
                 single = f.id;

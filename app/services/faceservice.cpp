@@ -431,11 +431,27 @@ QList<ClusterRecord> FaceService::clusters(int maxFacesPerCluster) const
     return out;
 }
 
+namespace {
+// A detection the face check only just let through and nobody confirmed (not_face -1: "It is a face").
+const QString kUnsure = QStringLiteral("(f.not_face = 0 AND f.face_check IS NOT NULL AND f.face_check < ?)");
+} // namespace
+
 QList<FaceRecord> FaceService::unclusteredFaces() const
 {
     return query(
-        QStringLiteral("f.state IN ('unknown', 'suggested') AND f.cluster_id IS NULL AND p.missing = 0"), {},
-        QStringLiteral("f.quality DESC, f.id"));
+        QStringLiteral("f.state IN ('unknown', 'suggested') AND f.cluster_id IS NULL AND p.missing = 0 "
+                       "AND NOT ") +
+            kUnsure,
+        {FaceCheck::kMinGroupConfidence}, QStringLiteral("f.quality DESC, f.id"));
+}
+
+QList<FaceRecord> FaceService::unsureFaces() const
+{
+    return query(
+        QStringLiteral("f.state IN ('unknown', 'suggested') AND f.cluster_id IS NULL AND p.missing = 0 "
+                       "AND ") +
+            kUnsure,
+        {FaceCheck::kMinGroupConfidence}, QStringLiteral("f.face_check, f.id"));
 }
 
 QList<GroupQuestion> FaceService::groupQuestions(int facesPerSide) const
@@ -684,12 +700,13 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
         q.setForwardOnly(true);
         if (!SqlUtil::exec(
                 q,
-                QStringLiteral("SELECT f.id, f.state, f.person_id, f.cluster_id, f.quality, f.dim, "
-                               "f.embedding, f.photo_id, f.lm_left_eye_x, f.lm_left_eye_y, f.lm_right_eye_x, "
-                               "f.lm_right_eye_y, f.lm_nose_x, f.lm_nose_y, f.face_check FROM faces f "
-                               "JOIN photos p ON p.id = f.photo_id "
-                               "WHERE f.model_id = ? AND f.embedding IS NOT NULL AND p.missing = 0 "
-                               "AND f.state IN ('confirmed', 'unknown', 'suggested') ORDER BY f.id"),
+                QStringLiteral(
+                    "SELECT f.id, f.state, f.person_id, f.cluster_id, f.quality, f.dim, "
+                    "f.embedding, f.photo_id, f.lm_left_eye_x, f.lm_left_eye_y, f.lm_right_eye_x, "
+                    "f.lm_right_eye_y, f.lm_nose_x, f.lm_nose_y, f.face_check, f.not_face FROM faces f "
+                    "JOIN photos p ON p.id = f.photo_id "
+                    "WHERE f.model_id = ? AND f.embedding IS NOT NULL AND p.missing = 0 "
+                    "AND f.state IN ('confirmed', 'unknown', 'suggested') ORDER BY f.id"),
                 {s.modelId}, &m_error))
             return false;
         while (q.next()) {
@@ -703,7 +720,9 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
             v.persons.push_back(q.value(2).toLongLong());
             v.clusters.push_back(q.value(3).toLongLong());
             v.quality.push_back(q.value(4).isNull() ? 1.0f : q.value(4).toFloat());
-            v.doubtful.push_back(!q.value(14).isNull() && !FaceCheck::canGroup(q.value(14).toDouble()));
+            // A face the family said is a face ("It is a face": not_face -1) is grouped like any other.
+            v.doubtful.push_back(q.value(15).toInt() >= 0 && !q.value(14).isNull() &&
+                                 !FaceCheck::canGroup(q.value(14).toDouble()));
             v.photos.push_back(q.value(7).toLongLong());
             // Faces without landmarks (drawn by hand) count as looking at the camera.
             FaceLandmarks marks{};

@@ -149,8 +149,13 @@ public:
     FaceService(const QString& catalogPath, const LibraryPaths& paths);
 
     QList<ClusterRecord> clusters(int maxFacesPerCluster = -1) const; // largest first
-    QList<FaceRecord> unclusteredFaces() const;                       // unknown faces in no cluster
-    QList<FaceRecord> suggestions() const;                            // highest confidence first
+    // Unknown faces in no cluster, best first, without the unsure ones (below).
+    QList<FaceRecord> unclusteredFaces() const;
+    // Detections the face check only just let through (FaceCheck::canGroup is false) that nobody has
+    // confirmed as faces: shown apart, least sure first, never grouped; "It is a face"
+    // (PeopleService::restoreFaces) makes them faces like any other.
+    QList<FaceRecord> unsureFaces() const;
+    QList<FaceRecord> suggestions() const; // highest confidence first
     // The group and pair questions of the last refresh that still stand, most faces decided first (the order
     // to ask them).
     QList<GroupQuestion> groupQuestions(int facesPerSide = 6) const;

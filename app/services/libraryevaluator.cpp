@@ -261,6 +261,7 @@ bool LibraryEvaluator::loadFaces(const QString& root)
         f.y2 = q.value(6).toDouble();
         f.notFace = q.value(7).toInt();
         f.secondBox = FaceCheck::hiddenAsSecondBox(f.notFace == 1, q.value(8).toDouble());
+        f.unsure = f.notFace == 0 && !q.value(8).isNull() && !FaceCheck::canGroup(q.value(8).toDouble());
         const size_t row = m_faces.size();
         const auto area = [](const Face& x) { return (x.x2 - x.x1) * (x.y2 - x.y1); };
         // A second box on the photo's face (which may be a little larger) never takes its label: the
@@ -622,10 +623,12 @@ bool LibraryEvaluator::verificationReport(const LibraryEvalOptions& options, con
 QJsonObject LibraryEvaluator::faceCheckReport() const
 {
     // Detections the face check hid, and how many of them were a photo's labelled (largest) face.
-    int hidden = 0, secondBoxes = 0, labelled = 0, labelledHidden = 0;
+    int hidden = 0, secondBoxes = 0, labelled = 0, labelledHidden = 0, unsure = 0, labelledUnsure = 0;
     QJsonArray examples, secondBoxExamples;
     for (const Face& f : m_faces) {
         hidden += f.notFace == 1 ? 1 : 0;
+        unsure += f.unsure ? 1 : 0;
+        labelledUnsure += f.unsure && !f.label.isEmpty() ? 1 : 0;
         if (f.secondBox) {
             ++secondBoxes;
             if (secondBoxExamples.size() < 10)
@@ -649,7 +652,9 @@ QJsonObject LibraryEvaluator::faceCheckReport() const
                        {QStringLiteral("second_box_examples"), secondBoxExamples},
                        {QStringLiteral("labelled_faces"), labelled},
                        {QStringLiteral("labelled_faces_hidden"), labelledHidden},
-                       {QStringLiteral("labelled_faces_hidden_examples"), examples}};
+                       {QStringLiteral("labelled_faces_hidden_examples"), examples},
+                       {QStringLiteral("unsure"), unsure},
+                       {QStringLiteral("labelled_faces_unsure"), labelledUnsure}};
 }
 
 bool LibraryEvaluator::detectionReport(const LibraryEvalOptions& options, QJsonObject* out)
@@ -671,17 +676,18 @@ bool LibraryEvaluator::detectionReport(const LibraryEvalOptions& options, QJsonO
         });
     if (!error.isEmpty())
         return fail(error);
-    // Scored twice: every detection (as before the face check) and the faces the family is shown (the
-    // detections the check hid left out).
+    // Scored three times: every detection (as before the face check), the faces the family is shown (the
+    // detections the check hid left out), and those shown as faces (the "Maybe not faces" row left out too).
     struct Score {
         std::vector<int> total, matched;
         int photos = 0, detections = 0, unmatched = 0;
     };
     const std::vector<double> bands = {0, 20, 40, 80};
-    auto score = [&](bool shownOnly) {
+    enum class Shown { All, Shown, AsFaces };
+    auto score = [&](Shown which) {
         QHash<QString, std::vector<Box>> found;
         for (const Face& f : m_faces)
-            if (!shownOnly || f.notFace != 1)
+            if (which == Shown::All || (f.notFace != 1 && (which == Shown::Shown || !f.unsure)))
                 found[QDir(options.photosRoot).relativeFilePath(f.path)].push_back(
                     {float(f.x1), float(f.y1), float(f.x2), float(f.y2)});
         Score s;
@@ -732,14 +738,19 @@ bool LibraryEvaluator::detectionReport(const LibraryEvalOptions& options, QJsonO
                                       {QStringLiteral("recall"), round4(ratio(s.matched[b], s.total[b]))}});
         return recall;
     };
-    const Score all = score(false);
-    const Score shown = score(true);
+    const Score all = score(Shown::All);
+    const Score shown = score(Shown::Shown);
+    const Score asFaces = score(Shown::AsFaces);
     const int photos = shown.photos, detections = shown.detections, unmatchedDetections = shown.unmatched;
     const QJsonArray recall = recallOf(shown);
     *out = QJsonObject{{QStringLiteral("photos"), photos},
                        {QStringLiteral("detections"), detections},
                        {QStringLiteral("detections_matching_no_box"), unmatchedDetections},
                        {QStringLiteral("recall_by_size"), recall},
+                       {QStringLiteral("shown_as_faces"),
+                        QJsonObject{{QStringLiteral("detections"), asFaces.detections},
+                                    {QStringLiteral("detections_matching_no_box"), asFaces.unmatched},
+                                    {QStringLiteral("recall_by_size"), recallOf(asFaces)}}},
                        {QStringLiteral("before_face_check"),
                         QJsonObject{{QStringLiteral("detections"), all.detections},
                                     {QStringLiteral("detections_matching_no_box"), all.unmatched},

@@ -85,6 +85,8 @@ private:
         int notFace = 0; // faces.not_face: 1 = hidden by the face check
         // Hidden as a second box on a face shown beside it (it passed the check: FaceCheck::secondBoxes).
         bool secondBox = false;
+        // Shown apart as "Maybe not faces": the check only just let it through (FaceService::unsureFaces).
+        bool unsure = false;
     };
     bool loadFaces(const QString& root);
     bool applyFaceLabels(const LibraryEvalOptions& options, QJsonObject* out);

@@ -61,7 +61,8 @@ public:
     bool ignoreFaces(const QList<qint64>& faceIds);
     // "Not a face" (a hand, an ear, a pattern): hidden like an ignored face and listed with what the face
     // check hid (FaceService::notFaces); restoreFaces() brings either kind back as an unknown face that the
-    // check never hides again. Both undoable.
+    // check never hides again, and says the same of faces the check was unsure of (FaceService::unsureFaces),
+    // which are then grouped like any face. Both undoable.
     bool markNotFaces(const QList<qint64>& faceIds);
     bool restoreFaces(const QList<qint64>& faceIds);
     bool deletePerson(const QString& name); // faces go back to unknown

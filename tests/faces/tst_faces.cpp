@@ -365,25 +365,52 @@ void TestFaces::lowQualityStaysUnclustered()
 void TestFaces::doubtfulFacesStayUnclustered_data()
 {
     QTest::addColumn<QVariant>("check"); // faces.face_check of the three look-alikes; null = not checked
+    QTest::addColumn<int>("notFace");    // faces.not_face: -1 = the family said "It is a face"
     QTest::addColumn<bool>("grouped");
-    QTest::newRow("not checked (a library from before, a face drawn by hand)") << QVariant() << true;
-    QTest::newRow("clearly a face") << QVariant(12.0) << true;
-    QTest::newRow("just above the group bar") << QVariant(3.1) << true;
-    QTest::newRow("let through by the check but doubtful") << QVariant(2.0) << false;
+    QTest::newRow("not checked (a library from before, a face drawn by hand)") << QVariant() << 0 << true;
+    QTest::newRow("clearly a face") << QVariant(12.0) << 0 << true;
+    QTest::newRow("just above the group bar") << QVariant(3.1) << 0 << true;
+    QTest::newRow("let through by the check but doubtful") << QVariant(2.0) << 0 << false;
+    QTest::newRow("doubtful, restored from not a face") << QVariant(0.5) << -1 << true;
+    QTest::newRow("doubtful, the family said it is a face") << QVariant(2.0) << -1 << true;
 }
 
-// Faces the face check only just let through (hands over faces, masks) are shown but never grouped.
+// Faces the face check only just let through (hands over faces, masks) are shown apart ("Maybe not faces",
+// FaceService::unsureFaces) and never grouped, until the family says they are faces.
 void TestFaces::doubtfulFacesStayUnclustered()
 {
     QFETCH(QVariant, check);
+    QFETCH(int, notFace);
     QFETCH(bool, grouped);
     const QList<qint64> faces = addFaces(0, 3, 0.9f);
     for (qint64 f : faces)
-        exec(QStringLiteral("UPDATE faces SET face_check = ? WHERE id = ?"), {check, f});
+        exec(QStringLiteral("UPDATE faces SET face_check = ?, not_face = ? WHERE id = ?"),
+             {check, notFace, f});
     refresh();
     const QHash<qint64, qint64> clusters = clusterOf(faces);
     for (qint64 c : clusters)
         QCOMPARE(c != 0, grouped);
+    FaceService service(m_path, LibraryPaths(m_dir->path()));
+    QCOMPARE(service.unsureFaces().size(), grouped ? 0 : 3);
+    QVERIFY(service.unclusteredFaces().isEmpty()); // grouped, or in the unsure row
+    if (grouped)
+        return;
+    // "It is a face" on two of them: they leave the unsure row and the next grouping takes them.
+    PeopleService people(m_path);
+    QVERIFY2(people.restoreFaces(faces.mid(0, 2)), qPrintable(people.errorString()));
+    QCOMPARE(service.unsureFaces().size(), 1);
+    QCOMPARE(service.unsureFaces().first().id, faces.at(2));
+    QCOMPARE(stateOf(faces.at(0)), QStringLiteral("unknown"));
+    QVERIFY(!people.restoreFaces(faces.mid(0, 1))); // said already
+    QVERIFY(people.restoreFaces(faces.mid(2, 1)));
+    refresh();
+    QCOMPARE(distinctClusters(faces).size(), 1);
+    QVERIFY(distinctClusters(faces).first() != 0);
+    // Undone: unsure again, and out of the group at the next grouping.
+    QVERIFY2(people.undo(), qPrintable(people.errorString()));
+    refresh();
+    QCOMPARE(clusterOf({faces.at(2)}).value(faces.at(2)), 0);
+    QCOMPARE(service.unsureFaces().size(), 1);
 }
 
 void TestFaces::suggestionsFollowNamesAndRejections()

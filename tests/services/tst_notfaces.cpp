@@ -501,6 +501,45 @@ private Q_SLOTS:
         r = test::runCli({QStringLiteral("--library"), library, QStringLiteral("not-faces")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains("4 hidden as not a face"), r.out.constData());
+
+        // --unsure: the faces the check only just let through, least sure first; --restore says one is a
+        // face.
+        const qint64 doubtful =
+            scalar(QStringLiteral(
+                       "SELECT id FROM faces WHERE not_face = 0 AND state = 'unknown' AND cluster_id IS "
+                       "NULL ORDER BY id LIMIT 1"))
+                .toLongLong();
+        QVERIFY(doubtful > 0);
+        {
+            QSqlDatabase db = Catalog::connectionForThread(m_catalog);
+            QVERIFY(SqlUtil::exec(db, QStringLiteral("UPDATE faces SET face_check = 1.7 WHERE id = ?"),
+                                  {doubtful}));
+        }
+        const int unsure =
+            scalar(QStringLiteral("SELECT count(*) FROM faces WHERE not_face = 0 AND state IN "
+                                  "('unknown', 'suggested') AND cluster_id IS NULL AND face_check < ?"),
+                   {FaceCheck::kMinGroupConfidence})
+                .toInt();
+        r = test::runCli({QStringLiteral("--library"), library, QStringLiteral("not-faces"),
+                          QStringLiteral("--unsure"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray doubts = r.json().object().value(QStringLiteral("unsure")).toArray();
+        QCOMPARE(doubts.size(), unsure);
+        QCOMPARE(doubts.first().toObject().value(QStringLiteral("id")).toInteger(), doubtful);
+        for (int i = 1; i < doubts.size(); ++i)
+            QVERIFY(doubts.at(i).toObject().value(QStringLiteral("face_check")).toDouble() >=
+                    doubts.at(i - 1).toObject().value(QStringLiteral("face_check")).toDouble());
+        r = test::runCli({QStringLiteral("--library"), library, QStringLiteral("not-faces"),
+                          QStringLiteral("--restore"), QString::number(doubtful)});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(
+            scalar(QStringLiteral("SELECT not_face || state FROM faces WHERE id = ?"), {doubtful}).toString(),
+            QStringLiteral("-1unknown"));
+        r = test::runCli(
+            {QStringLiteral("--library"), library, QStringLiteral("not-faces"), QStringLiteral("--unsure")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QByteArray::number(unsure - 1) + " the face check is unsure of"),
+                 r.out.constData());
     }
 };
 

@@ -305,6 +305,8 @@ private Q_SLOTS:
 
     void unknownFaces_nameCluster();
     void unknownFaces_notFaces();
+    void unknownFaces_unsure_data();
+    void unknownFaces_unsure();
     void suggestions_keyboard_data();
     void suggestions_keyboard();
     void search_personChips_data();
@@ -1157,6 +1159,97 @@ void TestUi::unknownFaces_notFaces()
                                    "'ignored'"),
                     {hidden}),
              qint64(1));
+}
+
+void TestUi::unknownFaces_unsure_data()
+{
+    // The family's answer: "Not a face" (N), "It is a face" (the button) or a name.
+    QTest::addColumn<QString>("answer");
+    QTest::newRow("not a face (N)") << QStringLiteral("not a face");
+    QTest::newRow("it is a face") << QStringLiteral("face");
+    QTest::newRow("named") << QStringLiteral("Grandpa");
+}
+
+// "Maybe not faces": what the face check only just let through is listed apart, after the faces on their
+// own and least sure first; the family says which are faces and which are not, and both undo.
+void TestUi::unknownFaces_unsure()
+{
+    QFETCH(QString, answer);
+    const bool isFace = answer == QLatin1String("face");
+    const bool named = answer == QLatin1String("Grandpa");
+    ScannedApp s(3);
+    const QString db = s.catalog();
+    const qint64 alone = addFace(db, s.photoIds.at(0), QStringLiteral("unknown"));
+    sql(db, QStringLiteral("UPDATE faces SET face_check = 9.5 WHERE id = ?"), {alone});
+    const qint64 unsure = addFace(db, s.photoIds.at(1), QStringLiteral("unknown"));
+    sql(db, QStringLiteral("UPDATE faces SET face_check = 2.4 WHERE id = ?"), {unsure});
+    const qint64 leastSure = addFace(db, s.photoIds.at(2), QStringLiteral("unknown"));
+    sql(db, QStringLiteral("UPDATE faces SET face_check = 1.6 WHERE id = ?"), {leastSure});
+
+    MainWindow* w = s.app->window.get();
+    UnknownFacesView* view = w->unknownFacesView();
+    QAbstractItemModelTester clusterTester(view->clusterModel());
+    QSignalSpy shown(view, &UnknownFacesView::clusterShown);
+    w->showView(MainWindow::View::UnknownFaces);
+    QTRY_COMPARE_WITH_TIMEOUT(view->clusterModel()->rowCount(), 2, 10000);
+    QCOMPARE(view->clusterModel()->clusterAt(0).id, 0);
+    QCOMPARE(view->clusterModel()->clusterAt(0).size, 1);
+    QCOMPARE(view->clusterModel()->clusterAt(1).id, ClusterListModel::kUnsureRow);
+    QCOMPARE(view->clusterModel()->clusterAt(1).size, 2);
+    QVERIFY(view->clusterModel()->index(1).data().toString().contains(QStringLiteral("Maybe not faces")));
+
+    view->clusterList()->setCurrentIndex(view->clusterModel()->index(1));
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() &&
+                                 shown.last().at(0).toLongLong() == ClusterListModel::kUnsureRow &&
+                                 view->faceModel()->rowCount() == 2,
+                             10000);
+    QCOMPARE(view->faceModel()->faceAt(0).id, leastSure);
+    auto* notFace = view->findChild<QPushButton*>(QStringLiteral("notFaceButton"));
+    auto* restore = view->findChild<QPushButton*>(QStringLiteral("restoreFaceButton"));
+    QVERIFY(notFace && restore);
+    QVERIFY(notFace->isVisibleTo(view) && restore->isVisibleTo(view)); // both answers are offered
+    view->faceList()->setFocus();
+    view->faceList()->selectionModel()->select(view->faceModel()->index(0),
+                                               QItemSelectionModel::ClearAndSelect);
+    if (isFace) {
+        restore->click();
+    } else if (named) {
+        view->nameEdit()->setFocus();
+        QTest::keyClicks(view->nameEdit(), answer);
+        QTest::keyClick(view->nameEdit(), Qt::Key_Return);
+    } else {
+        QTest::keyClick(view->faceList(), Qt::Key_N);
+    }
+    QCOMPARE(view->faceModel()->rowCount(), 1); // at once
+    QVERIFY(w->peopleController()->waitForIdle(10000));
+    const QString after = isFace  ? QStringLiteral("not_face = -1 AND state = 'unknown'")
+                          : named ? QStringLiteral("not_face = 0 AND state = 'confirmed'")
+                                  : QStringLiteral("not_face = 2 AND state = 'ignored'");
+    QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM faces WHERE id = ? AND ") + after, {leastSure}),
+             qint64(1));
+    // The rows follow: a face joins the faces on their own, a non-face goes to "Not faces", a named face
+    // leaves the unknown faces.
+    QTRY_COMPARE_WITH_TIMEOUT(view->clusterModel()->rowCount(), isFace || named ? 2 : 3, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(view->clusterModel()->clusterAt(view->clusterModel()->rowOf(0)).size,
+                              isFace ? 2 : 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        view->clusterModel()->clusterAt(view->clusterModel()->rowOf(ClusterListModel::kUnsureRow)).size, 1,
+        10000);
+    QCOMPARE(view->clusterModel()->rowCount(), isFace || named ? 2 : 3);
+    QCOMPARE(view->clusterModel()->clusterAt(view->clusterModel()->rowOf(0)).size, isFace ? 2 : 1);
+
+    // Undo: unsure again.
+    QTRY_VERIFY(w->undoAction()->isEnabled());
+    w->undoAction()->trigger();
+    QVERIFY(w->peopleController()->waitForIdle(10000));
+    QCOMPARE(scalar(db,
+                    QStringLiteral(
+                        "SELECT COUNT(*) FROM faces WHERE id = ? AND not_face = 0 AND state = 'unknown'"),
+                    {leastSure}),
+             qint64(1));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        view->clusterModel()->clusterAt(view->clusterModel()->rowOf(ClusterListModel::kUnsureRow)).size, 2,
+        10000);
 }
 
 void TestUi::suggestions_keyboard_data()
