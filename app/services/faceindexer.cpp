@@ -118,6 +118,25 @@ const QString kUncheckedFaces = QStringLiteral("f.face_check IS NULL AND f.sourc
 // (libraries whose faces were checked before FaceCheck::secondBoxes existed are looked at once).
 const QString kSecondBoxesKey = QStringLiteral("faces.second_boxes_checked");
 
+// Settings key: the bar (FaceCheck::kMinConfidence) under which the library's stored detections were hidden
+// as "not a face"; none = 1.5, the bar until 2026-12-07. When the bar is lowered, the detections hidden
+// between the two bars are shown again (the Maybe not faces row) and every photo is looked at for second
+// boxes.
+const QString kCheckBarKey = QStringLiteral("faces.check_bar");
+constexpr double kFormerCheckBar = 1.5;
+
+// The bar under which the library's stored detections were hidden (kCheckBarKey).
+double storedCheckBar(QSqlDatabase& db)
+{
+    const QVariant v =
+        SqlUtil::scalar(db, QStringLiteral("SELECT value FROM settings WHERE key = ?"), {kCheckBarKey});
+    return v.isValid() ? v.toDouble() : kFormerCheckBar;
+}
+
+// The detections the check hid under a former, higher bar that pass the current one.
+const QString kHiddenUnderFormerBar = QStringLiteral(
+    "not_face = 1 AND state = 'ignored' AND source = 'detector' AND face_check >= ? AND face_check < ?");
+
 // A face that is the family's word: named, ignored as a stranger, drawn or read from XMP.
 const QString kFamilyFace = QStringLiteral("(f.state IN ('confirmed', 'ignored') OR f.source <> 'detector')");
 
@@ -579,14 +598,17 @@ QString FaceIndexer::deviceDescription() const
 int FaceIndexer::pendingPhotos() const
 {
     QSqlDatabase db = Catalog::connectionForThread(d->catalogPath);
+    // Also the photos whose detections were hidden under a former, higher bar: the next run shows them again.
     return SqlUtil::scalar(
                db,
                QStringLiteral("SELECT count(*) FROM photos p WHERE p.missing = 0 AND (NOT EXISTS "
                               "(SELECT 1 FROM face_scans s WHERE s.photo_id = p.id AND s.detector = ? "
                               "AND s.content_hash = p.hash) OR EXISTS (SELECT 1 FROM faces f WHERE "
                               "f.photo_id = p.id AND ") +
-                   kUncheckedFaces + QStringLiteral("))"),
-               {detectorId()}, 0)
+                   kUncheckedFaces +
+                   QStringLiteral(") OR EXISTS (SELECT 1 FROM faces WHERE photo_id = p.id AND ") +
+                   kHiddenUnderFormerBar + QStringLiteral("))"),
+               {detectorId(), FaceCheck::kMinConfidence, storedCheckBar(db)}, 0)
         .toInt();
 }
 
@@ -954,9 +976,32 @@ void FaceIndexer::hideStoredSecondBoxes(QSqlDatabase& db, FaceIndexSummary& summ
     // photo already had (a re-detection next to a face the family named or drew), and the faces
     // checkStoredFaces checked meet each other. Once, a library whose faces were checked before second boxes
     // were looked for is looked at whole.
-    const bool whole =
-        SqlUtil::scalar(db, QStringLiteral("SELECT value FROM settings WHERE key = ?"), {kSecondBoxesKey})
-            .toString() != QLatin1String("1");
+    // Detections hidden under a former, higher bar that pass the check's bar now are shown again; only the
+    // check's own verdicts (not_face 1 with a confidence under the former bar: never a second box, which
+    // passed it) are undone, never the family's.
+    const double formerBar = storedCheckBar(db);
+    bool whole = false;
+    if (formerBar != FaceCheck::kMinConfidence) {
+        int shownAgain = 0;
+        if (formerBar > FaceCheck::kMinConfidence) {
+            QSqlQuery q(db);
+            if (!SqlUtil::exec(
+                    q,
+                    QStringLiteral("UPDATE faces SET not_face = 0, state = 'unknown', cluster_id = NULL, "
+                                   "person_id = NULL, suggestion_score = NULL WHERE ") +
+                        kHiddenUnderFormerBar,
+                    {FaceCheck::kMinConfidence, formerBar}, &summary.error))
+                return;
+            shownAgain = q.numRowsAffected();
+        }
+        if (!SqlUtil::exec(db, QStringLiteral("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)"),
+                           {kCheckBarKey, QString::number(FaceCheck::kMinConfidence)}, &summary.error))
+            return;
+        whole = shownAgain > 0;
+    }
+    whole = whole ||
+            SqlUtil::scalar(db, QStringLiteral("SELECT value FROM settings WHERE key = ?"), {kSecondBoxesKey})
+                    .toString() != QLatin1String("1");
     QList<qint64> photos = touched;
     if (whole) {
         QSqlQuery q(db);

@@ -130,12 +130,12 @@ int main(int argc, char** argv)
     const char* names[] = {"F face", "N not a face", "A cannot tell", "P picture of a face"};
     const char keys[] = {'F', 'N', 'A', 'P'};
     std::cout << std::left << std::setw(22) << "label" << std::setw(8) << "found" << std::setw(9) << "lost"
-              << "hidden at confidence < 0 / 0.7 / " << FaceCheck::kMinConfidence << " (shipped) / 2 / 3;  "
-              << "shown, not grouped (< " << FaceCheck::kMinGroupConfidence << ")\n";
+              << "hidden at confidence < 0 / " << FaceCheck::kMinConfidence << " (shipped) / 1 / 1.5 / 2 / 3;  "
+              << "shown apart, not grouped (< " << FaceCheck::kMinGroupConfidence << ")\n";
     for (int k = 0; k < 4; ++k) {
         const std::vector<double>& c = confidence[keys[k]];
         std::cout << std::setw(22) << names[k] << std::setw(8) << c.size() << std::setw(9) << lost[keys[k]];
-        for (const double bar : {0.0, 0.7, FaceCheck::kMinConfidence, 2.0, 3.0}) {
+        for (const double bar : {0.0, FaceCheck::kMinConfidence, 1.0, 1.5, 2.0, 3.0}) {
             int below = 0;
             for (double v : c)
                 below += v < bar ? 1 : 0;

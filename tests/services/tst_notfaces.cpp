@@ -286,6 +286,53 @@ private Q_SLOTS:
         QCOMPARE(indexer.pendingPhotos(), 0);
     }
 
+    // A library whose detections were hidden under the former bar (1.5, before "Maybe not faces"): the next
+    // face job shows those between the bars again, once; the family's own verdicts and the surer non-faces
+    // stay.
+    void formerBarShownAgain()
+    {
+        const QList<qint64> hidden = labelledIds();
+        QVERIFY(hidden.size() >= 3);
+        QSqlDatabase db = Catalog::connectionForThread(m_catalog);
+        QHash<qint64, QVariant> check;
+        for (qint64 id : hidden)
+            check.insert(id, scalar(QStringLiteral("SELECT face_check FROM faces WHERE id = ?"), {id}));
+        const double between = (FaceCheck::kMinConfidence + 1.5) / 2;
+        QVERIFY(SqlUtil::exec(db, QStringLiteral("UPDATE faces SET face_check = ? WHERE id = ?"),
+                              {between, hidden[0]}));
+        QVERIFY(SqlUtil::exec(db,
+                              QStringLiteral("UPDATE faces SET face_check = ?, not_face = 2 WHERE id = ?"),
+                              {between, hidden[1]}));
+        QVERIFY(check.value(hidden[2]).toDouble() < FaceCheck::kMinConfidence);
+        QVERIFY(SqlUtil::exec(db, QStringLiteral("DELETE FROM settings WHERE key = 'faces.check_bar'")));
+        FaceIndexOptions options;
+        options.modelsDir = kModels;
+        FaceIndexer indexer(m_catalog, m_paths, options);
+        QCOMPARE(indexer.pendingPhotos(), 1);
+        const FaceIndexSummary s = index();
+        QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+        QCOMPARE(scalar(QStringLiteral("SELECT not_face || state FROM faces WHERE id = ?"), {hidden[0]})
+                     .toString(),
+                 QStringLiteral("0unknown"));
+        QCOMPARE(scalar(QStringLiteral("SELECT not_face FROM faces WHERE id = ?"), {hidden[1]}).toInt(), 2);
+        QCOMPARE(scalar(QStringLiteral("SELECT not_face FROM faces WHERE id = ?"), {hidden[2]}).toInt(), 1);
+        QCOMPARE(
+            scalar(QStringLiteral("SELECT value FROM settings WHERE key = 'faces.check_bar'")).toDouble(),
+            FaceCheck::kMinConfidence);
+        QCOMPARE(indexer.pendingPhotos(), 0);
+        // Shown apart, not among the faces on their own.
+        FaceService faces(m_catalog, m_paths);
+        QVERIFY(ids(faces.unsureFaces()).contains(hidden[0]));
+        QVERIFY(!ids(faces.unclusteredFaces()).contains(hidden[0]));
+        // As the check left them, for the tests after this one.
+        for (int i = 0; i < 2; ++i)
+            QVERIFY(SqlUtil::exec(
+                db,
+                QStringLiteral("UPDATE faces SET face_check = ?, not_face = 1, state = 'ignored' "
+                               "WHERE id = ?"),
+                {check.value(hidden[i]), hidden[i]}));
+    }
+
     // A face drawn by hand is the family's word: never checked, never hidden, even on an ear.
     void drawnFacesAreNeverFiltered()
     {
