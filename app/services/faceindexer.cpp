@@ -612,6 +612,16 @@ int FaceIndexer::pendingPhotos() const
         .toInt();
 }
 
+bool FaceIndexer::hiddenUnderFormerBar(const QString& catalogPath)
+{
+    QSqlDatabase db = Catalog::connectionForThread(catalogPath);
+    return SqlUtil::scalar(db,
+                           QStringLiteral("SELECT EXISTS (SELECT 1 FROM faces WHERE ") +
+                               kHiddenUnderFormerBar + QStringLiteral(")"),
+                           {FaceCheck::kMinConfidence, storedCheckBar(db)}, false)
+        .toBool();
+}
+
 FaceIndexSummary FaceIndexer::run(const Progress& progress, const std::atomic_bool* cancel,
                                   const std::atomic_bool* pause, const std::function<void()>& checkpoint)
 {

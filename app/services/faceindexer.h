@@ -115,6 +115,9 @@ public:
 
     // Photos that still need face work (for progress displays and `status`).
     int pendingPhotos() const;
+    // Whether the library holds detections the face check hid under a former, higher bar that the current one
+    // lets through (the next run shows them again): the app starts a face job for them when it opens it.
+    static bool hiddenUnderFormerBar(const QString& catalogPath);
 
     // Runs until everything is done or *cancel becomes true; while *pause is true it waits.
     // Every options.checkpointMs, while photos remain, `checkpoint` is called on this thread with every

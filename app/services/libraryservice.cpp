@@ -241,7 +241,8 @@ void LibraryService::moveToCurrentModel()
                                        "NULL AND model_id <> ?)"),
                         {expected}, false)
             .toBool();
-    if (stale)
+    // So is a library whose detections were hidden under a former bar of the face check.
+    if (stale || FaceIndexer::hiddenUnderFormerBar(m_catalogPath))
         indexFaces();
 }
 

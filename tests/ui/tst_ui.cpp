@@ -307,6 +307,7 @@ private Q_SLOTS:
     void unknownFaces_notFaces();
     void unknownFaces_unsure_data();
     void unknownFaces_unsure();
+    void unknownFaces_formerCheckBar();
     void suggestions_keyboard_data();
     void suggestions_keyboard();
     void search_personChips_data();
@@ -1250,6 +1251,43 @@ void TestUi::unknownFaces_unsure()
     QTRY_COMPARE_WITH_TIMEOUT(
         view->clusterModel()->clusterAt(view->clusterModel()->rowOf(ClusterListModel::kUnsureRow)).size, 2,
         10000);
+}
+
+// A library whose face check hid detections under a former, higher bar: opening it starts the face job,
+// which shows those the current bar lets through again (in "Maybe not faces"), once.
+void TestUi::unknownFaces_formerCheckBar()
+{
+    TwoPeople t;
+    QVERIFY(t.ok());
+    const QString db = t.app->library.catalogPath();
+    const qint64 face = t.amy.first();
+    const double between = 1.0; // under the former bar (1.5), over the current one (FaceCheck: 0.5)
+    sql(db,
+        QStringLiteral(
+            "UPDATE faces SET not_face = 1, state = 'ignored', cluster_id = NULL, face_check = ? WHERE "
+            "id = ?"),
+        {between, face});
+    sql(db, QStringLiteral("DELETE FROM settings WHERE key = 'faces.check_bar'"));
+    QVERIFY(FaceIndexer::hiddenUnderFormerBar(db));
+    const QString dir = t.libraryDir.path();
+    t.app.reset();
+    qRegisterMetaType<kindred::FaceJobOutcome>();
+    t.app = std::make_unique<App>(dir);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        scalar(
+            db,
+            QStringLiteral("SELECT count(*) FROM faces WHERE id = ? AND not_face = 0 AND state = 'unknown'"),
+            {face}),
+        qint64(1), 120000);
+    QVERIFY(t.app->library.waitForIdle(60000));
+    QVERIFY(!FaceIndexer::hiddenUnderFormerBar(db));
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM settings WHERE key = 'faces.check_bar'")),
+             qint64(1));
+    FaceService faces(db, t.app->library.paths());
+    QList<qint64> unsure;
+    for (const FaceRecord& f : faces.unsureFaces())
+        unsure.append(f.id);
+    QVERIFY(unsure.contains(face));
 }
 
 void TestUi::suggestions_keyboard_data()
