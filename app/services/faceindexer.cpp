@@ -989,9 +989,14 @@ void FaceIndexer::hideStoredSecondBoxes(QSqlDatabase& db, FaceIndexSummary& summ
     // Detections hidden under a former, higher bar that pass the check's bar now are shown again; only the
     // check's own verdicts (not_face 1 with a confidence under the former bar: never a second box, which
     // passed it) are undone, never the family's.
+    // In one transaction with the new bar, and with the whole-library look for second boxes still owed until
+    // it is done, so that a kill at any point resumes.
     const double formerBar = storedCheckBar(db);
-    bool whole = false;
     if (formerBar != FaceCheck::kMinConfidence) {
+        if (!db.transaction()) {
+            summary.error = db.lastError().text();
+            return;
+        }
         int shownAgain = 0;
         if (formerBar > FaceCheck::kMinConfidence) {
             QSqlQuery q(db);
@@ -1000,18 +1005,28 @@ void FaceIndexer::hideStoredSecondBoxes(QSqlDatabase& db, FaceIndexSummary& summ
                     QStringLiteral("UPDATE faces SET not_face = 0, state = 'unknown', cluster_id = NULL, "
                                    "person_id = NULL, suggestion_score = NULL WHERE ") +
                         kHiddenUnderFormerBar,
-                    {FaceCheck::kMinConfidence, formerBar}, &summary.error))
+                    {FaceCheck::kMinConfidence, formerBar}, &summary.error)) {
+                db.rollback();
                 return;
+            }
             shownAgain = q.numRowsAffected();
         }
-        if (!SqlUtil::exec(db, QStringLiteral("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)"),
-                           {kCheckBarKey, QString::number(FaceCheck::kMinConfidence)}, &summary.error))
+        if ((shownAgain > 0 && !SqlUtil::exec(db, QStringLiteral("DELETE FROM settings WHERE key = ?"),
+                                              {kSecondBoxesKey}, &summary.error)) ||
+            !SqlUtil::exec(db, QStringLiteral("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)"),
+                           {kCheckBarKey, QString::number(FaceCheck::kMinConfidence)}, &summary.error)) {
+            db.rollback();
             return;
-        whole = shownAgain > 0;
+        }
+        if (!db.commit()) {
+            summary.error = db.lastError().text();
+            db.rollback();
+            return;
+        }
     }
-    whole = whole ||
-            SqlUtil::scalar(db, QStringLiteral("SELECT value FROM settings WHERE key = ?"), {kSecondBoxesKey})
-                    .toString() != QLatin1String("1");
+    const bool whole =
+        SqlUtil::scalar(db, QStringLiteral("SELECT value FROM settings WHERE key = ?"), {kSecondBoxesKey})
+            .toString() != QLatin1String("1");
     QList<qint64> photos = touched;
     if (whole) {
         QSqlQuery q(db);
