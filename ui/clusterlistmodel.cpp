@@ -26,27 +26,19 @@ void ClusterListModel::setClusters(const QList<ClusterRecord>& clusters, const Q
 {
     beginResetModel();
     m_clusters = clusters;
-    if (!unclustered.isEmpty()) {
-        ClusterRecord rest;
-        rest.id = 0;
-        rest.size = int(unclustered.size());
-        rest.faces = unclustered.mid(0, kStripFaces);
-        m_clusters.append(rest);
-    }
-    if (!unsure.isEmpty()) {
-        ClusterRecord doubtful;
-        doubtful.id = kUnsureRow;
-        doubtful.size = int(unsure.size());
-        doubtful.faces = unsure.mid(0, kStripFaces);
-        m_clusters.append(doubtful);
-    }
-    if (!notFaces.isEmpty()) {
-        ClusterRecord hidden;
-        hidden.id = kNotFacesRow;
-        hidden.size = int(notFaces.size());
-        hidden.faces = notFaces.mid(0, kStripFaces);
-        m_clusters.append(hidden);
-    }
+    // The rows that are no cluster, in this order, each only when it has faces.
+    const auto appendRow = [this](qint64 id, const QList<FaceRecord>& faces) {
+        if (faces.isEmpty())
+            return;
+        ClusterRecord row;
+        row.id = id;
+        row.size = int(faces.size());
+        row.faces = faces.mid(0, kStripFaces);
+        m_clusters.append(row);
+    };
+    appendRow(0, unclustered);
+    appendRow(kUnsureRow, unsure);
+    appendRow(kNotFacesRow, notFaces);
     m_rowOfFace.clear();
     m_strips.clear();
     for (int row = 0; row < m_clusters.size(); ++row) {

@@ -44,7 +44,7 @@ struct FaceVectors {
     std::vector<qint64> persons;
     std::vector<qint64> clusters;
     std::vector<float> quality;
-    std::vector<bool> doubtful; // the face check's confidence is below FaceCheck::kMinGroupConfidence
+    std::vector<bool> doubtful; // FaceService::isUnsure: not grouped
     std::vector<qint64> photos;
     std::vector<float> turned; // FaceAligner::turnedAway
     torch::Tensor embeddings;  // N x D, L2-normalised
@@ -445,6 +445,11 @@ QList<FaceRecord> FaceService::unclusteredFaces() const
         {FaceCheck::kMinGroupConfidence}, QStringLiteral("f.quality DESC, f.id"));
 }
 
+bool FaceService::isUnsure(int notFace, const QVariant& faceCheck)
+{
+    return notFace == 0 && !faceCheck.isNull() && !FaceCheck::canGroup(faceCheck.toDouble());
+}
+
 QList<FaceRecord> FaceService::unsureFaces() const
 {
     return query(
@@ -721,8 +726,7 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
             v.clusters.push_back(q.value(3).toLongLong());
             v.quality.push_back(q.value(4).isNull() ? 1.0f : q.value(4).toFloat());
             // A face the family said is a face ("It is a face": not_face -1) is grouped like any other.
-            v.doubtful.push_back(q.value(15).toInt() >= 0 && !q.value(14).isNull() &&
-                                 !FaceCheck::canGroup(q.value(14).toDouble()));
+            v.doubtful.push_back(isUnsure(q.value(15).toInt(), q.value(14)));
             v.photos.push_back(q.value(7).toLongLong());
             // Faces without landmarks (drawn by hand) count as looking at the camera.
             FaceLandmarks marks{};

@@ -155,6 +155,9 @@ public:
     // confirmed as faces: shown apart, least sure first, never grouped; "It is a face"
     // (PeopleService::restoreFaces) makes them faces like any other.
     QList<FaceRecord> unsureFaces() const;
+    // The rule of unsureFaces for one stored face (faces.not_face and faces.face_check): a detection the
+    // check only just let through that the family has not said is a face. Never grouped.
+    static bool isUnsure(int notFace, const QVariant& faceCheck);
     QList<FaceRecord> suggestions() const; // highest confidence first
     // The group and pair questions of the last refresh that still stand, most faces decided first (the order
     // to ask them).

@@ -261,7 +261,7 @@ bool LibraryEvaluator::loadFaces(const QString& root)
         f.y2 = q.value(6).toDouble();
         f.notFace = q.value(7).toInt();
         f.secondBox = FaceCheck::hiddenAsSecondBox(f.notFace == 1, q.value(8).toDouble());
-        f.unsure = f.notFace == 0 && !q.value(8).isNull() && !FaceCheck::canGroup(q.value(8).toDouble());
+        f.unsure = FaceService::isUnsure(f.notFace, q.value(8));
         const size_t row = m_faces.size();
         const auto area = [](const Face& x) { return (x.x2 - x.x1) * (x.y2 - x.y1); };
         // A second box on the photo's face (which may be a little larger) never takes its label: the
