@@ -163,6 +163,13 @@
             <numerusform>(%n weitere als keine Gesichter aussortiert)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n face(s) the face check had hidden are back under Maybe not faces</source>
+        <translation>
+            <numerusform>%n von der Gesichtsprüfung ausgeblendetes Gesicht ist wieder unter „Vielleicht keine Gesichter“</numerusform>
+            <numerusform>%n von der Gesichtsprüfung ausgeblendete Gesichter sind wieder unter „Vielleicht keine Gesichter“</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kindred::FaceListModel</name>

@@ -163,6 +163,13 @@
             <numerusform>(%n more kept out as not faces)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n face(s) the face check had hidden are back under Maybe not faces</source>
+        <translation>
+            <numerusform>%n face the face check had hidden is back under Maybe not faces</numerusform>
+            <numerusform>%n faces the face check had hidden are back under Maybe not faces</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kindred::FaceListModel</name>

@@ -163,6 +163,13 @@
             <numerusform>(%n más apartados por no ser caras)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n face(s) the face check had hidden are back under Maybe not faces</source>
+        <translation>
+            <numerusform>%n cara ocultada por la comprobación de caras vuelve a estar en «Quizá no son caras»</numerusform>
+            <numerusform>%n caras ocultadas por la comprobación de caras vuelven a estar en «Quizá no son caras»</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kindred::FaceListModel</name>

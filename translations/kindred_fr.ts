@@ -163,6 +163,13 @@
             <numerusform>(%n de plus écartés : ce ne sont pas des visages)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n face(s) the face check had hidden are back under Maybe not faces</source>
+        <translation>
+            <numerusform>%n visage masqué par la vérification des visages est de retour sous « Peut-être pas des visages »</numerusform>
+            <numerusform>%n visages masqués par la vérification des visages sont de retour sous « Peut-être pas des visages »</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kindred::FaceListModel</name>

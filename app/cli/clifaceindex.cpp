@@ -134,6 +134,7 @@ int CliFaceIndex::run(CliLibrary& library, CliContext& ctx, const CliFaceIndexOp
         {QStringLiteral("reembedded"), s.reembedded},
         {QStringLiteral("named_from_files"), s.namedFromFiles},
         {QStringLiteral("not_faces"), s.notFaces},
+        {QStringLiteral("shown_again"), s.shownAgain},
         {QStringLiteral("failed"), s.failed},
         {QStringLiteral("failures"), failures},
         {QStringLiteral("cancelled"), s.cancelled},

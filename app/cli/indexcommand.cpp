@@ -127,6 +127,10 @@ int runIndex(const QStringList& args, CliContext& ctx)
                 << QString::number(summary.value(QStringLiteral("seconds")).toDouble(), 'f', 1) << " s with "
                 << summary.value(QStringLiteral("model")).toString() << " on "
                 << summary.value(QStringLiteral("device")).toString() << '\n';
+        if (const int again = summary.value(QStringLiteral("shown_again")).toInt(); again > 0)
+            ctx.out << again
+                    << " hidden as not a face by the former, stricter face check shown again (see "
+                       "`not-faces --unsure`)\n";
         for (const auto& f : summary.value(QStringLiteral("failures")).toArray())
             ctx.out << "  failed: " << f.toObject().value(QStringLiteral("path")).toString() << ": "
                     << f.toObject().value(QStringLiteral("reason")).toString() << '\n';

@@ -622,52 +622,41 @@ int runNotFaces(const QStringList& args, CliContext& ctx)
         ctx.err << "kindred-cli not-faces: " << faces.errorString() << '\n';
         return ExitLibraryError;
     }
-    if (unsure) {
-        if (parser.isSet(QStringLiteral("json"))) {
-            QJsonArray a;
-            for (const FaceRecord& f : list) {
-                QJsonObject o = faceJson(f);
-                o.insert(QStringLiteral("face_check"), f.faceCheck);
-                a.append(o);
-            }
-            ctx.out
-                << QJsonDocument(QJsonObject{{QStringLiteral("unsure"), a}}).toJson(QJsonDocument::Indented);
-            return ExitOk;
-        }
-        for (const FaceRecord& f : list)
-            ctx.out << "face " << f.id << " (face check " << QString::number(f.faceCheck, 'f', 2) << ")  "
-                    << f.photoPath << "  " << boxText(f.box) << '\n';
-        ctx.out << list.size()
-                << " the face check is unsure of (not grouped); say one is a face with `not-faces --restore "
-                   "ID`, or hide it with `not-faces --mark ID`\n";
-        return ExitOk;
-    }
-    auto why = [](const FaceRecord& f) {
-        return f.notFace == 2 ? QStringLiteral("you")
-               : f.secondBox  ? QStringLiteral("face check: a second box on a face")
-                              : QStringLiteral("face check");
+    // The two lists differ only in what is said of each face.
+    auto why = [unsure](const FaceRecord& f) {
+        return unsure           ? QStringLiteral("face check %1").arg(f.faceCheck, 0, 'f', 2)
+               : f.notFace == 2 ? QStringLiteral("you")
+               : f.secondBox    ? QStringLiteral("face check: a second box on a face")
+                                : QStringLiteral("face check");
     };
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonArray a;
         for (const FaceRecord& f : list) {
             QJsonObject o = faceJson(f);
-            o.insert(QStringLiteral("hidden_by"),
-                     f.notFace == 2 ? QStringLiteral("you") : QStringLiteral("face check"));
-            if (f.notFace == 1)
+            if (!unsure)
+                o.insert(QStringLiteral("hidden_by"),
+                         f.notFace == 2 ? QStringLiteral("you") : QStringLiteral("face check"));
+            if (!unsure && f.notFace == 1)
                 o.insert(QStringLiteral("reason"),
                          f.secondBox ? QStringLiteral("second box") : QStringLiteral("unlike a face"));
             if (!std::isnan(f.faceCheck))
                 o.insert(QStringLiteral("face_check"), f.faceCheck);
             a.append(o);
         }
-        ctx.out
-            << QJsonDocument(QJsonObject{{QStringLiteral("not_faces"), a}}).toJson(QJsonDocument::Indented);
+        ctx.out << QJsonDocument(
+                       QJsonObject{{unsure ? QStringLiteral("unsure") : QStringLiteral("not_faces"), a}})
+                       .toJson(QJsonDocument::Indented);
         return ExitOk;
     }
     for (const FaceRecord& f : list)
         ctx.out << "face " << f.id << " (" << why(f) << ")  " << f.photoPath << "  " << boxText(f.box)
                 << '\n';
-    ctx.out << list.size() << " hidden as not a face; bring one back with `not-faces --restore ID`\n";
+    if (unsure)
+        ctx.out << list.size()
+                << " the face check is unsure of (not grouped); say one is a face with `not-faces --restore "
+                   "ID`, or hide it with `not-faces --mark ID`\n";
+    else
+        ctx.out << list.size() << " hidden as not a face; bring one back with `not-faces --restore ID`\n";
     return ExitOk;
 }
 

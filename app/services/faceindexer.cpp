@@ -971,12 +971,56 @@ FaceIndexSummary FaceIndexer::run(const Progress& progress, const std::atomic_bo
     if (summary.error.isEmpty() && !summary.cancelled)
         checkStoredFaces(db, summary, stopped, maxSide, &checkedPhotos);
     if (summary.error.isEmpty() && !summary.cancelled)
+        showHiddenUnderFormerBar(db, summary);
+    if (summary.error.isEmpty() && !summary.cancelled)
         hideStoredSecondBoxes(db, summary, besideStoredFaces + checkedPhotos, besideStoredFaces);
     if (summary.error.isEmpty() && !summary.cancelled)
         reembed(db, summary, stopped, progress);
     report(QString());
     summary.seconds = total.elapsed() / 1000.0;
     return summary;
+}
+
+void FaceIndexer::showHiddenUnderFormerBar(QSqlDatabase& db, FaceIndexSummary& summary)
+{
+    // Only the check's own verdicts (not_face 1 with a confidence under the former bar: never a second box,
+    // which passed it) are undone, never the family's. In one transaction with the new bar, and with the
+    // whole-library look for second boxes (hideStoredSecondBoxes) owed until it is done, so that a kill at
+    // any point resumes.
+    const double formerBar = storedCheckBar(db);
+    if (formerBar == FaceCheck::kMinConfidence)
+        return;
+    if (!db.transaction()) {
+        summary.error = db.lastError().text();
+        return;
+    }
+    int shownAgain = 0;
+    if (formerBar > FaceCheck::kMinConfidence) {
+        QSqlQuery q(db);
+        if (!SqlUtil::exec(
+                q,
+                QStringLiteral("UPDATE faces SET not_face = 0, state = 'unknown', cluster_id = NULL, "
+                               "person_id = NULL, suggestion_score = NULL WHERE ") +
+                    kHiddenUnderFormerBar,
+                {FaceCheck::kMinConfidence, formerBar}, &summary.error)) {
+            db.rollback();
+            return;
+        }
+        shownAgain = q.numRowsAffected();
+    }
+    if ((shownAgain > 0 && !SqlUtil::exec(db, QStringLiteral("DELETE FROM settings WHERE key = ?"),
+                                          {kSecondBoxesKey}, &summary.error)) ||
+        !SqlUtil::exec(db, QStringLiteral("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)"),
+                       {kCheckBarKey, QString::number(FaceCheck::kMinConfidence)}, &summary.error)) {
+        db.rollback();
+        return;
+    }
+    if (!db.commit()) {
+        summary.error = db.lastError().text();
+        db.rollback();
+        return;
+    }
+    summary.shownAgain = shownAgain;
 }
 
 void FaceIndexer::hideStoredSecondBoxes(QSqlDatabase& db, FaceIndexSummary& summary,
@@ -986,44 +1030,6 @@ void FaceIndexer::hideStoredSecondBoxes(QSqlDatabase& db, FaceIndexSummary& summ
     // photo already had (a re-detection next to a face the family named or drew), and the faces
     // checkStoredFaces checked meet each other. Once, a library whose faces were checked before second boxes
     // were looked for is looked at whole.
-    // Detections hidden under a former, higher bar that pass the check's bar now are shown again; only the
-    // check's own verdicts (not_face 1 with a confidence under the former bar: never a second box, which
-    // passed it) are undone, never the family's.
-    // In one transaction with the new bar, and with the whole-library look for second boxes still owed until
-    // it is done, so that a kill at any point resumes.
-    const double formerBar = storedCheckBar(db);
-    if (formerBar != FaceCheck::kMinConfidence) {
-        if (!db.transaction()) {
-            summary.error = db.lastError().text();
-            return;
-        }
-        int shownAgain = 0;
-        if (formerBar > FaceCheck::kMinConfidence) {
-            QSqlQuery q(db);
-            if (!SqlUtil::exec(
-                    q,
-                    QStringLiteral("UPDATE faces SET not_face = 0, state = 'unknown', cluster_id = NULL, "
-                                   "person_id = NULL, suggestion_score = NULL WHERE ") +
-                        kHiddenUnderFormerBar,
-                    {FaceCheck::kMinConfidence, formerBar}, &summary.error)) {
-                db.rollback();
-                return;
-            }
-            shownAgain = q.numRowsAffected();
-        }
-        if ((shownAgain > 0 && !SqlUtil::exec(db, QStringLiteral("DELETE FROM settings WHERE key = ?"),
-                                              {kSecondBoxesKey}, &summary.error)) ||
-            !SqlUtil::exec(db, QStringLiteral("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)"),
-                           {kCheckBarKey, QString::number(FaceCheck::kMinConfidence)}, &summary.error)) {
-            db.rollback();
-            return;
-        }
-        if (!db.commit()) {
-            summary.error = db.lastError().text();
-            db.rollback();
-            return;
-        }
-    }
     const bool whole =
         SqlUtil::scalar(db, QStringLiteral("SELECT value FROM settings WHERE key = ?"), {kSecondBoxesKey})
             .toString() != QLatin1String("1");

@@ -44,6 +44,7 @@ struct FaceIndexSummary {
     int reembedded = 0;     // faces whose embedding was redone for a new model
     int namedFromFiles = 0; // faces named from the photos' XMP face regions (FileNameImporter)
     int notFaces = 0;       // detections the face check kept as "not a face" (FaceCheck)
+    int shownAgain = 0;     // detections hidden under a former, higher bar of the check, shown again
     bool cancelled = false;
     QString error; // fatal (models, catalog); empty otherwise
     QList<FaceIndexFailure> failures;
@@ -135,6 +136,9 @@ public:
     static QString faceCropPath(const LibraryPaths& paths, qint64 faceId);
 
 private:
+    // Detections the check hid under a former, higher bar that pass the current one are shown again (they
+    // wait under Maybe not faces); the new bar is recorded and every photo is owed a look for second boxes.
+    void showHiddenUnderFormerBar(QSqlDatabase& db, FaceIndexSummary& summary);
     // Second boxes on one face among the stored faces of the photos `touched` in this run (all photos, once,
     // in a library whose faces were checked before second boxes were looked for); `besideStoredFaces`: the
     // photos whose new faces were counted as found in this run.

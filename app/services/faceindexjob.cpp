@@ -110,6 +110,7 @@ void FaceIndexJob::start(QThreadPool* pool)
                 out.photosDone = summary.photosDone;
                 out.facesFound = summary.facesFound;
                 out.notFaces = summary.notFaces;
+                out.shownAgain = summary.shownAgain;
                 out.namedFromFiles = summary.namedFromFiles;
                 out.failed = summary.failed;
                 out.cancelled = summary.cancelled || control->cancelRequested();
@@ -178,11 +179,21 @@ QString FaceIndexJob::summaryText(const FaceJobOutcome& o)
 {
     if (!o.error.isEmpty())
         return tr("Finding faces failed: %1").arg(o.error);
-    QString text = o.cancelled ? tr("Stopped after %n photo(s)", nullptr, o.photosDone)
-                               : tr("%n photo(s) looked at", nullptr, o.photosDone);
-    text += QStringLiteral(", ") + tr("%n face(s) found", nullptr, o.facesFound);
-    if (o.notFaces > 0)
-        text += QStringLiteral(" ") + tr("(%n more kept out as not faces)", nullptr, o.notFaces);
+    QStringList parts;
+    // A run that only showed hidden detections again (a library opened after the check's bar was lowered)
+    // says that alone, not "0 photos looked at, 0 faces found".
+    if (o.cancelled || o.photosDone > 0 || o.facesFound > 0 || o.shownAgain == 0) {
+        QString found = o.cancelled ? tr("Stopped after %n photo(s)", nullptr, o.photosDone)
+                                    : tr("%n photo(s) looked at", nullptr, o.photosDone);
+        found += QStringLiteral(", ") + tr("%n face(s) found", nullptr, o.facesFound);
+        if (o.notFaces > 0)
+            found += QStringLiteral(" ") + tr("(%n more kept out as not faces)", nullptr, o.notFaces);
+        parts.append(found);
+    }
+    if (o.shownAgain > 0)
+        parts.append(
+            tr("%n face(s) the face check had hidden are back under Maybe not faces", nullptr, o.shownAgain));
+    QString text = parts.join(QStringLiteral(", "));
     if (o.namedFromFiles > 0)
         text += QStringLiteral(", ") + tr("%n named from the photos' own tags", nullptr, o.namedFromFiles);
     if (o.refreshed) {

@@ -431,23 +431,26 @@ QList<ClusterRecord> FaceService::clusters(int maxFacesPerCluster) const
     return out;
 }
 
-namespace {
-// A detection the face check only just let through and nobody confirmed (not_face -1: "It is a face").
-const QString kUnsure = QStringLiteral("(f.not_face = 0 AND f.face_check IS NOT NULL AND f.face_check < ?)");
-} // namespace
-
 QList<FaceRecord> FaceService::unclusteredFaces() const
 {
     return query(
         QStringLiteral("f.state IN ('unknown', 'suggested') AND f.cluster_id IS NULL AND p.missing = 0 "
                        "AND NOT ") +
-            kUnsure,
-        {FaceCheck::kMinGroupConfidence}, QStringLiteral("f.quality DESC, f.id"));
+            unsureCondition(QStringLiteral("f")),
+        {}, QStringLiteral("f.quality DESC, f.id"));
 }
 
 bool FaceService::isUnsure(int notFace, const QVariant& faceCheck)
 {
+    // A detection the face check only just let through that nobody confirmed (not_face -1: "It is a face").
     return notFace == 0 && !faceCheck.isNull() && !FaceCheck::canGroup(faceCheck.toDouble());
+}
+
+QString FaceService::unsureCondition(const QString& alias)
+{
+    const QString c = alias.isEmpty() ? QString() : alias + QLatin1Char('.');
+    return QStringLiteral("(%1not_face = 0 AND %1face_check IS NOT NULL AND %1face_check < %2)")
+        .arg(c, QString::number(FaceCheck::kMinGroupConfidence));
 }
 
 QList<FaceRecord> FaceService::unsureFaces() const
@@ -455,8 +458,8 @@ QList<FaceRecord> FaceService::unsureFaces() const
     return query(
         QStringLiteral("f.state IN ('unknown', 'suggested') AND f.cluster_id IS NULL AND p.missing = 0 "
                        "AND ") +
-            kUnsure,
-        {FaceCheck::kMinGroupConfidence}, QStringLiteral("f.face_check, f.id"));
+            unsureCondition(QStringLiteral("f")),
+        {}, QStringLiteral("f.face_check, f.id"));
 }
 
 QList<GroupQuestion> FaceService::groupQuestions(int facesPerSide) const

@@ -158,6 +158,8 @@ public:
     // The rule of unsureFaces for one stored face (faces.not_face and faces.face_check): a detection the
     // check only just let through that the family has not said is a face. Never grouped.
     static bool isUnsure(int notFace, const QVariant& faceCheck);
+    // The same rule as an SQL condition on the faces table called `alias` (none: the bare column names).
+    static QString unsureCondition(const QString& alias);
     QList<FaceRecord> suggestions() const; // highest confidence first
     // The group and pair questions of the last refresh that still stand, most faces decided first (the order
     // to ask them).

@@ -184,7 +184,7 @@ void LibraryService::startWritingWork()
 {
     m_backups.setCatalog(m_catalogPath);
     m_personaliseTimer.start(m_personaliseDelay); // names given elsewhere (kindred-cli) count too
-    moveToCurrentModel();
+    startOwedFaceWork();
 }
 
 void LibraryService::stopAfterDamage()
@@ -223,11 +223,18 @@ bool LibraryService::writable(QString* error) const
     return true;
 }
 
-void LibraryService::moveToCurrentModel()
+void LibraryService::startOwedFaceWork()
 {
-    // A library whose faces were described by another network than the current choice (a new default,
-    // or the family's choice in Settings) is re-described in the background; until that is complete the
-    // old vectors keep serving (FaceIndexer::reembed).
+    // Two kinds of work the library owes without a new photo, both done by the face job in the background:
+    // - detections the face check hid under a former, higher bar are shown again (FaceIndexer::
+    //   showHiddenUnderFormerBar);
+    // - faces described by another network than the current choice (a new default, or the family's choice in
+    //   Settings) are described again; until that is complete the old vectors keep serving
+    //   (FaceIndexer::reembed).
+    if (FaceIndexer::hiddenUnderFormerBar(m_catalogPath)) {
+        indexFaces();
+        return;
+    }
     FaceIndexOptions options = m_faceOptions;
     if (options.modelsDir.isEmpty() && !FaceIndexJob::optionsFromSettings(&options, nullptr))
         return;
@@ -235,14 +242,11 @@ void LibraryService::moveToCurrentModel()
     if (expected.isEmpty())
         return;
     QSqlDatabase db = Catalog::connectionForThread(m_catalogPath);
-    const bool stale =
-        SqlUtil::scalar(db,
+    if (SqlUtil::scalar(db,
                         QStringLiteral("SELECT EXISTS (SELECT 1 FROM faces WHERE model_id IS NOT "
                                        "NULL AND model_id <> ?)"),
                         {expected}, false)
-            .toBool();
-    // So is a library whose detections were hidden under a former bar of the face check.
-    if (stale || FaceIndexer::hiddenUnderFormerBar(m_catalogPath))
+            .toBool())
         indexFaces();
 }
 

@@ -169,11 +169,12 @@ Q_SIGNALS:
     void namesWritten(int jobId, int written, int failed);
 
 private:
-    // Starts the face job when the library's vectors come from another network than the current choice.
-    void moveToCurrentModel();
+    // Starts the face job when the library owes work that needs no new photo: vectors from another network
+    // than the current choice, or detections hidden under a former bar of the face check.
+    void startOwedFaceWork();
     void checkPersonalise();
     void regroupAfterLabels();
-    // After the catalog check: backups, the personalisation check and a move to the current network.
+    // After the catalog check: backups, the personalisation check and the face work the library owes.
     void startWritingWork();
     void stopAfterDamage();
     // Open and not found damaged (waits for the check of a clean start while it still runs).

@@ -1,7 +1,7 @@
 #include "peopleservice.h"
 
 #include "catalog.h"
-#include "detection/facecheck.h"
+#include "faceservice.h"
 #include "sqlutil.h"
 
 #include <QJsonArray>
@@ -754,15 +754,15 @@ bool PeopleService::restoreFaces(const QList<qint64>& faceIds)
 {
     // Hidden ones come back among the unknown faces, and faces the check was unsure of stay where they are;
     // the next grouping places both like any face, and the check never hides them again.
-    return setFaces(
-        faceIds, {QStringLiteral("((not_face > 0 AND state = 'ignored') OR (not_face = 0 AND face_check < %1 "
-                                 "AND state IN ('unknown', 'suggested')))")
-                      .arg(FaceCheck::kMinGroupConfidence),
-                  QStringLiteral("none of these faces is hidden as not a face or unsure"),
-                  QStringLiteral("cluster_id = CASE WHEN state = 'ignored' THEN NULL ELSE cluster_id END, "
-                                 "state = CASE WHEN state = 'ignored' THEN 'unknown' ELSE state END, "
-                                 "not_face = -1"),
-                  QStringLiteral("Restore %1 face(s)"), false});
+    return setFaces(faceIds,
+                    {QStringLiteral("((not_face > 0 AND state = 'ignored') OR (%1 AND state IN ('unknown', "
+                                    "'suggested')))")
+                         .arg(FaceService::unsureCondition(QString())),
+                     QStringLiteral("none of these faces is hidden as not a face or unsure"),
+                     QStringLiteral("cluster_id = CASE WHEN state = 'ignored' THEN NULL ELSE cluster_id END, "
+                                    "state = CASE WHEN state = 'ignored' THEN 'unknown' ELSE state END, "
+                                    "not_face = -1"),
+                     QStringLiteral("Restore %1 face(s)"), false});
 }
 
 bool PeopleService::answerGroupQuestion(qint64 clusterId, qint64 personId, bool yes, QList<qint64>* answered)

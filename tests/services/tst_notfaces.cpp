@@ -155,6 +155,7 @@ private Q_SLOTS:
         QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
         QCOMPARE(s.facesFound, 4); // the faces shown; the hidden detections are counted apart
         QCOMPARE(s.notFaces, 4);
+        QCOMPARE(s.shownAgain, 0); // a new library: nothing was hidden under a former bar
         FaceJobOutcome outcome;
         outcome.photosDone = s.photosDone;
         outcome.facesFound = s.facesFound;
@@ -311,6 +312,18 @@ private Q_SLOTS:
         QCOMPARE(indexer.pendingPhotos(), 1);
         const FaceIndexSummary s = index();
         QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+        QCOMPARE(s.shownAgain, 1); // said in the job's summary
+        FaceJobOutcome outcome;
+        outcome.photosDone = s.photosDone;
+        outcome.shownAgain = s.shownAgain;
+        const QString said = FaceIndexJob::summaryText(outcome); // no translator: "face(s)"
+        QVERIFY2(said.startsWith(QStringLiteral("1 face(s) the face check had hidden")) &&
+                     said.contains(QStringLiteral("Maybe not faces")),
+                 qPrintable(said));
+        outcome.photosDone = 2;
+        QVERIFY2(FaceIndexJob::summaryText(outcome).startsWith(QStringLiteral("2 photo(s) looked at")),
+                 qPrintable(FaceIndexJob::summaryText(outcome)));
+        QCOMPARE(index().shownAgain, 0); // once
         QCOMPARE(scalar(QStringLiteral("SELECT not_face || state FROM faces WHERE id = ?"), {hidden[0]})
                      .toString(),
                  QStringLiteral("0unknown"));
