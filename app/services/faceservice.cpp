@@ -431,13 +431,16 @@ QList<ClusterRecord> FaceService::clusters(int maxFacesPerCluster) const
     return out;
 }
 
+namespace {
+// Unnamed faces in no group, of photos that are there: the faces on their own and the unsure ones.
+const QString kUnnamedUngrouped =
+    QStringLiteral("f.state IN ('unknown', 'suggested') AND f.cluster_id IS NULL AND p.missing = 0 AND ");
+} // namespace
+
 QList<FaceRecord> FaceService::unclusteredFaces() const
 {
-    return query(
-        QStringLiteral("f.state IN ('unknown', 'suggested') AND f.cluster_id IS NULL AND p.missing = 0 "
-                       "AND NOT ") +
-            unsureCondition(QStringLiteral("f")),
-        {}, QStringLiteral("f.quality DESC, f.id"));
+    return query(kUnnamedUngrouped + QStringLiteral("NOT ") + unsureCondition(QStringLiteral("f")), {},
+                 QStringLiteral("f.quality DESC, f.id"));
 }
 
 bool FaceService::isUnsure(int notFace, const QVariant& faceCheck)
@@ -455,11 +458,8 @@ QString FaceService::unsureCondition(const QString& alias)
 
 QList<FaceRecord> FaceService::unsureFaces() const
 {
-    return query(
-        QStringLiteral("f.state IN ('unknown', 'suggested') AND f.cluster_id IS NULL AND p.missing = 0 "
-                       "AND ") +
-            unsureCondition(QStringLiteral("f")),
-        {}, QStringLiteral("f.face_check, f.id"));
+    return query(kUnnamedUngrouped + unsureCondition(QStringLiteral("f")), {},
+                 QStringLiteral("f.face_check, f.id"));
 }
 
 QList<GroupQuestion> FaceService::groupQuestions(int facesPerSide) const
