@@ -170,6 +170,13 @@
             <numerusform>%n von der Gesichtsprüfung ausgeblendete Gesichter sind wieder unter „Vielleicht keine Gesichter“</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n kept out as not faces</source>
+        <translation>
+            <numerusform>%n als kein Gesicht aussortiert</numerusform>
+            <numerusform>%n als keine Gesichter aussortiert</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kindred::FaceListModel</name>

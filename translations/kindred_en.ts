@@ -170,6 +170,13 @@
             <numerusform>%n faces the face check had hidden are back under Maybe not faces</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n kept out as not faces</source>
+        <translation>
+            <numerusform>%n kept out as not a face</numerusform>
+            <numerusform>%n kept out as not faces</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kindred::FaceListModel</name>

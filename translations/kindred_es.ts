@@ -170,6 +170,13 @@
             <numerusform>%n caras ocultadas por la comprobación de caras vuelven a estar en «Quizá no son caras»</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n kept out as not faces</source>
+        <translation>
+            <numerusform>%n apartado por no ser una cara</numerusform>
+            <numerusform>%n apartados por no ser caras</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kindred::FaceListModel</name>

@@ -170,6 +170,13 @@
             <numerusform>%n visages masqués par la vérification des visages sont de retour sous « Peut-être pas des visages »</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n kept out as not faces</source>
+        <translation>
+            <numerusform>%n écarté : ce n&apos;est pas un visage</numerusform>
+            <numerusform>%n écartés : ce ne sont pas des visages</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kindred::FaceListModel</name>

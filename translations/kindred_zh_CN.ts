@@ -155,6 +155,12 @@
             <numerusform>面孔检查曾隐藏的 %n 张面孔已回到“可能不是面孔”</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n kept out as not faces</source>
+        <translation>
+            <numerusform>%n 个判定为非人脸，已排除</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kindred::FaceListModel</name>

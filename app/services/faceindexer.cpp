@@ -615,10 +615,13 @@ int FaceIndexer::pendingPhotos() const
 bool FaceIndexer::hiddenUnderFormerBar(const QString& catalogPath)
 {
     QSqlDatabase db = Catalog::connectionForThread(catalogPath);
+    const double formerBar = storedCheckBar(db);
+    if (formerBar <= FaceCheck::kMinConfidence)
+        return false; // the usual case: no look at the faces at all
     return SqlUtil::scalar(db,
                            QStringLiteral("SELECT EXISTS (SELECT 1 FROM faces WHERE ") +
                                kHiddenUnderFormerBar + QStringLiteral(")"),
-                           {FaceCheck::kMinConfidence, storedCheckBar(db)}, false)
+                           {FaceCheck::kMinConfidence, formerBar}, false)
         .toBool();
 }
 
@@ -638,6 +641,11 @@ FaceIndexSummary FaceIndexer::run(const Progress& progress, const std::atomic_bo
         summary.error = error;
         return summary;
     }
+    // First, before this run stores anything: only what earlier runs hid under a former bar is shown again
+    // (a second box this run hides may have a confidence between the bars).
+    showHiddenUnderFormerBar(db, summary);
+    if (!summary.error.isEmpty())
+        return summary;
     const QString modelId = embedderModelId();
     const int dim = d->embedder->dimension();
 
@@ -970,8 +978,6 @@ FaceIndexSummary FaceIndexer::run(const Progress& progress, const std::atomic_bo
     Device::setThreads(d->threads);
     if (summary.error.isEmpty() && !summary.cancelled)
         checkStoredFaces(db, summary, stopped, maxSide, &checkedPhotos);
-    if (summary.error.isEmpty() && !summary.cancelled)
-        showHiddenUnderFormerBar(db, summary);
     if (summary.error.isEmpty() && !summary.cancelled)
         hideStoredSecondBoxes(db, summary, besideStoredFaces + checkedPhotos, besideStoredFaces);
     if (summary.error.isEmpty() && !summary.cancelled)

@@ -181,8 +181,9 @@ QString FaceIndexJob::summaryText(const FaceJobOutcome& o)
         return tr("Finding faces failed: %1").arg(o.error);
     QStringList parts;
     // A run that only showed hidden detections again (a library opened after the check's bar was lowered)
-    // says that alone, not "0 photos looked at, 0 faces found".
-    if (o.cancelled || o.photosDone > 0 || o.facesFound > 0 || o.shownAgain == 0) {
+    // says that first, not "0 photos looked at, 0 faces found".
+    const bool foundPart = o.cancelled || o.photosDone > 0 || o.facesFound > 0 || o.shownAgain == 0;
+    if (foundPart) {
         QString found = o.cancelled ? tr("Stopped after %n photo(s)", nullptr, o.photosDone)
                                     : tr("%n photo(s) looked at", nullptr, o.photosDone);
         found += QStringLiteral(", ") + tr("%n face(s) found", nullptr, o.facesFound);
@@ -193,6 +194,8 @@ QString FaceIndexJob::summaryText(const FaceJobOutcome& o)
     if (o.shownAgain > 0)
         parts.append(
             tr("%n face(s) the face check had hidden are back under Maybe not faces", nullptr, o.shownAgain));
+    if (!foundPart && o.notFaces > 0) // e.g. second boxes among the faces shown again
+        parts.append(tr("%n kept out as not faces", nullptr, o.notFaces));
     QString text = parts.join(QStringLiteral(", "));
     if (o.namedFromFiles > 0)
         text += QStringLiteral(", ") + tr("%n named from the photos' own tags", nullptr, o.namedFromFiles);

@@ -453,7 +453,7 @@ QString FaceService::unsureCondition(const QString& alias)
 {
     const QString c = alias.isEmpty() ? QString() : alias + QLatin1Char('.');
     return QStringLiteral("(%1not_face = 0 AND %1face_check IS NOT NULL AND %1face_check < %2)")
-        .arg(c, QString::number(FaceCheck::kMinGroupConfidence));
+        .arg(c, QString::number(FaceCheck::kMinGroupConfidence, 'g', 17));
 }
 
 QList<FaceRecord> FaceService::unsureFaces() const
