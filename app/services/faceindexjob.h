@@ -22,8 +22,7 @@ struct FaceJobOutcome {
     int facesFound = 0;     // faces shown to the family
     int notFaces = 0;       // detections the face check kept out as "not a face" (Unknown faces > Not faces)
     int namedFromFiles = 0; // faces named from the names other programs wrote into the photos
-    int shownAgain =
-        0; // detections hidden under a former bar of the face check, shown again (Maybe not faces)
+    int shownAgain = 0;     // hidden under a former bar of the face check, shown again (Maybe not faces)
     int failed = 0;
     bool cancelled = false;
     QString error; // fatal (models missing, catalog unusable); empty otherwise

@@ -75,6 +75,12 @@ private:
         return SqlUtil::scalar(db, sql, binds);
     }
 
+    // The bar of the face check recorded for the library (settings faces.check_bar), invalid when none.
+    QVariant checkBar()
+    {
+        return scalar(QStringLiteral("SELECT value FROM settings WHERE key = 'faces.check_bar'"));
+    }
+
     FaceIndexSummary index(const FaceIndexer::Progress& progress = {})
     {
         FaceIndexOptions options;
@@ -158,8 +164,7 @@ private Q_SLOTS:
             if (reported || p.currentPath.isEmpty())
                 return;
             reported = true;
-            barAtFirstPhoto =
-                scalar(QStringLiteral("SELECT value FROM settings WHERE key = 'faces.check_bar'"));
+            barAtFirstPhoto = checkBar();
         });
         QVERIFY(reported);
         QVERIFY(barAtFirstPhoto.isValid());
@@ -169,9 +174,7 @@ private Q_SLOTS:
         // A new library: nothing was hidden under a former bar, and the bar it is checked under is recorded
         // before anything is stored (a second box this run hides is never "shown again").
         QCOMPARE(s.shownAgain, 0);
-        QCOMPARE(
-            scalar(QStringLiteral("SELECT value FROM settings WHERE key = 'faces.check_bar'")).toDouble(),
-            FaceCheck::kMinConfidence);
+        QCOMPARE(checkBar().toDouble(), FaceCheck::kMinConfidence);
         FaceJobOutcome outcome;
         outcome.photosDone = s.photosDone;
         outcome.facesFound = s.facesFound;
@@ -376,18 +379,17 @@ private Q_SLOTS:
         FaceJobOutcome outcome;
         outcome.photosDone = s.photosDone;
         outcome.shownAgain = s.shownAgain;
+        // No translator: "face(s)".
         QVERIFY2(FaceIndexJob::summaryText(outcome).startsWith(
                      QStringLiteral("1 face(s) the face check had hidden are back under Maybe not faces")),
-                 qPrintable(FaceIndexJob::summaryText(outcome))); // no translator: "face(s)"
-        QCOMPARE(index().shownAgain, 0);                          // once
+                 qPrintable(FaceIndexJob::summaryText(outcome)));
+        QCOMPARE(index().shownAgain, 0); // once
         QCOMPARE(scalar(QStringLiteral("SELECT not_face || state FROM faces WHERE id = ?"), {hidden[0]})
                      .toString(),
                  QStringLiteral("0unknown"));
         QCOMPARE(scalar(QStringLiteral("SELECT not_face FROM faces WHERE id = ?"), {hidden[1]}).toInt(), 2);
         QCOMPARE(scalar(QStringLiteral("SELECT not_face FROM faces WHERE id = ?"), {hidden[2]}).toInt(), 1);
-        QCOMPARE(
-            scalar(QStringLiteral("SELECT value FROM settings WHERE key = 'faces.check_bar'")).toDouble(),
-            FaceCheck::kMinConfidence);
+        QCOMPARE(checkBar().toDouble(), FaceCheck::kMinConfidence);
         QCOMPARE(indexer.pendingPhotos(), 0);
         // Shown apart, not among the faces on their own.
         FaceService faces(m_catalog, m_paths);
