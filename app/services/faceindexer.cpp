@@ -114,8 +114,10 @@ double faceQuality(const FaceDetection& face, double scale, const cv::Mat& crop)
 const QString kUncheckedFaces = QStringLiteral("f.face_check IS NULL AND f.source = 'detector' AND "
                                                "f.not_face = 0 AND f.state IN ('unknown', 'suggested')");
 
-// Settings key: set once every photo of the library has been looked at for second boxes on one face
-// (libraries whose faces were checked before FaceCheck::secondBoxes existed are looked at once).
+// Settings key: "1" once every photo of the library has been looked at for second boxes on one face
+// (libraries whose faces were checked before FaceCheck::secondBoxes existed, without the key, are looked at
+// once); "0" when detections shown again under a lower bar owe that look (the app starts a face job for it
+// when it opens the library).
 const QString kSecondBoxesKey = QStringLiteral("faces.second_boxes_checked");
 
 // Settings key: the bar (FaceCheck::kMinConfidence) under which the library's stored detections were hidden
@@ -612,6 +614,13 @@ int FaceIndexer::pendingPhotos() const
         .toInt();
 }
 
+bool FaceIndexer::secondBoxLookOwed(const QString& catalogPath)
+{
+    QSqlDatabase db = Catalog::connectionForThread(catalogPath);
+    return SqlUtil::scalar(db, QStringLiteral("SELECT value FROM settings WHERE key = ?"), {kSecondBoxesKey})
+               .toString() == QLatin1String("0");
+}
+
 bool FaceIndexer::hiddenUnderFormerBar(const QString& catalogPath)
 {
     QSqlDatabase db = Catalog::connectionForThread(catalogPath);
@@ -1014,8 +1023,9 @@ void FaceIndexer::showHiddenUnderFormerBar(QSqlDatabase& db, FaceIndexSummary& s
         }
         shownAgain = q.numRowsAffected();
     }
-    if ((shownAgain > 0 && !SqlUtil::exec(db, QStringLiteral("DELETE FROM settings WHERE key = ?"),
-                                          {kSecondBoxesKey}, &summary.error)) ||
+    if ((shownAgain > 0 &&
+         !SqlUtil::exec(db, QStringLiteral("INSERT OR REPLACE INTO settings (key, value) VALUES (?, '0')"),
+                        {kSecondBoxesKey}, &summary.error)) ||
         !SqlUtil::exec(db, QStringLiteral("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)"),
                        {kCheckBarKey, QString::number(FaceCheck::kMinConfidence)}, &summary.error)) {
         db.rollback();

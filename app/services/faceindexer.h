@@ -119,6 +119,10 @@ public:
     // Whether the library holds detections the face check hid under a former, higher bar that the current one
     // lets through (the next run shows them again): the app starts a face job for them when it opens it.
     static bool hiddenUnderFormerBar(const QString& catalogPath);
+    // Whether detections were shown again under a lower bar but the face job stopped (or the app closed)
+    // before it looked at the whole library for second boxes among them: the app starts a face job for that
+    // look when it opens the library. Not for libraries from before the look existed (the next job does it).
+    static bool secondBoxLookOwed(const QString& catalogPath);
 
     // Runs until everything is done or *cancel becomes true; while *pause is true it waits.
     // Every options.checkpointMs, while photos remain, `checkpoint` is called on this thread with every

@@ -180,9 +180,11 @@ QString FaceIndexJob::summaryText(const FaceJobOutcome& o)
     if (!o.error.isEmpty())
         return tr("Finding faces failed: %1").arg(o.error);
     QStringList parts;
-    // A run that only showed hidden detections again (a library opened after the check's bar was lowered)
-    // says that first, not "0 photos looked at, 0 faces found".
-    const bool foundPart = o.cancelled || o.photosDone > 0 || o.facesFound > 0 || o.shownAgain == 0;
+    // A run that only showed hidden detections again (a library opened after the check's bar was lowered), or
+    // only hid second boxes among them (the look a stopped run owed), says that, not "0 photos looked at, 0
+    // faces found".
+    const bool foundPart =
+        o.cancelled || o.photosDone > 0 || o.facesFound > 0 || (o.shownAgain == 0 && o.notFaces == 0);
     if (foundPart) {
         QString found = o.cancelled ? tr("Stopped after %n photo(s)", nullptr, o.photosDone)
                                     : tr("%n photo(s) looked at", nullptr, o.photosDone);

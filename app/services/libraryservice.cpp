@@ -227,11 +227,12 @@ void LibraryService::startOwedFaceWork()
 {
     // Two kinds of work the library owes without a new photo, both done by the face job in the background:
     // - detections the face check hid under a former, higher bar are shown again (FaceIndexer::
-    //   showHiddenUnderFormerBar);
+    //   showHiddenUnderFormerBar), and the library is then looked at whole for second boxes among them (also
+    //   when a face job that showed them again stopped before that look);
     // - faces described by another network than the current choice (a new default, or the family's choice in
     //   Settings) are described again; until that is complete the old vectors keep serving
     //   (FaceIndexer::reembed).
-    if (FaceIndexer::hiddenUnderFormerBar(m_catalogPath)) {
+    if (FaceIndexer::hiddenUnderFormerBar(m_catalogPath) || FaceIndexer::secondBoxLookOwed(m_catalogPath)) {
         indexFaces();
         return;
     }

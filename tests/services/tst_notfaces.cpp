@@ -81,7 +81,8 @@ private:
         return scalar(QStringLiteral("SELECT value FROM settings WHERE key = 'faces.check_bar'"));
     }
 
-    FaceIndexSummary index(const FaceIndexer::Progress& progress = {})
+    FaceIndexSummary index(const FaceIndexer::Progress& progress = {},
+                           const std::atomic_bool* cancel = nullptr)
     {
         FaceIndexOptions options;
         options.modelsDir = kModels;
@@ -90,7 +91,7 @@ private:
         QString error;
         if (!indexer.prepare(&error))
             qFatal("models: %s", qPrintable(error));
-        return indexer.run(progress);
+        return indexer.run(progress, cancel);
     }
 
     // The face of the copied photo whose box matches `box` best (IoU > 0.7), or 0.
@@ -328,6 +329,7 @@ private Q_SLOTS:
                                                 << "2 photo(s) looked at, 0 face(s) found (1 more kept out "
                                                    "as not faces), 1 face(s) the face check "
                                                    "had hidden are back under Maybe not faces";
+        QTest::newRow("second boxes only") << false << 0 << 0 << 1 << 0 << "1 kept out as not faces";
         QTest::newRow("stopped") << true << 0 << 0 << 0 << 1
                                  << "Stopped after 0 photo(s), 0 face(s) found, 1 face(s) the face check had "
                                     "hidden are back under Maybe not faces";
@@ -402,6 +404,51 @@ private Q_SLOTS:
                 QStringLiteral("UPDATE faces SET face_check = ?, not_face = 1, state = 'ignored' "
                                "WHERE id = ?"),
                 {check.value(hidden[i]), hidden[i]}));
+    }
+
+    // A face job stopped right after it showed detections again under the lower bar: the look at the whole
+    // library for second boxes among them is owed (the app starts a face job for it when it opens the
+    // library) until a run does it.
+    void secondBoxLookOwedAfterStop()
+    {
+        const QList<qint64> hidden = labelledIds();
+        QVERIFY(!hidden.isEmpty());
+        QSqlDatabase db = Catalog::connectionForThread(m_catalog);
+        QSqlQuery before(db);
+        QVERIFY(SqlUtil::exec(before,
+                              QStringLiteral("SELECT face_check, not_face, state FROM faces WHERE id = ?"),
+                              {hidden[0]}));
+        QVERIFY(before.next());
+        const QVariantList was = {before.value(0), before.value(1), before.value(2), hidden[0]};
+        before.finish();
+        QVERIFY(!FaceIndexer::secondBoxLookOwed(m_catalog));
+        // Hidden by the check under the former bar (1.5), the library still at that bar.
+        QVERIFY(
+            SqlUtil::exec(db,
+                          QStringLiteral("UPDATE faces SET face_check = ?, not_face = 1, state = 'ignored' "
+                                         "WHERE id = ?"),
+                          {(FaceCheck::kMinConfidence + 1.5) / 2, hidden[0]}));
+        QVERIFY(SqlUtil::exec(db, QStringLiteral("DELETE FROM settings WHERE key = 'faces.check_bar'")));
+        // A photo left to detect (edited since), so that the stop lands among the photos.
+        QVERIFY(SqlUtil::exec(db,
+                              QStringLiteral("DELETE FROM face_scans WHERE photo_id = (SELECT photo_id FROM "
+                                             "faces WHERE id = ?)"),
+                              {hidden[0]}));
+        const std::atomic_bool stop{true};
+        FaceIndexSummary s = index({}, &stop);
+        QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+        QVERIFY(s.cancelled);
+        QCOMPARE(s.shownAgain, 1);
+        QVERIFY(!FaceIndexer::hiddenUnderFormerBar(m_catalog));
+        QVERIFY(FaceIndexer::secondBoxLookOwed(m_catalog));
+        s = index();
+        QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+        QCOMPARE(s.shownAgain, 0);
+        QVERIFY(!FaceIndexer::secondBoxLookOwed(m_catalog));
+        // As it was, for the tests after this one.
+        QVERIFY(SqlUtil::exec(
+            db, QStringLiteral("UPDATE faces SET face_check = ?, not_face = ?, state = ? WHERE id = ?"),
+            was));
     }
 
     // A face drawn by hand is the family's word: never checked, never hidden, even on an ear.

@@ -307,6 +307,7 @@ private Q_SLOTS:
     void unknownFaces_notFaces();
     void unknownFaces_unsure_data();
     void unknownFaces_unsure();
+    void unknownFaces_formerCheckBar_data();
     void unknownFaces_formerCheckBar();
     void suggestions_keyboard_data();
     void suggestions_keyboard();
@@ -1254,21 +1255,42 @@ void TestUi::unknownFaces_unsure()
 }
 
 // A library whose face check hid detections under a former, higher bar: opening it starts the face job,
-// which shows those the current bar lets through again (in "Maybe not faces"), once.
+// which shows those the current bar lets through again (in "Maybe not faces"), once. The same when a face job
+// showed them again but stopped (or the app closed) before it looked at the whole library for second boxes
+// among them.
+void TestUi::unknownFaces_formerCheckBar_data()
+{
+    QTest::addColumn<bool>("shownAgainBeforeStop");
+    QTest::newRow("hidden under the former bar") << false;
+    QTest::newRow("shown again, the look for second boxes owed") << true;
+}
+
 void TestUi::unknownFaces_formerCheckBar()
 {
+    QFETCH(bool, shownAgainBeforeStop);
     TwoPeople t;
     QVERIFY(t.ok());
     const QString db = t.app->library.catalogPath();
     const qint64 face = t.amy.first();
     const double between = 1.0; // under the former bar (1.5), over the current one (FaceCheck: 0.5)
-    sql(db,
-        QStringLiteral(
-            "UPDATE faces SET not_face = 1, state = 'ignored', cluster_id = NULL, face_check = ? WHERE "
-            "id = ?"),
-        {between, face});
-    sql(db, QStringLiteral("DELETE FROM settings WHERE key = 'faces.check_bar'"));
-    QVERIFY(FaceIndexer::hiddenUnderFormerBar(db));
+    if (shownAgainBeforeStop) {
+        sql(db,
+            QStringLiteral(
+                "UPDATE faces SET not_face = 0, state = 'unknown', cluster_id = NULL, face_check = ? "
+                "WHERE id = ?"),
+            {between, face});
+        sql(db, QStringLiteral("INSERT OR REPLACE INTO settings (key, value) VALUES "
+                               "('faces.second_boxes_checked', '0')"));
+        QVERIFY(FaceIndexer::secondBoxLookOwed(db));
+    } else {
+        sql(db,
+            QStringLiteral(
+                "UPDATE faces SET not_face = 1, state = 'ignored', cluster_id = NULL, face_check = ? "
+                "WHERE id = ?"),
+            {between, face});
+        sql(db, QStringLiteral("DELETE FROM settings WHERE key = 'faces.check_bar'"));
+        QVERIFY(FaceIndexer::hiddenUnderFormerBar(db));
+    }
     const QString dir = t.libraryDir.path();
     t.app.reset();
     qRegisterMetaType<kindred::FaceJobOutcome>();
@@ -1279,8 +1301,12 @@ void TestUi::unknownFaces_formerCheckBar()
             QStringLiteral("SELECT count(*) FROM faces WHERE id = ? AND not_face = 0 AND state = 'unknown'"),
             {face}),
         qint64(1), 120000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        scalar(db, QStringLiteral("SELECT value FROM settings WHERE key = 'faces.second_boxes_checked'")),
+        qint64(1), 120000);
     QVERIFY(t.app->library.waitForIdle(60000));
     QVERIFY(!FaceIndexer::hiddenUnderFormerBar(db));
+    QVERIFY(!FaceIndexer::secondBoxLookOwed(db));
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM settings WHERE key = 'faces.check_bar'")),
              qint64(1));
     FaceService faces(db, t.app->library.paths());
