@@ -181,8 +181,8 @@ QString FaceIndexJob::summaryText(const FaceJobOutcome& o)
         return tr("Finding faces failed: %1").arg(o.error);
     QStringList parts;
     // A run that only showed hidden detections again (a library opened after the check's bar was lowered), or
-    // only hid second boxes among them (the look a stopped run owed), says that, not "0 photos looked at, 0
-    // faces found".
+    // only hid what it already had (second boxes among them, the look a stopped run owed; faces of a library
+    // from before the check), says that, not "0 photos looked at, 0 faces found".
     const bool foundPart =
         o.cancelled || o.photosDone > 0 || o.facesFound > 0 || (o.shownAgain == 0 && o.notFaces == 0);
     if (foundPart) {

@@ -449,7 +449,10 @@ int LibraryService::indexFaces(QString* error)
         if (generation == m_generation)
             Q_EMIT facesChanged();
         Q_EMIT faceJobFinished(id, outcome);
-        if (m_faceJobAgain && generation == m_generation && !outcome.cancelled && outcome.error.isEmpty())
+        // Asked for again while it ran: for this library unless it stopped or failed; for a library opened
+        // meanwhile (which stopped this job) in any case, or the work that library owes would wait for
+        // another open.
+        if (m_faceJobAgain && (generation != m_generation || (!outcome.cancelled && outcome.error.isEmpty())))
             indexFaces();
     });
     job->start(&m_facePool);

@@ -429,7 +429,12 @@ private Q_SLOTS:
                                          "WHERE id = ?"),
                           {(FaceCheck::kMinConfidence + 1.5) / 2, hidden[0]}));
         QVERIFY(SqlUtil::exec(db, QStringLiteral("DELETE FROM settings WHERE key = 'faces.check_bar'")));
-        // A photo left to detect (edited since), so that the stop lands among the photos.
+        // A photo left to detect (as if edited), so that the stop lands among the photos; its record is put
+        // back after the stop (detected again, the photo's unnamed faces would be replaced).
+        QVERIFY(SqlUtil::exec(db,
+                              QStringLiteral("CREATE TEMP TABLE saved_scan AS SELECT * FROM face_scans WHERE "
+                                             "photo_id = (SELECT photo_id FROM faces WHERE id = ?)"),
+                              {hidden[0]}));
         QVERIFY(SqlUtil::exec(db,
                               QStringLiteral("DELETE FROM face_scans WHERE photo_id = (SELECT photo_id FROM "
                                              "faces WHERE id = ?)"),
@@ -438,17 +443,24 @@ private Q_SLOTS:
         FaceIndexSummary s = index({}, &stop);
         QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
         QVERIFY(s.cancelled);
+        QCOMPARE(s.photosDone, 0);
         QCOMPARE(s.shownAgain, 1);
         QVERIFY(!FaceIndexer::hiddenUnderFormerBar(m_catalog));
         QVERIFY(FaceIndexer::secondBoxLookOwed(m_catalog));
+        QVERIFY(SqlUtil::exec(db, QStringLiteral("INSERT INTO face_scans SELECT * FROM saved_scan")));
+        QVERIFY(SqlUtil::exec(db, QStringLiteral("DROP TABLE saved_scan")));
+        // The next run has no photo to do: it does the look it owes, and nothing else.
         s = index();
         QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+        QCOMPARE(s.photosTotal, 0);
         QCOMPARE(s.shownAgain, 0);
         QVERIFY(!FaceIndexer::secondBoxLookOwed(m_catalog));
         // As it was, for the tests after this one.
+        QSqlQuery restore(db);
         QVERIFY(SqlUtil::exec(
-            db, QStringLiteral("UPDATE faces SET face_check = ?, not_face = ?, state = ? WHERE id = ?"),
+            restore, QStringLiteral("UPDATE faces SET face_check = ?, not_face = ?, state = ? WHERE id = ?"),
             was));
+        QCOMPARE(restore.numRowsAffected(), 1);
     }
 
     // A face drawn by hand is the family's word: never checked, never hidden, even on an ear.

@@ -1261,13 +1261,16 @@ void TestUi::unknownFaces_unsure()
 void TestUi::unknownFaces_formerCheckBar_data()
 {
     QTest::addColumn<bool>("shownAgainBeforeStop");
-    QTest::newRow("hidden under the former bar") << false;
-    QTest::newRow("shown again, the look for second boxes owed") << true;
+    QTest::addColumn<bool>("whileAnotherLibrarysJobRuns"); // opened from another library whose face job runs
+    QTest::newRow("hidden under the former bar") << false << false;
+    QTest::newRow("shown again, the look for second boxes owed") << true << false;
+    QTest::newRow("owed, opened while another library's face job runs") << true << true;
 }
 
 void TestUi::unknownFaces_formerCheckBar()
 {
     QFETCH(bool, shownAgainBeforeStop);
+    QFETCH(bool, whileAnotherLibrarysJobRuns);
     TwoPeople t;
     QVERIFY(t.ok());
     const QString db = t.app->library.catalogPath();
@@ -1294,7 +1297,24 @@ void TestUi::unknownFaces_formerCheckBar()
     const QString dir = t.libraryDir.path();
     t.app.reset();
     qRegisterMetaType<kindred::FaceJobOutcome>();
-    t.app = std::make_unique<App>(dir);
+    QTemporaryDir otherLibrary, otherPhotos;
+    if (whileAnotherLibrarysJobRuns) {
+        // The face job of another library is running when this one is opened: opening stops it, and the
+        // work this library owes starts when it has stopped.
+        for (int i = 1; i <= 5; ++i)
+            QVERIFY(QFile::copy(QStringLiteral(KINDRED_SHARED_DIR "/photos/bbt/penny/penny%1.png").arg(i),
+                                otherPhotos.filePath(QStringLiteral("penny_%1.png").arg(i))));
+        QSettings().setValue(SettingsKeys::indexAfterScan, true);
+        t.app = std::make_unique<App>(otherLibrary.path());
+        QSignalSpy started(&t.app->library, &LibraryService::faceJobStarted);
+        t.app->drop({QUrl::fromLocalFile(otherPhotos.path())});
+        QTRY_VERIFY_WITH_TIMEOUT(!started.isEmpty(), 60000);
+        QSettings().setValue(SettingsKeys::indexAfterScan, false);
+        QString error;
+        QVERIFY2(t.app->library.open(dir, &error), qPrintable(error));
+    } else {
+        t.app = std::make_unique<App>(dir);
+    }
     QTRY_COMPARE_WITH_TIMEOUT(
         scalar(
             db,
