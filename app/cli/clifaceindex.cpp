@@ -16,7 +16,7 @@ namespace {
 
 QString setting(QSqlDatabase& db, const QString& key)
 {
-    return SqlUtil::scalar(db, QStringLiteral("SELECT value FROM settings WHERE key = ?"), {key}).toString();
+    return SqlUtil::setting(db, key).toString();
 }
 
 void setSetting(QSqlDatabase& db, const QString& key, const QString& value)

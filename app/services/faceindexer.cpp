@@ -130,8 +130,7 @@ constexpr double kFormerCheckBar = 1.5;
 // The bar under which the library's stored detections were hidden (kCheckBarKey).
 double storedCheckBar(QSqlDatabase& db)
 {
-    const QVariant v =
-        SqlUtil::scalar(db, QStringLiteral("SELECT value FROM settings WHERE key = ?"), {kCheckBarKey});
+    const QVariant v = SqlUtil::setting(db, kCheckBarKey);
     return v.isValid() ? v.toDouble() : kFormerCheckBar;
 }
 
@@ -617,8 +616,7 @@ int FaceIndexer::pendingPhotos() const
 bool FaceIndexer::secondBoxLookOwed(const QString& catalogPath)
 {
     QSqlDatabase db = Catalog::connectionForThread(catalogPath);
-    return SqlUtil::scalar(db, QStringLiteral("SELECT value FROM settings WHERE key = ?"), {kSecondBoxesKey})
-               .toString() == QLatin1String("0");
+    return SqlUtil::setting(db, kSecondBoxesKey).toString() == QLatin1String("0");
 }
 
 bool FaceIndexer::hiddenUnderFormerBar(const QString& catalogPath)
@@ -1046,9 +1044,7 @@ void FaceIndexer::hideStoredSecondBoxes(QSqlDatabase& db, FaceIndexSummary& summ
     // photo already had (a re-detection next to a face the family named or drew), and the faces
     // checkStoredFaces checked meet each other. Once, a library whose faces were checked before second boxes
     // were looked for is looked at whole.
-    const bool whole =
-        SqlUtil::scalar(db, QStringLiteral("SELECT value FROM settings WHERE key = ?"), {kSecondBoxesKey})
-            .toString() != QLatin1String("1");
+    const bool whole = SqlUtil::setting(db, kSecondBoxesKey).toString() != QLatin1String("1");
     QList<qint64> photos = touched;
     if (whole) {
         QSqlQuery q(db);

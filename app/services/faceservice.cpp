@@ -604,9 +604,7 @@ FaceRefreshOptions FaceService::libraryOptions() const
 {
     QSqlDatabase db = Catalog::connectionForThread(m_catalogPath, &m_error);
     const auto setting = [&](const char* key) {
-        return SqlUtil::scalar(db, QStringLiteral("SELECT value FROM settings WHERE key = ?"),
-                               {QString::fromLatin1(key)})
-            .toString();
+        return SqlUtil::setting(db, QString::fromLatin1(key)).toString();
     };
     FaceRefreshOptions options;
     const QString algorithm = setting("clusters.algorithm");
@@ -754,9 +752,7 @@ bool FaceService::refresh(const FaceRefreshOptions& options, FaceRefreshSummary*
         torch::nn::functional::normalize(v.embeddings, torch::nn::functional::NormalizeFuncOptions().dim(1));
 
     // The adopted personalisation stage, when it was trained on this model.
-    const QString stage =
-        SqlUtil::scalar(db, QStringLiteral("SELECT value FROM settings WHERE key = 'finetune.active_stage'"))
-            .toString();
+    const QString stage = SqlUtil::setting(db, QStringLiteral("finetune.active_stage")).toString();
     if (!stage.isEmpty()) {
         try {
             std::map<std::string, std::string> meta;

@@ -197,7 +197,7 @@ bool FinetuneService::trainingOptions(const FinetuneOptions& o, TrainingOptions*
 QString FinetuneService::setting(const QString& key)
 {
     QSqlDatabase db = Catalog::connectionForThread(m_catalogPath, &m_error);
-    return SqlUtil::scalar(db, QStringLiteral("SELECT value FROM settings WHERE key = ?"), {key}).toString();
+    return SqlUtil::setting(db, key).toString();
 }
 
 bool FinetuneService::setSetting(const QString& key, const QString& value)

@@ -36,6 +36,11 @@ QVariant SqlUtil::scalar(QSqlDatabase& db, const QString& sql, const QVariantLis
     return query.value(0);
 }
 
+QVariant SqlUtil::setting(QSqlDatabase& db, const QString& key)
+{
+    return scalar(db, QStringLiteral("SELECT value FROM settings WHERE key = ?"), {key});
+}
+
 QString SqlUtil::placeholders(int n)
 {
     QString s;

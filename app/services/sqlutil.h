@@ -18,6 +18,8 @@ public:
     // First column of the first row, or `fallback`.
     static QVariant scalar(QSqlDatabase& db, const QString& sql, const QVariantList& binds = {},
                            const QVariant& fallback = {});
+    // The value of a catalog setting (table settings), or an invalid QVariant when it is not set.
+    static QVariant setting(QSqlDatabase& db, const QString& key);
     // "?, ?, ?" for n values.
     static QString placeholders(int n);
 };

@@ -1276,21 +1276,17 @@ void TestUi::unknownFaces_formerCheckBar()
     const QString db = t.app->library.catalogPath();
     const qint64 face = t.amy.first();
     const double between = 1.0; // under the former bar (1.5), over the current one (FaceCheck: 0.5)
+    // Shown again (not_face 0) or still hidden (not_face 1) between the bars.
+    sql(db,
+        QStringLiteral(
+            "UPDATE faces SET not_face = ?, state = ?, cluster_id = NULL, face_check = ? WHERE id = ?"),
+        {shownAgainBeforeStop ? 0 : 1,
+         shownAgainBeforeStop ? QStringLiteral("unknown") : QStringLiteral("ignored"), between, face});
     if (shownAgainBeforeStop) {
-        sql(db,
-            QStringLiteral(
-                "UPDATE faces SET not_face = 0, state = 'unknown', cluster_id = NULL, face_check = ? "
-                "WHERE id = ?"),
-            {between, face});
         sql(db, QStringLiteral("INSERT OR REPLACE INTO settings (key, value) VALUES "
                                "('faces.second_boxes_checked', '0')"));
         QVERIFY(FaceIndexer::secondBoxLookOwed(db));
     } else {
-        sql(db,
-            QStringLiteral(
-                "UPDATE faces SET not_face = 1, state = 'ignored', cluster_id = NULL, face_check = ? "
-                "WHERE id = ?"),
-            {between, face});
         sql(db, QStringLiteral("DELETE FROM settings WHERE key = 'faces.check_bar'"));
         QVERIFY(FaceIndexer::hiddenUnderFormerBar(db));
     }
